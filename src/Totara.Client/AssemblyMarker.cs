@@ -1,0 +1,5 @@
+namespace Totara.Client;
+
+internal static class AssemblyMarker
+{
+}

@@ -1,0 +1,25 @@
+namespace Totara.Emulator.Api;
+
+/// <summary>
+/// What a resolver knows about the request it serves: the API client that sent it and the
+/// service account user it acts as. Passed to GraphQL.NET as the execution's UserContext.
+/// </summary>
+public sealed class ApiRequestContext : Dictionary<string, object?>
+{
+    public ApiRequestContext(ApiClientRecord client)
+    {
+        Client = client;
+    }
+
+    public ApiClientRecord Client { get; }
+
+    /// <summary>The id of the user the API client acts as (its service account).</summary>
+    public long ServiceUserId => Client.ServiceUserId;
+}
+
+/// <summary>An API client registered on the emulated site (Totara's "API Clients" page).</summary>
+public sealed record ApiClientRecord(string ClientId, string ClientSecret, long ServiceUserId, bool AllowIntrospection)
+{
+    // The secret must never reach a log line or a test failure message.
+    public override string ToString() => $"ApiClientRecord {{ ClientId = {ClientId}, ServiceUserId = {ServiceUserId} }}";
+}

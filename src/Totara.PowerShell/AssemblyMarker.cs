@@ -1,0 +1,5 @@
+namespace Totara.PowerShell;
+
+internal static class AssemblyMarker
+{
+}
