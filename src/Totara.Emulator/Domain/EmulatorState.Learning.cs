@@ -2,6 +2,7 @@ using Totara.Emulator.Domain.Completion;
 using Totara.Emulator.Domain.Courses;
 using Totara.Emulator.Domain.Enrolment;
 using Totara.Emulator.Domain.Goals;
+using Totara.Emulator.Domain.Intellidata;
 
 namespace Totara.Emulator.Domain;
 
@@ -21,4 +22,7 @@ public sealed partial class EmulatorState
 
     /// <summary>Personal goals (perform_goal).</summary>
     public GoalStore Goals { get; } = new();
+
+    /// <summary>The IntelliBoard (bi_intellidata) plugin's settings and export logs.</summary>
+    public IntellidataStore Intellidata { get; } = new();
 }
