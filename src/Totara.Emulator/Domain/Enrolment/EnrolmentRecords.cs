@@ -35,5 +35,19 @@ public sealed class UserEnrolment
     public long TimeCreated { get; init; }
     public long TimeModified { get; set; }
     public long ModifiedBy { get; set; }
-    public SortedSet<long> RoleIds { get; } = new();
+    public SortedSet<long> RoleIds { get; private init; } = new();
+
+    public UserEnrolment Copy() => new()
+    {
+        Id = Id,
+        EnrolId = EnrolId,
+        UserId = UserId,
+        Status = Status,
+        TimeStart = TimeStart,
+        TimeEnd = TimeEnd,
+        TimeCreated = TimeCreated,
+        TimeModified = TimeModified,
+        ModifiedBy = ModifiedBy,
+        RoleIds = new SortedSet<long>(RoleIds),
+    };
 }

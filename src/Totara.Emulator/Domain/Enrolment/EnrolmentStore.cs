@@ -56,22 +56,30 @@ public sealed class EnrolmentStore
     {
         lock (_gate)
         {
-            return _userEnrolments.GetValueOrDefault((enrolId, userId));
+            return _userEnrolments.GetValueOrDefault((enrolId, userId))?.Copy();
         }
     }
 
-    /// <summary>Creates or changes the user's enrolment in the instance, under the store's lock.</summary>
-    public UserEnrolment Upsert(EnrolInstance instance, long userId, Action<UserEnrolment, bool> apply, long now)
+    /// <summary>
+    /// Creates or changes the user's enrolment in the instance under the store's lock, and says
+    /// whether the user had any enrolment in the course just before, so that answer and the
+    /// change are one atomic step. Returns a copy: later changes do not show through it.
+    /// </summary>
+    public UserEnrolment Upsert(EnrolInstance instance, long userId, Action<UserEnrolment, bool> apply, long now, out bool wasEnrolled)
     {
         lock (_gate)
         {
+            wasEnrolled = HasAnyEnrolment(instance.CourseId, userId);
             var isNew = !_userEnrolments.TryGetValue((instance.Id, userId), out var enrolment);
             enrolment ??= new UserEnrolment { Id = _nextUserEnrolmentId++, EnrolId = instance.Id, UserId = userId, TimeCreated = now };
             apply(enrolment, isNew);
             _userEnrolments[(instance.Id, userId)] = enrolment;
-            return enrolment;
+            return enrolment.Copy();
         }
     }
+
+    public UserEnrolment Upsert(EnrolInstance instance, long userId, Action<UserEnrolment, bool> apply, long now) =>
+        Upsert(instance, userId, apply, now, out _);
 
     public bool Remove(long enrolId, long userId)
     {

@@ -38,7 +38,6 @@ public sealed class ManualEnrolment
         var (timeStart, timeEnd) = EnrolmentPeriod(GraphInput.Date(input, "timestart"), GraphInput.Date(input, "timeend"), now);
         var status = GraphInput.Bool(input, "suspended") == true ? UserEnrolmentStatus.Suspended : UserEnrolmentStatus.Active;
 
-        var wasAlreadyEnrolled = _state.Enrolments.HasAnyEnrolment(course.Id, user.Id);
         var enrolment = _state.Enrolments.Upsert(instance, user.Id, (ue, isNew) =>
         {
             if (isNew || ue.TimeStart != timeStart || ue.TimeEnd != timeEnd || ue.Status != status)
@@ -51,7 +50,7 @@ public sealed class ManualEnrolment
             }
 
             ue.RoleIds.Add(role.Id);
-        }, now);
+        }, now, out var wasAlreadyEnrolled);
 
         return new EnrolResult(user, course, role, enrolment, true, wasAlreadyEnrolled);
     }
