@@ -23,6 +23,10 @@ internal static class LearningSchemaSdl
           bi_intellidata_live_data(input: bi_intellidata_live_data_input!): bi_intellidata_live_data_result!
           bi_intellidata_validate_credentials(input: bi_intellidata_validate_credentials_input!): bi_intellidata_validate_credentials_result!
           bi_intellidata_plugin_config: bi_intellidata_plugin_config_result!
+          bi_intellidata_data_files(input: bi_intellidata_data_files_input): bi_intellidata_data_files_result!
+          bi_intellidata_dbschema_custom: bi_intellidata_dbschema_custom_result!
+          bi_intellidata_dbschema_unified: bi_intellidata_dbschema_unified_result!
+          bi_intellidata_export_logs: bi_intellidata_export_logs_result!
         }
 
         type Mutation {
@@ -33,6 +37,8 @@ internal static class LearningSchemaSdl
           perform_goal_update_progress(goal_reference: perform_goal_reference!, input: perform_goal_update_progress_input!): perform_goal_update_progress_result!
           perform_goal_delete_goal(goal_reference: perform_goal_reference!): perform_goal_delete_result!
           bi_intellidata_set_datatype(input: bi_intellidata_set_datatype_input!): bi_intellidata_set_datatype_result!
+          bi_intellidata_enable_processing(input: bi_intellidata_enable_processing_input!): bi_intellidata_enable_processing_result!
+          bi_intellidata_export_data: bi_intellidata_export_data_result!
         }
 
         input core_pagination_input { cursor: String limit: param_integer page: param_integer }
@@ -111,5 +117,22 @@ internal static class LearningSchemaSdl
         type bi_intellidata_pluginconfig_setting { type: String! subtype: String! title: String! name: String! grouptitle: String value: String! }
         type bi_intellidata_pluginconfig { title: String! items: [bi_intellidata_pluginconfig_setting!]! }
         type bi_intellidata_plugin_config_result { moodleconfig: bi_intellidata_moodleconfig! cronconfig: [bi_intellidata_cronconfig]! pluginconfig: bi_intellidata_pluginconfig! pluginversion: String! }
+        input bi_intellidata_data_files_input { datatype: String timestart: core_date timeend: core_date }
+        input bi_intellidata_enable_processing_input { status: String! callbackurl: String }
+        type bi_intellidata_enable_processing_result { data: String! }
+        type bi_intellidata_data_files_file_instance { filename: String! filearea: String! itemid: Int! filepath: String! mimetype: String filesize: Int! timemodified(format: core_date_format = TIMESTAMP): core_date isexternalfile: Boolean! fileurl: String! repositorytype: String }
+        type bi_intellidata_data_files_file { datatype: String! files: [bi_intellidata_data_files_file_instance]! migration_files: [bi_intellidata_data_files_file_instance]! }
+        type bi_intellidata_data_files_metadata { lastmigrationdate(format: core_date_format = TIMESTAMP): core_date! lastexportdate(format: core_date_format = TIMESTAMP): core_date! pluginversion: String! }
+        type bi_intellidata_data_files_result { items: [bi_intellidata_data_files_file]! metadata: bi_intellidata_data_files_metadata! }
+        type bi_intellidata_export_data_result { items: [bi_intellidata_data_files_file]! metadata: bi_intellidata_data_files_metadata! }
+        type bi_intellidata_dbschema_custom_table_field { type: String! name: String! has_default: Boolean max_length: Int primary_key: Boolean not_null: Boolean auto_increment: Boolean default_value: String }
+        type bi_intellidata_dbschema_custom_table_key { name: String! fields: [String!]! reftable: String reffields: [String]! }
+        type bi_intellidata_dbschema_custom_table { name: String! fields: [bi_intellidata_dbschema_custom_table_field!]! plugintype: String plugin: String keys: [bi_intellidata_dbschema_custom_table_key]! }
+        type bi_intellidata_dbschema_custom_result { items: [bi_intellidata_dbschema_custom_table]! }
+        type bi_intellidata_dbschema_unified_table_field { field_name: String type: String description: String default: String null: Boolean }
+        type bi_intellidata_dbschema_unified_table { name: String! fields: [bi_intellidata_dbschema_unified_table_field!]! }
+        type bi_intellidata_dbschema_unified_result { items: [bi_intellidata_dbschema_unified_table!]! }
+        type bi_intellidata_export_logs_log { id: core_id! datatype: String last_exported_time(format: core_date_format = TIMESTAMP): core_date last_exported_id: core_id migrated: Int timestart(format: core_date_format = TIMESTAMP): core_date recordsmigrated: Int recordscount: Int tabletype: Int timecreated(format: core_date_format = TIMESTAMP): core_date timemodified(format: core_date_format = TIMESTAMP): core_date usermodified: Int }
+        type bi_intellidata_export_logs_result { items: [bi_intellidata_export_logs_log]! }
         """;
 }
