@@ -48,4 +48,7 @@ public sealed class EmulatorOptions
     /// by hand so that expiry and window recovery need no sleeping.
     /// </summary>
     public TimeProvider Clock { get; set; } = TimeProvider.System;
+
+    /// <summary>Test hook: serve this schema instead of the transcribed one.</summary>
+    internal Func<Domain.EmulatorState, GraphQL.Types.ISchema>? SchemaOverride { get; set; }
 }

@@ -32,7 +32,7 @@ internal static class SchemaSource
             scalar core_date
             enum core_date_format { TIMESTAMP ISO8601 DAYDATETIME TIME TIMESHORT DATE DATESHORT DATELONG DATETIME DATETIMESHORT DATETIMELONG DATETIMESECONDS }
             type totara_webapi_status { status: String! timestamp(format: core_date_format = TIMESTAMP): core_date }
-            type Query { totara_webapi_status: totara_webapi_status! }
+            type Query { totara_webapi_status: totara_webapi_status }
             """;
         var schema = Schema.For(sdl, builder => new StatusResolvers().Register(builder.Types, state));
         schema.RegisterType(new PassThroughScalar("core_date"));
