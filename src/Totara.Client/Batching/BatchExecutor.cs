@@ -57,18 +57,11 @@ internal sealed class BatchExecutor
 
     private async Task MapAnswerAsync(IReadOnlyList<PendingOperation> batch, RawAnswer answer, bool isMutation, CancellationToken ct)
     {
-        var complexity = answer.Errors.FirstOrDefault(ErrorMapper.IsComplexity);
-        var crossing = complexity is null ? -1 : IndexOfAlias(batch, complexity.RootField);
-        if (complexity is not null && batch.Count == 1 && DataOf(answer, batch[0].Alias) is null)
-        {
-            // One operation alone is over the limit: it will never fit. Report it, after
-            // checking (for a mutation) whether it ran before the site stopped it.
-            await _recovery.SettleTooComplexAsync(batch[0], complexity, isMutation, ct).ConfigureAwait(false);
-            return;
-        }
-
+        var crossing = ComplexityCrossing.Find(batch, answer.Errors);
+        var firstFailure = answer.Data is null ? FirstFailure(batch, answer.Errors) : -1;
         var resend = new List<PendingOperation>();
         var unknown = new List<PendingOperation>();
+        var appliedWithoutData = new List<PendingOperation>();
 
         for (var i = 0; i < batch.Count; i++)
         {
@@ -80,19 +73,29 @@ internal sealed class BatchExecutor
                 _results.Fail(pending, own, data);
             else if (data is not null)
                 _results.Succeed(pending, data);
-            else if (!isMutation)
-                resend.Add(pending);                       // a query is always safe to resend
-            else if (complexity is not null && crossing >= 0 && i > crossing)
-                resend.Add(pending);                       // after the crossing: never executed
+            else if (!isMutation || (crossing is not null && !crossing.WasApplied(i)))
+                resend.Add(pending);                       // a query is always safe to resend; past the crossing nothing ran
+            else if (crossing is not null || (firstFailure >= 0 && i < firstFailure))
+                appliedWithoutData.Add(pending);           // ran before the failure; its data went null with the others
             else
-                unknown.Add(pending);                      // may have been applied, answer lost
+                unknown.Add(pending);                      // may or may not have run
         }
 
-        resend.AddRange(await _recovery.RecoverAsync(unknown, "the site stopped the request before answering for this operation", ct).ConfigureAwait(false));
+        if (crossing is not null && batch.Count == 1 && resend.Count == 1)
+        {
+            // One operation alone is over the limit: it will never fit.
+            _results.Fail(batch[0], new TotaraGraphQLError(
+                $"{crossing.Error.Message} {batch[0].Operation.Field} alone is over the site's limit; select fewer fields.",
+                crossing.Error.Category, crossing.Error.DebugMessage, new object[] { batch[0].Alias }));
+            return;
+        }
+
+        await _recovery.SettleAppliedAsync(appliedWithoutData, ct).ConfigureAwait(false);
+        resend.AddRange(await _recovery.RecoverAsync(unknown, "the request failed before answering for this operation", ct).ConfigureAwait(false));
         if (resend.Count == 0) return;
 
         resend.Sort((a, b) => a.Index.CompareTo(b.Index));
-        var size = complexity is null ? resend.Count : SmallerBatchSize(batch.Count, crossing, resend.Count);
+        var size = crossing is null ? resend.Count : SmallerBatchSize(batch.Count, crossing.Index, resend.Count);
         foreach (var chunk in Chunk(resend, size))
             await RunAsync(chunk, ct).ConfigureAwait(false);
     }
@@ -129,6 +132,17 @@ internal sealed class BatchExecutor
             _results.Fail(pending, answer.Errors.FirstOrDefault(e => Mentions(e, pending)) ?? first);
     }
 
+    /// <summary>
+    /// The position of the first alias with its own error. A failed non-null root field nulls
+    /// the whole <c>data</c>; the aliases before it still ran (root fields run in order).
+    /// </summary>
+    private static int FirstFailure(IReadOnlyList<PendingOperation> batch, IReadOnlyList<TotaraGraphQLError> errors)
+    {
+        for (var i = 0; i < batch.Count; i++)
+            if (errors.Any(e => e.RootField == batch[i].Alias)) return i;
+        return -1;
+    }
+
     private static bool Mentions(TotaraGraphQLError error, PendingOperation pending)
     {
         var marker = "$" + pending.Alias + "_";
@@ -140,13 +154,6 @@ internal sealed class BatchExecutor
         answer.Data is { } data && data.TryGetProperty(alias, out var value) && value.ValueKind != JsonValueKind.Null
             ? value.Clone()
             : null;
-
-    private static int IndexOfAlias(IReadOnlyList<PendingOperation> batch, string? alias)
-    {
-        for (var i = 0; i < batch.Count; i++)
-            if (batch[i].Alias == alias) return i;
-        return -1;
-    }
 
     /// <summary>The site fitted <paramref name="crossing"/> operations before giving up; send at most that many, and at most half.</summary>
     private static int SmallerBatchSize(int batchSize, int crossing, int remaining)

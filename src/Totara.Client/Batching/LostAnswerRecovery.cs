@@ -68,22 +68,23 @@ internal sealed class LostAnswerRecovery
         return resend;
     }
 
-    /// <summary>A lone operation over the complexity limit: fail it, unless its check shows it was applied.</summary>
-    public async Task SettleTooComplexAsync(PendingOperation pending, TotaraGraphQLError complexity, bool isMutation, CancellationToken ct)
+    /// <summary>
+    /// Operations known to have run whose data was lost with the rest of the answer: fetch the
+    /// data through their check when they have one; otherwise report success without data.
+    /// </summary>
+    public async Task SettleAppliedAsync(IReadOnlyList<PendingOperation> applied, CancellationToken ct)
     {
-        if (isMutation && pending.Operation.RecoverAfterLostAnswer is not null)
+        foreach (var pending in applied)
         {
-            var check = await CheckAsync(pending, ct).ConfigureAwait(false);
-            if (check.Failed) return;
-            if (check.Data is not null)
+            if (pending.Operation.RecoverAfterLostAnswer is null)
             {
-                _results.Succeed(pending, check.Data);
-                return;
+                _results.Succeed(pending, null);
+                continue;
             }
+            var check = await CheckAsync(pending, ct).ConfigureAwait(false);
+            if (!check.Failed)
+                _results.Succeed(pending, check.Data);
         }
-        _results.Fail(pending, new TotaraGraphQLError(
-            $"{complexity.Message} {pending.Operation.Field} alone is over the site's limit; select fewer fields.",
-            complexity.Category, complexity.DebugMessage, new object[] { pending.Alias }));
     }
 
     private async Task<CheckResult> CheckAsync(PendingOperation pending, CancellationToken ct)
