@@ -95,7 +95,9 @@ public sealed class ConnectTotaraCommand : TotaraCmdlet
         catch (Exception ex) when (IsRequestFailure(ex))
         {
             client.Dispose();
-            ThrowRequestError(ex, (object?)options.Credential.ClientId ?? options.SiteUrl);
+            // A refused sign-in is the credential's fault (named by its client id, never its secret); anything else the URL's.
+            var target = ex is TotaraAuthenticationException && options.Credential.ClientId is { } clientId ? clientId : (object)options.SiteUrl;
+            ThrowRequestError(ex, target);
         }
         catch
         {

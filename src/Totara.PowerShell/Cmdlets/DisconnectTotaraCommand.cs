@@ -11,7 +11,7 @@ namespace Totara.PowerShell.Cmdlets;
 /// </remarks>
 [Cmdlet(VerbsCommunications.Disconnect, "Totara", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
 [OutputType(typeof(void))]
-public sealed class DisconnectTotaraCommand : TotaraCmdlet
+public sealed class DisconnectTotaraCommand : PSCmdlet
 {
     /// <summary>The session to close; defaults to the runspace's default session.</summary>
     [Parameter(Position = 0, ValueFromPipeline = true)]

@@ -8,7 +8,7 @@ namespace Totara.PowerShell;
 /// PSCustomObjects (property order kept), arrays object[], integers long, other numbers double,
 /// true/false bool, null null, strings string (dates stay as Totara formatted them).
 /// </summary>
-public static class JsonToPSObject
+internal static class JsonToPSObject
 {
     /// <summary>Converts one JSON value; returns null for JSON null or an absent value.</summary>
     public static object? Convert(JsonElement element)

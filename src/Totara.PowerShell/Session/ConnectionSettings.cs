@@ -11,12 +11,12 @@ internal static class ConnectionSettings
     {
         url = SiteUrl.TryParse(text, out var problem);
         if (url is null)
-            return TotaraErrors.Create(new ArgumentException($"-Url {problem}", "Url"), ErrorIds.InvalidUrl, ErrorCategory.InvalidArgument, text);
+            return TotaraErrors.Create(new ArgumentException($"-Url {problem}"), ErrorIds.InvalidUrl, ErrorCategory.InvalidArgument, text);
         if (SiteUrl.IsUnencryptedRemote(url) && !allowUnencrypted)
         {
             var message = $"-Url '{text}' uses http, which would send the client secret and access tokens unencrypted. " +
                 "Use https, or add -AllowUnencryptedAuthentication if you accept that risk (http to localhost, 127.0.0.0/8 and ::1 is always allowed).";
-            return TotaraErrors.Create(new ArgumentException(message, "Url"), ErrorIds.UnencryptedConnection, ErrorCategory.SecurityError, text);
+            return TotaraErrors.Create(new ArgumentException(message), ErrorIds.UnencryptedConnection, ErrorCategory.SecurityError, text);
         }
 
         return null;
@@ -27,7 +27,7 @@ internal static class ConnectionSettings
     {
         if (value > TimeSpan.Zero) return null;
         var message = $"-{parameterName} must be longer than zero; got {value}.";
-        return TotaraErrors.Create(new ArgumentOutOfRangeException(parameterName, message), ErrorIds.InvalidParameter, ErrorCategory.InvalidArgument, value);
+        return TotaraErrors.Create(new ArgumentException(message), ErrorIds.InvalidParameter, ErrorCategory.InvalidArgument, value);
     }
 
     /// <summary>Refuses a PSCredential without a user name (the client id).</summary>
@@ -35,7 +35,7 @@ internal static class ConnectionSettings
     {
         if (credential is null || ClientIdOf(credential).Length > 0) return null;
         var message = "-Credential has no user name. Put the API client id in the user name and the client secret in the password.";
-        return TotaraErrors.Create(new ArgumentException(message, "Credential"), ErrorIds.InvalidParameter, ErrorCategory.InvalidArgument, "Credential");
+        return TotaraErrors.Create(new ArgumentException(message), ErrorIds.InvalidParameter, ErrorCategory.InvalidArgument, "Credential");
     }
 
     /// <summary>The client id from a PSCredential's user name (Get-Credential on Windows may prefix a backslash).</summary>
