@@ -26,14 +26,16 @@ Describe 'Disconnect-Totara' {
 
         $session.IsConnected | Should -BeFalse
         Get-TotaraSession | Should -BeNullOrEmpty
-        { Get-TotaraStatus -ErrorAction Stop } | Should -Throw -ErrorId 'TotaraNotConnected'
+        (Get-ThrownError { Get-TotaraStatus -ErrorAction Stop }).FullyQualifiedErrorId |
+            Should -BeLike 'TotaraNotConnected,*'
     }
 
     It 'refuses to use a closed session' {
         $session = Connect-TestEmulator -Emulator $Emulator -Extra @{ PassThru = $true }
         $session | Disconnect-Totara
 
-        { Get-TotaraStatus -Session $session -ErrorAction Stop } | Should -Throw -ErrorId 'TotaraSessionClosed'
+        (Get-ThrownError { Get-TotaraStatus -Session $session -ErrorAction Stop }).FullyQualifiedErrorId |
+            Should -BeLike 'TotaraSessionClosed,*'
     }
 
     It 'closes only the session given and keeps another default' {

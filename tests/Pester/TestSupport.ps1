@@ -95,3 +95,16 @@ function Get-TestAccessToken {
     $body = @{ grant_type = 'client_credentials'; client_id = $Emulator.ClientId; client_secret = $Emulator.ClientSecret }
     (Invoke-RestMethod -Method Post -Uri "$($Emulator.Url)/totara/oauth2/token.php" -Body $body).access_token
 }
+
+function Get-ThrownError {
+    <# Runs the script block with -ErrorAction Stop semantics and returns the ErrorRecord it stopped with (or $null). #>
+    param([Parameter(Mandatory)] [scriptblock] $ScriptBlock)
+    try {
+        $ErrorActionPreference = 'Stop'
+        & $ScriptBlock | Out-Null
+    }
+    catch {
+        return $_
+    }
+    $null
+}
