@@ -57,26 +57,32 @@ public sealed class InvokeTotaraGraphQLCommand : TotaraSessionCmdlet
         try
         {
             if (All)
-            {
                 WriteStream(client, ct => client.PageAsync(request, ListField, "cursor", ct), item => JsonToPSObject.Convert(item));
-                return;
-            }
-
-            var response = Run(client, ct => client.ExecuteAsync(request, ct));
-            if (Raw)
-            {
-                WriteObject(GraphQLResponseObjects.ToPSObject(response));
-                return;
-            }
-
-            foreach (var error in response.Errors)
-                WriteError(TotaraErrors.FromGraphQLError(error, GraphQLResponseObjects.PathText(error) ?? Query));
-            if (JsonToPSObject.Convert(response.Data) is { } data) WriteObject(data);
+            else
+                WriteResponse(Run(client, ct => client.ExecuteAsync(request, ct)));
+        }
+        catch (TotaraException ex) when (GraphQLResponseObjects.FromFailure(ex) is { } failed)
+        {
+            // The site answered with GraphQL errors and no data: still a GraphQL answer, not a transport failure.
+            WriteResponse(failed);
         }
         catch (Exception ex) when (IsRequestFailure(ex))
         {
             WriteRequestError(ex, Query);
         }
+    }
+
+    private void WriteResponse(GraphQLResponseView response)
+    {
+        if (Raw)
+        {
+            WriteObject(response.ToPSObject());
+            return;
+        }
+
+        foreach (var error in response.Errors)
+            WriteError(TotaraErrors.FromGraphQLError(error, GraphQLResponseObjects.PathText(error) ?? Query));
+        if (JsonToPSObject.Convert(response.Data) is { } data) WriteObject(data);
     }
 
     private Dictionary<string, object?>? ConvertVariables()
