@@ -48,7 +48,7 @@ public sealed class GraphQlErrorTests
         using var response = await client.PostAsync("{ no_such_field }");
 
         var error = Assert.Single(response.Errors);
-        Assert.Contains("no_such_field", error.GetProperty("message").GetString());
+        Assert.Equal("Cannot query field \"no_such_field\" on type \"Query\".", error.GetProperty("message").GetString());
         Assert.Equal("graphql", error.GetProperty("extensions").GetProperty("category").GetString());
         Assert.False(response.Body.RootElement.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object);
     }
