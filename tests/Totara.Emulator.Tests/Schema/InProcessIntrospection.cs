@@ -1,0 +1,23 @@
+using System.Text.Json;
+using GraphQL;
+using GraphQL.SystemTextJson;
+using Totara.Emulator.Domain;
+using Totara.Emulator.Schema;
+
+namespace Totara.Emulator.Tests.Schema;
+
+/// <summary>Introspects the schema SchemaFactory builds, executed in-process with GraphQL.NET.</summary>
+public static class InProcessIntrospection
+{
+    public static async Task<IntrospectedSchema> RunAsync()
+    {
+        var result = await new DocumentExecuter().ExecuteAsync(options =>
+        {
+            options.Schema = SchemaFactory.Create(new EmulatorState());
+            options.Query = IntrospectedSchema.Query;
+        });
+        var json = new GraphQLSerializer().Serialize(result);
+        using var document = JsonDocument.Parse(json);
+        return IntrospectedSchema.FromResponse(document.RootElement.Clone());
+    }
+}
