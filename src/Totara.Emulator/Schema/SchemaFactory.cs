@@ -15,12 +15,16 @@ public static class SchemaFactory
 {
     public const string SdlResourceName = "Totara.Emulator.Schema.totara.graphqls";
 
-    public static ISchema Create(EmulatorState state)
+    public static ISchema Create(EmulatorState state) => Create(state, DiscoverModules());
+
+    /// <summary>Builds the schema with the given resolver modules only (tests use their own).</summary>
+    public static ISchema Create(EmulatorState state, IEnumerable<IResolverModule> modules)
     {
         ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(modules);
         var schema = GraphQL.Types.Schema.For(LoadSdl(), builder =>
         {
-            foreach (var module in DiscoverModules())
+            foreach (var module in modules)
                 module.Register(builder.Types, state);
         });
         foreach (var scalar in TotaraScalars.Create())
