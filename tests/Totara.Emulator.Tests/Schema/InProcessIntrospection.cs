@@ -9,11 +9,13 @@ namespace Totara.Emulator.Tests.Schema;
 /// <summary>Introspects the schema SchemaFactory builds, executed in-process with GraphQL.NET.</summary>
 public static class InProcessIntrospection
 {
-    public static async Task<IntrospectedSchema> RunAsync()
+    public static Task<IntrospectedSchema> RunAsync() => RunAsync(SchemaFactory.Create(new EmulatorState()));
+
+    public static async Task<IntrospectedSchema> RunAsync(GraphQL.Types.ISchema schema)
     {
         var result = await new DocumentExecuter().ExecuteAsync(options =>
         {
-            options.Schema = SchemaFactory.Create(new EmulatorState());
+            options.Schema = schema;
             options.Query = IntrospectedSchema.Query;
         });
         var json = new GraphQLSerializer().Serialize(result);
