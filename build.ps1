@@ -1,0 +1,115 @@
+#Requires -Version 5.1
+<#
+.SYNOPSIS
+    Builds, tests, demonstrates and packages Totara.PowerShell.
+
+.DESCRIPTION
+    A thin wrapper over the .NET SDK: every task is a `dotnet` command that also works on its
+    own (see README.md). Where PowerShell 7 and Pester 5 are installed, the Test task also runs
+    the Pester files under tests/Pester against the built module.
+
+.PARAMETER Task
+    Build   - build the solution; the importable module lands in out/Totara.PowerShell/<version>/.
+    Test    - run every xunit test (and Pester 5 tests where available).
+    Demo    - build the module and run samples/demo.ps1 against a freshly started emulator.
+    Package - build in Release and zip the module folder into out/.
+
+.PARAMETER Configuration
+    Debug or Release (default Debug; Package always uses Release).
+
+.EXAMPLE
+    ./build.ps1 Test
+
+.EXAMPLE
+    ./build.ps1 Package
+#>
+[CmdletBinding()]
+param(
+    [Parameter(Position = 0)]
+    [ValidateSet('Build', 'Test', 'Demo', 'Package')]
+    [string] $Task = 'Build',
+
+    [ValidateSet('Debug', 'Release')]
+    [string] $Configuration = 'Debug'
+)
+
+$ErrorActionPreference = 'Stop'
+Set-Location -LiteralPath $PSScriptRoot
+
+function Invoke-Dotnet {
+    param([Parameter(ValueFromRemainingArguments = $true)] [string[]] $Arguments)
+    Write-Verbose "dotnet $($Arguments -join ' ')"
+    & dotnet @Arguments
+    if ($LASTEXITCODE -ne 0) { throw "dotnet $($Arguments -join ' ') failed with exit code $LASTEXITCODE." }
+}
+
+function Get-ModuleFolder {
+    $manifest = Get-ChildItem -Path (Join-Path $PSScriptRoot 'out/Totara.PowerShell') -Filter 'Totara.PowerShell.psd1' -Recurse |
+        Sort-Object { [version]$_.Directory.Name } -Descending |
+        Select-Object -First 1
+    if (-not $manifest) { throw 'The module was not built: out/Totara.PowerShell/<version>/Totara.PowerShell.psd1 is missing.' }
+    $manifest.Directory
+}
+
+function Invoke-PesterWhereAvailable {
+    $pester = Get-Module -ListAvailable -Name Pester | Where-Object { $_.Version.Major -ge 5 } | Select-Object -First 1
+    if ($PSVersionTable.PSVersion.Major -lt 7 -or -not $pester) {
+        Write-Warning 'Pester 5 on PowerShell 7 is not available here: skipping tests/Pester.'
+        return
+    }
+    Import-Module $pester -Force
+    $config = New-PesterConfiguration
+    $config.Run.Path = Join-Path $PSScriptRoot 'tests/Pester'
+    $config.Run.Exit = $false
+    $config.Run.PassThru = $true
+    $config.Output.Verbosity = 'Detailed'
+    $result = Invoke-Pester -Configuration $config
+    if ($result.FailedCount -gt 0) { throw "$($result.FailedCount) Pester test(s) failed." }
+}
+
+switch ($Task) {
+    'Build' {
+        Invoke-Dotnet build Totara.PowerShell.sln -c $Configuration
+        Write-Output "Module: $(Get-ModuleFolder)"
+    }
+    'Test' {
+        Invoke-Dotnet test Totara.PowerShell.sln -c $Configuration
+        Invoke-PesterWhereAvailable
+    }
+    'Demo' {
+        if ($PSVersionTable.PSVersion.Major -ge 7) {
+            # Real pwsh: start the standalone emulator and run the demo script in this shell.
+            Invoke-Dotnet build Totara.PowerShell.sln -c $Configuration
+            $port = 5099
+            $secret = [guid]::NewGuid().ToString('N')
+            # Start the built emulator directly (not through `dotnet run`) so stopping it stops the server.
+            $emulatorDll = Join-Path $PSScriptRoot "src/Totara.Emulator/bin/$Configuration/net10.0/Totara.Emulator.dll"
+            $emulator = Start-Process -FilePath dotnet -PassThru -NoNewWindow -RedirectStandardOutput (Join-Path $PSScriptRoot 'out/emulator.log') -ArgumentList @(
+                $emulatorDll, '--port', $port, '--client-id', 'demo', '--client-secret', $secret, '--demo')
+            try {
+                $deadline = (Get-Date).AddSeconds(60)
+                while (-not (Select-String -Path (Join-Path $PSScriptRoot 'out/emulator.log') -Pattern 'Totara emulator listening on' -Quiet -ErrorAction SilentlyContinue)) {
+                    if ((Get-Date) -gt $deadline) { throw 'The emulator did not start within 60 seconds.' }
+                    Start-Sleep -Milliseconds 200
+                }
+                $secure = ConvertTo-SecureString -String $secret -AsPlainText -Force
+                & (Join-Path $PSScriptRoot 'samples/demo.ps1') -Url "http://127.0.0.1:$port" -ClientId 'demo' -ClientSecret $secure -ModulePath (Get-ModuleFolder).FullName
+            }
+            finally {
+                Stop-Process -Id $emulator.Id -ErrorAction SilentlyContinue
+            }
+        }
+        else {
+            # Windows PowerShell 5.1 cannot host the net10.0 emulator in-process: use the runner.
+            Invoke-Dotnet run --project tools/Totara.DemoRunner -c $Configuration
+        }
+    }
+    'Package' {
+        Invoke-Dotnet build Totara.PowerShell.sln -c Release
+        $folder = Get-ModuleFolder
+        $zip = Join-Path $PSScriptRoot "out/Totara.PowerShell.$($folder.Name).zip"
+        if (Test-Path -LiteralPath $zip) { Remove-Item -LiteralPath $zip }
+        Compress-Archive -Path (Join-Path $folder.Parent.FullName '*') -DestinationPath $zip
+        Write-Output "Package: $zip"
+    }
+}

@@ -1,0 +1,36 @@
+using System.Management.Automation;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace Totara.PowerShell.Loading;
+
+/// <summary>
+/// Runs when PowerShell imports the module, before any cmdlet: teaches the runtime to find the
+/// module's dependencies in its dependencies/ folder, isolated from other modules' versions.
+/// </summary>
+public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssemblyCleanup
+{
+    /// <summary>True on Windows PowerShell 5.1's .NET Framework; false on PowerShell 7's .NET.</summary>
+    internal static bool IsNetFramework { get; } =
+        RuntimeInformation.FrameworkDescription.StartsWith(".NET Framework", System.StringComparison.OrdinalIgnoreCase);
+
+    public void OnImport()
+    {
+        var folder = DependencyFolder.BesideModuleAssembly();
+        if (IsNetFramework) FrameworkDependencyResolver.Install(folder);
+        else InstallCore(folder);
+    }
+
+    public void OnRemove(PSModuleInfo psModuleInfo)
+    {
+        if (IsNetFramework) FrameworkDependencyResolver.Uninstall();
+        else UninstallCore();
+    }
+
+    // Kept in their own methods so .NET Framework never compiles code that names AssemblyLoadContext.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void InstallCore(DependencyFolder folder) => CoreDependencyResolver.Install(folder);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void UninstallCore() => CoreDependencyResolver.Uninstall();
+}
