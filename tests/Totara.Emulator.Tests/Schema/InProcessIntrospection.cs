@@ -9,7 +9,10 @@ namespace Totara.Emulator.Tests.Schema;
 /// <summary>Introspects the schema SchemaFactory builds, executed in-process with GraphQL.NET.</summary>
 public static class InProcessIntrospection
 {
-    public static Task<IntrospectedSchema> RunAsync() => RunAsync(SchemaFactory.Create(new EmulatorState()));
+    // The served schema does not change within a test run: introspect it once.
+    private static readonly Lazy<Task<IntrospectedSchema>> Default = new(() => RunAsync(SchemaFactory.Create(new EmulatorState())));
+
+    public static Task<IntrospectedSchema> RunAsync() => Default.Value;
 
     public static async Task<IntrospectedSchema> RunAsync(GraphQL.Types.ISchema schema)
     {
