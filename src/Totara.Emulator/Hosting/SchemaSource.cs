@@ -34,7 +34,7 @@ internal static class SchemaSource
             type totara_webapi_status { status: String! timestamp(format: core_date_format = TIMESTAMP): core_date }
             type Query { totara_webapi_status: totara_webapi_status }
             """;
-        var schema = Schema.For(sdl, builder => new StatusResolvers().Register(builder.Types, state));
+        var schema = GraphQL.Types.Schema.For(sdl, builder => new StatusResolvers().Register(builder.Types, state));
         schema.RegisterType(new PassThroughScalar("core_date"));
         return schema;
     }
