@@ -32,7 +32,7 @@ internal sealed class ProtocolSchema
 
     public ISchema Build()
     {
-        var schema = Schema.For(Sdl, builder =>
+        var schema = GraphQL.Types.Schema.For(Sdl, builder =>
         {
             var query = builder.Types.For("Query");
             query.FieldFor("totara_webapi_status").Resolver = new FuncFieldResolver<object?>(_ => "ok");
