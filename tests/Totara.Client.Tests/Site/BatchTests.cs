@@ -32,19 +32,40 @@ public sealed class BatchTests
         Assert.Equal(Enumerable.Range(0, 20).Select(i => $"crossing_{i}"), results.Select(r => (string)r.Operation.Tag!));
         Assert.Equal(20, Documents.CountUsers(site.Host, "crossing"));
         Assert.Equal(20, site.Host.Counters.MutationsExecuted);
+        // The first request got 7 aliases in (7 x 13 = 91) before the 8th crossed 100.
+        Assert.True(site.Host.Counters.Requests >= 3, $"requests {site.Host.Counters.Requests}");
     }
 
     [Fact]
-    public async Task A_single_operation_over_the_limit_fails_with_the_sites_message()
+    public async Task A_single_operation_over_the_limit_at_its_root_fails_with_the_sites_message()
     {
-        await using var site = await TestSite.StartAsync(o => o.MaxComplexity = 12);
+        // The root mutation field alone costs 10.
+        await using var site = await TestSite.StartAsync(o => o.MaxComplexity = 9);
 
         var results = await site.Client.ExecuteBatchAsync(Documents.CreateUsers(site.Host, "toobig", 1)).ToListAsync();
 
         var result = Assert.Single(results);
         Assert.False(result.Succeeded);
-        Assert.Contains("Query complexity exceeded maximum allowed complexity of 12.", result.Error!.Message);
+        Assert.Contains("Query complexity exceeded maximum allowed complexity of 9.", result.Error!.Message);
         Assert.Equal("query_complexity", result.Error.Category);
+        Assert.Equal(0, Documents.CountUsers(site.Host, "toobig"));
+        Assert.Equal(1, site.Host.Counters.Requests);
+    }
+
+    [Fact]
+    public async Task A_mutation_that_crossed_the_limit_inside_its_selection_ran_and_is_not_resent()
+    {
+        // 10 for the root field passes; the selected fields push it over 12 after the user was created.
+        await using var site = await TestSite.StartAsync(o => o.MaxComplexity = 12);
+
+        var results = await site.Client.ExecuteBatchAsync(Documents.CreateUsers(site.Host, "ranover", 1)).ToListAsync();
+
+        var result = Assert.Single(results);
+        Assert.True(result.Succeeded, result.ToString());
+        // The fields resolved before the crossing came back; the one that crossed is null.
+        Assert.False(string.IsNullOrEmpty(result.Data!.Value.GetProperty("user").GetProperty("id").GetString()));
+        Assert.Equal(1, Documents.CountUsers(site.Host, "ranover"));
+        Assert.Equal(1, site.Host.Counters.MutationsExecuted);
     }
 
     [Fact]

@@ -18,8 +18,10 @@ public sealed class HandshakeTests
         Assert.True(info.Offers("core_user_users"));
         Assert.True(info.Offers("core_cohort_add_cohort_member"));
         Assert.False(info.Offers("core_user_does_not_exist"));
-        // Only the status query ran: nothing was created, the cost was the status query's.
+        // Only the status query ran: no probe executed. A second round is allowed for a probe
+        // the site found fault with (an argument it does not know) without denying the field.
         Assert.Equal(0, site.Host.Counters.MutationsExecuted);
-        Assert.Equal(1, site.Host.Counters.Requests);
+        Assert.InRange(site.Host.Counters.Requests, 1, 2);
+        Assert.True(site.Host.Counters.PointsSpent <= 2 * 7, $"spent {site.Host.Counters.PointsSpent}");
     }
 }
