@@ -22,7 +22,7 @@ internal sealed class LearningGraph
     public LearningGraph(EmulatorState state)
     {
         var sdl = LearningSchemaSdl.Text;
-        var schema = Schema.For(sdl, builder =>
+        var schema = GraphQL.Types.Schema.For(sdl, builder =>
         {
             var modules = typeof(IResolverModule).Assembly.GetTypes()
                 .Where(t => typeof(IResolverModule).IsAssignableFrom(t) && !t.IsAbstract && t.Namespace!.StartsWith("Totara.Emulator.Domain.", StringComparison.Ordinal));

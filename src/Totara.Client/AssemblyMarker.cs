@@ -1,5 +1,0 @@
-namespace Totara.Client;
-
-internal static class AssemblyMarker
-{
-}

@@ -1,0 +1,93 @@
+using System;
+using System.Collections.Generic;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Totara.Client;
+
+/// <summary>One root field to run as an alias of a batched request.</summary>
+public sealed class BatchOperation
+{
+    public BatchOperation(string field, bool isMutation, IReadOnlyList<BatchArgument> arguments, string selection, object? tag = null)
+    {
+        if (string.IsNullOrWhiteSpace(field)) throw new ArgumentException("The operation's root field is empty.", nameof(field));
+        Field = field;
+        IsMutation = isMutation;
+        Arguments = arguments ?? Array.Empty<BatchArgument>();
+        Selection = selection ?? "";
+        Tag = tag;
+    }
+
+    /// <summary>The root field, e.g. <c>core_user_create_user</c>.</summary>
+    public string Field { get; }
+
+    public bool IsMutation { get; }
+
+    public IReadOnlyList<BatchArgument> Arguments { get; }
+
+    /// <summary>The selection set, with or without its braces, e.g. <c>{ user { id username } }</c>.</summary>
+    public string Selection { get; }
+
+    /// <summary>Safe to resend after a lost answer (applying it twice changes nothing).</summary>
+    public bool IsIdempotent { get; set; }
+
+    /// <summary>
+    /// After a lost answer, checks whether the operation was applied: returns its data if it was,
+    /// null if it was not (then it is resent).
+    /// </summary>
+    public Func<CancellationToken, Task<JsonElement?>>? RecoverAfterLostAnswer { get; set; }
+
+    /// <summary>The caller's input record, handed back on the result.</summary>
+    public object? Tag { get; }
+
+    public override string ToString() => $"{(IsMutation ? "mutation" : "query")} {Field}";
+}
+
+/// <summary>An argument of a batched operation; it becomes a variable of the request.</summary>
+public sealed class BatchArgument
+{
+    public BatchArgument(string name, string graphQLType, object? value)
+    {
+        if (string.IsNullOrWhiteSpace(name)) throw new ArgumentException("The argument name is empty.", nameof(name));
+        if (string.IsNullOrWhiteSpace(graphQLType)) throw new ArgumentException($"The GraphQL type of argument '{name}' is empty.", nameof(graphQLType));
+        Name = name;
+        GraphQLType = graphQLType;
+        Value = value;
+    }
+
+    public string Name { get; }
+
+    /// <summary>e.g. <c>core_user_create_user_input!</c>.</summary>
+    public string GraphQLType { get; }
+
+    public object? Value { get; }
+
+    public override string ToString() => $"{Name}: {GraphQLType}";
+}
+
+/// <summary>The outcome of one batched operation.</summary>
+public sealed class BatchItemResult
+{
+    public BatchItemResult(int index, BatchOperation operation, JsonElement? data, TotaraGraphQLError? error)
+    {
+        Index = index;
+        Operation = operation;
+        Data = data;
+        Error = error;
+    }
+
+    /// <summary>The operation's position in the input sequence.</summary>
+    public int Index { get; }
+
+    public BatchOperation Operation { get; }
+
+    /// <summary>The alias's data (detached copy), if it succeeded.</summary>
+    public JsonElement? Data { get; }
+
+    public TotaraGraphQLError? Error { get; }
+
+    public bool Succeeded => Error is null;
+
+    public override string ToString() => Succeeded ? $"#{Index} {Operation.Field}: ok" : $"#{Index} {Operation.Field}: {Error}";
+}

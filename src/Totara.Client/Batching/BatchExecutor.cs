@@ -1,0 +1,170 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using Totara.Client.Transport;
+
+namespace Totara.Client.Batching;
+
+/// <summary>
+/// Runs one batch to an outcome per operation. Maps each alias's data or error (errors carry
+/// the alias as <c>path[0]</c>); on "too complex" keeps what was resolved before the crossing
+/// and resends the rest in smaller batches; isolates invalid input; and for a mutation whose
+/// answer was lost, asks <see cref="LostAnswerRecovery"/> before resending anything, so nothing
+/// is ever applied twice.
+/// </summary>
+internal sealed class BatchExecutor
+{
+    private readonly RequestExecutor _executor;
+    private readonly BatchResults _results;
+    private readonly LostAnswerRecovery _recovery;
+
+    public BatchExecutor(RequestExecutor executor, BatchResults results, int maxLostAnswerResends)
+    {
+        _executor = executor;
+        _results = results;
+        _recovery = new LostAnswerRecovery(results, maxLostAnswerResends);
+    }
+
+    public async Task RunAsync(IReadOnlyList<PendingOperation> batch, CancellationToken ct)
+    {
+        if (batch.Count == 0) return;
+        var isMutation = batch[0].Operation.IsMutation;
+        var request = BatchDocument.Build(batch);
+
+        RawAnswer answer;
+        try
+        {
+            answer = await _executor.SendAsync(request, isMutation, batch.Sum(p => p.Cost), ct).ConfigureAwait(false);
+        }
+        catch (TotaraConnectionException ex) when (isMutation && ex.AnswerLost)
+        {
+            var resend = await _recovery.RecoverAsync(batch, ex.Message, ct).ConfigureAwait(false);
+            await RunAsync(resend, ct).ConfigureAwait(false);
+            return;
+        }
+
+        using (answer)
+        {
+            if (answer.Data is null && answer.Errors.Count > 0 && answer.Errors.All(e => e.RootField is null))
+                await HandleRequestFailureAsync(batch, answer, ct).ConfigureAwait(false);
+            else
+                await MapAnswerAsync(batch, answer, isMutation, ct).ConfigureAwait(false);
+        }
+    }
+
+    private async Task MapAnswerAsync(IReadOnlyList<PendingOperation> batch, RawAnswer answer, bool isMutation, CancellationToken ct)
+    {
+        var crossing = ComplexityCrossing.Find(batch, answer.Errors);
+        var firstFailure = answer.Data is null ? FirstFailure(batch, answer.Errors) : -1;
+        var resend = new List<PendingOperation>();
+        var unknown = new List<PendingOperation>();
+        var appliedWithoutData = new List<PendingOperation>();
+
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var pending = batch[i];
+            var data = DataOf(answer, pending.Alias);
+            var own = answer.Errors.FirstOrDefault(e => e.RootField == pending.Alias && !ErrorMapper.IsComplexity(e));
+
+            if (own is not null)
+                _results.Fail(pending, own, data);
+            else if (data is not null)
+                _results.Succeed(pending, data);
+            else if (!isMutation || (crossing is not null && !crossing.WasApplied(i)))
+                resend.Add(pending);                       // a query is always safe to resend; past the crossing nothing ran
+            else if (crossing is not null || (firstFailure >= 0 && i < firstFailure))
+                appliedWithoutData.Add(pending);           // ran before the failure; its data went null with the others
+            else
+                unknown.Add(pending);                      // may or may not have run
+        }
+
+        if (crossing is not null && batch.Count == 1 && resend.Count == 1)
+        {
+            // One operation alone is over the limit: it will never fit.
+            _results.Fail(batch[0], new TotaraGraphQLError(
+                $"{crossing.Error.Message} {batch[0].Operation.Field} alone is over the site's limit; select fewer fields.",
+                crossing.Error.Category, crossing.Error.DebugMessage, new object[] { batch[0].Alias }));
+            return;
+        }
+
+        await _recovery.SettleAppliedAsync(appliedWithoutData, ct).ConfigureAwait(false);
+        resend.AddRange(await _recovery.RecoverAsync(unknown, "the request failed before answering for this operation", ct).ConfigureAwait(false));
+        if (resend.Count == 0) return;
+
+        resend.Sort((a, b) => a.Index.CompareTo(b.Index));
+        var size = crossing is null ? resend.Count : SmallerBatchSize(batch.Count, crossing.Index, resend.Count);
+        foreach (var chunk in Chunk(resend, size))
+            await RunAsync(chunk, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>No alias named in any error, no data: the request was refused as a whole, before execution.</summary>
+    private async Task HandleRequestFailureAsync(IReadOnlyList<PendingOperation> batch, RawAnswer answer, CancellationToken ct)
+    {
+        var first = answer.Errors[0];
+        if (ErrorMapper.IsComplexity(first) && batch.Count > 1)
+        {
+            foreach (var half in Chunk(batch, (batch.Count + 1) / 2))
+                await RunAsync(half, ct).ConfigureAwait(false);
+            return;
+        }
+
+        // A bad variable names its alias's variable ($a7_input): fail those, resend the others.
+        var named = batch.Where(p => answer.Errors.Any(e => Mentions(e, p))).ToList();
+        if (named.Count > 0 && named.Count < batch.Count)
+        {
+            foreach (var pending in named)
+                _results.Fail(pending, answer.Errors.First(e => Mentions(e, pending)));
+            await RunAsync(batch.Except(named).ToList(), ct).ConfigureAwait(false);
+            return;
+        }
+
+        if (batch.Count > 1 && named.Count == 0)
+        {
+            foreach (var half in Chunk(batch, (batch.Count + 1) / 2))
+                await RunAsync(half, ct).ConfigureAwait(false);
+            return;
+        }
+
+        foreach (var pending in batch)
+            _results.Fail(pending, answer.Errors.FirstOrDefault(e => Mentions(e, pending)) ?? first);
+    }
+
+    /// <summary>
+    /// The position of the first alias with its own error. A failed non-null root field nulls
+    /// the whole <c>data</c>; the aliases before it still ran (root fields run in order).
+    /// </summary>
+    private static int FirstFailure(IReadOnlyList<PendingOperation> batch, IReadOnlyList<TotaraGraphQLError> errors)
+    {
+        for (var i = 0; i < batch.Count; i++)
+            if (errors.Any(e => e.RootField == batch[i].Alias)) return i;
+        return -1;
+    }
+
+    private static bool Mentions(TotaraGraphQLError error, PendingOperation pending)
+    {
+        var marker = "$" + pending.Alias + "_";
+        return error.Message.IndexOf(marker, StringComparison.Ordinal) >= 0
+            || (error.DebugMessage?.IndexOf(marker, StringComparison.Ordinal) ?? -1) >= 0;
+    }
+
+    private static JsonElement? DataOf(RawAnswer answer, string alias) =>
+        answer.Data is { } data && data.TryGetProperty(alias, out var value) && value.ValueKind != JsonValueKind.Null
+            ? value.Clone()
+            : null;
+
+    /// <summary>The site fitted <paramref name="crossing"/> operations before giving up; send at most that many, and at most half.</summary>
+    private static int SmallerBatchSize(int batchSize, int crossing, int remaining)
+    {
+        var fitted = crossing > 0 ? crossing : (batchSize + 1) / 2;
+        return Math.Max(1, Math.Min(fitted, Math.Max(1, batchSize / 2)));
+    }
+
+    private static IEnumerable<List<PendingOperation>> Chunk(IReadOnlyList<PendingOperation> items, int size)
+    {
+        for (var i = 0; i < items.Count; i += size)
+            yield return items.Skip(i).Take(size).ToList();
+    }
+}

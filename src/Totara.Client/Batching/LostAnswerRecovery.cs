@@ -1,0 +1,125 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Totara.Client.Batching;
+
+/// <summary>
+/// Decides, per operation, what to do when a mutation's answer was lost and it may or may not
+/// have been applied: resend it if it is idempotent; else ask its
+/// <see cref="BatchOperation.RecoverAfterLostAnswer"/> check (applied: take the data; not
+/// applied: resend); with neither, report it failed with "state unknown". Never guesses.
+/// </summary>
+internal sealed class LostAnswerRecovery
+{
+    public const string StateUnknownCategory = "answer_lost";
+
+    private readonly BatchResults _results;
+    private readonly int _maxResends;
+
+    public LostAnswerRecovery(BatchResults results, int maxResends)
+    {
+        _results = results;
+        _maxResends = maxResends;
+    }
+
+    /// <summary>Settles what it can and returns the operations to resend.</summary>
+    public async Task<List<PendingOperation>> RecoverAsync(IReadOnlyList<PendingOperation> lost, string why, CancellationToken ct)
+    {
+        var resend = new List<PendingOperation>();
+        foreach (var pending in lost)
+        {
+            var op = pending.Operation;
+            if (pending.LostAnswers >= _maxResends)
+            {
+                _results.Fail(pending, $"The answer to {op.Field} was lost {pending.LostAnswers + 1} times; giving up. {StateNote(op)}", StateUnknownCategory);
+                continue;
+            }
+
+            if (op.IsIdempotent)
+            {
+                pending.LostAnswers++;
+                resend.Add(pending);
+                continue;
+            }
+
+            if (op.RecoverAfterLostAnswer is null)
+            {
+                _results.Fail(pending,
+                    $"The answer to {op.Field} was lost ({why}); state unknown: it may or may not have been applied. " +
+                    "Check the record before trying again.",
+                    StateUnknownCategory);
+                continue;
+            }
+
+            var check = await CheckAsync(pending, ct).ConfigureAwait(false);
+            if (check.Failed) continue;
+            if (check.Data is not null)
+            {
+                _results.Succeed(pending, check.Data);
+            }
+            else
+            {
+                pending.LostAnswers++;
+                resend.Add(pending);
+            }
+        }
+        return resend;
+    }
+
+    /// <summary>
+    /// Operations known to have run whose data was lost with the rest of the answer: fetch the
+    /// data through their check when they have one; otherwise report success without data.
+    /// </summary>
+    public async Task SettleAppliedAsync(IReadOnlyList<PendingOperation> applied, CancellationToken ct)
+    {
+        foreach (var pending in applied)
+        {
+            if (pending.Operation.RecoverAfterLostAnswer is null)
+            {
+                _results.Succeed(pending, null);
+                continue;
+            }
+            var check = await CheckAsync(pending, ct).ConfigureAwait(false);
+            if (!check.Failed)
+                _results.Succeed(pending, check.Data);
+        }
+    }
+
+    private async Task<CheckResult> CheckAsync(PendingOperation pending, CancellationToken ct)
+    {
+        try
+        {
+            var data = await pending.Operation.RecoverAfterLostAnswer!(ct).ConfigureAwait(false);
+            return new CheckResult(false, data);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception ex)
+        {
+            _results.Fail(pending,
+                $"The answer to {pending.Operation.Field} was lost and checking whether it was applied failed: {ex.Message} State unknown.",
+                StateUnknownCategory);
+            return new CheckResult(true, null);
+        }
+    }
+
+    private static string StateNote(BatchOperation op) =>
+        op.IsIdempotent ? "" : "State unknown: it may or may not have been applied.";
+
+    private readonly struct CheckResult
+    {
+        public CheckResult(bool failed, System.Text.Json.JsonElement? data)
+        {
+            Failed = failed;
+            Data = data;
+        }
+
+        public bool Failed { get; }
+
+        public System.Text.Json.JsonElement? Data { get; }
+    }
+}

@@ -1,0 +1,62 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json;
+
+namespace Totara.Client;
+
+/// <summary>What Totara answered: <c>{data, errors, extensions}</c>. Elements are detached copies.</summary>
+public sealed class GraphQLResponse
+{
+    public GraphQLResponse(JsonElement? data, IReadOnlyList<TotaraGraphQLError>? errors, JsonElement? extensions)
+    {
+        Data = data;
+        Errors = errors ?? Array.Empty<TotaraGraphQLError>();
+        Extensions = extensions;
+    }
+
+    public JsonElement? Data { get; }
+
+    public IReadOnlyList<TotaraGraphQLError> Errors { get; }
+
+    public JsonElement? Extensions { get; }
+
+    public bool HasErrors => Errors.Count > 0;
+
+    /// <summary>The errors whose path starts with the given root field or alias.</summary>
+    public IEnumerable<TotaraGraphQLError> ErrorsFor(string alias) => Errors.Where(e => e.RootField == alias);
+
+    public override string ToString() => $"GraphQL response ({(Data is null ? "no data" : "data")}, {Errors.Count} error(s))";
+}
+
+/// <summary>One entry of <c>errors</c>, in Totara's shape.</summary>
+public sealed class TotaraGraphQLError
+{
+    public TotaraGraphQLError(string message, string? category = null, string? debugMessage = null, IReadOnlyList<object>? path = null)
+    {
+        Message = message;
+        Category = category;
+        DebugMessage = debugMessage;
+        Path = path;
+    }
+
+    public string Message { get; }
+
+    /// <summary><c>extensions.category</c>, e.g. <c>query_complexity</c>, <c>graphql</c>, <c>internal</c>.</summary>
+    public string? Category { get; }
+
+    public string? DebugMessage { get; }
+
+    /// <summary>Field names (string) and list indexes (int); the first is the root field or alias.</summary>
+    public IReadOnlyList<object>? Path { get; }
+
+    /// <summary>The root field or alias this error belongs to, if any.</summary>
+    public string? RootField => Path is { Count: > 0 } p ? p[0] as string : null;
+
+    public override string ToString()
+    {
+        var where = Path is { Count: > 0 } p ? " at " + string.Join(".", p) : "";
+        var category = Category is null ? "" : $" [{Category}]";
+        return Message + category + where;
+    }
+}

@@ -1,0 +1,105 @@
+using System;
+using System.Collections.Generic;
+using System.Net.Http;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using Totara.Client.Auth;
+using Totara.Client.Batching;
+using Totara.Client.Handshake;
+using Totara.Client.Pacing;
+using Totara.Client.Paging;
+using Totara.Client.Resilience;
+using Totara.Client.Transport;
+
+namespace Totara.Client;
+
+/// <summary>
+/// The one client every cmdlet stands on: tokens, the GraphQL transport, retries, pacing to the
+/// complexity budget, paging, batching and the handshake. Thread-safe; one HttpClient per client.
+/// </summary>
+public sealed class TotaraClient : IDisposable
+{
+    private readonly HttpClient _http;
+    private readonly ComplexityEstimator _estimator = new();
+    private readonly RequestExecutor _executor;
+    private readonly OperationRunner _runner;
+
+    public TotaraClient(TotaraClientOptions options)
+    {
+        Options = options ?? throw new ArgumentNullException(nameof(options));
+        options.Validate();
+
+        var handler = options.HttpHandler ?? new HttpClientHandler { UseCookies = false };
+        _http = new HttpClient(handler, disposeHandler: options.HttpHandler is null) { Timeout = Timeout.InfiniteTimeSpan };
+
+        var siteRoot = SiteRoot(options.SiteUrl);
+        AccessTokenSource tokens = options.Credential switch
+        {
+            TotaraCredential.ClientCredentials c => new ClientCredentialsTokenSource(
+                new TokenEndpoint(_http, siteRoot, c.ClientId, c.Secret, options.RequestTimeout), options.TokenRenewalMargin),
+            TotaraCredential.AccessTokenCredential t => new FixedTokenSource(t.Token),
+            _ => throw new ArgumentException("Unknown credential kind.", nameof(options)),
+        };
+
+        var connection = new GraphQLConnection(_http, siteRoot, tokens, options.RequestTimeout);
+        var rules = new RetryRules(options.RateLimitBaseDelay, options.TransientBaseDelay, options.MaxRetryDelay);
+        var pipeline = RetryPipelineFactory.Create(options, rules, args => Retrying?.Invoke(this, args));
+        _executor = new RequestExecutor(connection, new ComplexityLedger(options.ComplexityBudgetPerMinute), pipeline);
+        _runner = new OperationRunner(_executor, _estimator);
+    }
+
+    public TotaraClientOptions Options { get; }
+
+    /// <summary>Raised before each retry: attempt, delay, reason (never a secret), operation name.</summary>
+    public event EventHandler<TotaraRetryEventArgs>? Retrying;
+
+    /// <summary>Complexity points booked by this client in the current 60 s window.</summary>
+    public long ComplexitySpentInWindow => _executor.Ledger.SpentInWindow;
+
+    public Task<TotaraSiteInfo> HandshakeAsync(CancellationToken ct = default) =>
+        new SiteProbe(_runner).RunAsync(ct);
+
+    /// <summary>
+    /// Sends one request. Request-level failures throw typed exceptions; per-field (alias)
+    /// errors stay in <see cref="GraphQLResponse.Errors"/> with their path.
+    /// </summary>
+    public async Task<GraphQLResponse> ExecuteAsync(GraphQLRequest request, CancellationToken ct = default)
+    {
+        if (request is null) throw new ArgumentNullException(nameof(request));
+        using var answer = await _runner.SendAsync(request, ct).ConfigureAwait(false);
+        return answer.ToResponse();
+    }
+
+    /// <summary>
+    /// Streams every item of the cursor-paged list at <c>data.&lt;listField&gt;.items</c>, following
+    /// <c>next_cursor</c> through <paramref name="cursorVariable"/>. A page is fetched only when
+    /// the previous one has been consumed.
+    /// </summary>
+    public IAsyncEnumerable<JsonElement> PageAsync(GraphQLRequest request, string listField, string cursorVariable = "cursor", CancellationToken ct = default)
+    {
+        if (request is null) throw new ArgumentNullException(nameof(request));
+        if (string.IsNullOrWhiteSpace(listField)) throw new ArgumentException("The list field is empty.", nameof(listField));
+        if (string.IsNullOrWhiteSpace(cursorVariable)) throw new ArgumentException("The cursor variable is empty.", nameof(cursorVariable));
+        return new Pager(_runner).PageAsync(request, listField, cursorVariable, ct);
+    }
+
+    /// <summary>
+    /// Packs operations into aliased requests sized under the complexity limit and paced to the
+    /// budget; yields one result per operation, in input order, as batches complete.
+    /// </summary>
+    public IAsyncEnumerable<BatchItemResult> ExecuteBatchAsync(IEnumerable<BatchOperation> operations, CancellationToken ct = default)
+    {
+        if (operations is null) throw new ArgumentNullException(nameof(operations));
+        var limit = Math.Max(1, (int)(Options.MaxComplexity * Options.BatchComplexityShare));
+        return new BatchRunner(_executor, _estimator, limit, Options.MaxRetryAttempts).RunAsync(operations, ct);
+    }
+
+    public void Dispose() => _http.Dispose();
+
+    public override string ToString() => $"Totara client for {Options.SiteUrl} ({Options.Credential})";
+
+    // Relative URIs resolve against the site's folder, so a site under /totara/ keeps its path.
+    private static Uri SiteRoot(Uri site) =>
+        site.AbsoluteUri.EndsWith("/", StringComparison.Ordinal) ? site : new Uri(site.AbsoluteUri + "/");
+}

@@ -1,0 +1,60 @@
+using System;
+using System.Net.Http;
+
+namespace Totara.Client;
+
+/// <summary>Where the site is, how to sign in, and the site's limits the client respects.</summary>
+public sealed class TotaraClientOptions
+{
+    public TotaraClientOptions(Uri siteUrl, TotaraCredential credential)
+    {
+        if (siteUrl is null) throw new ArgumentNullException(nameof(siteUrl));
+        if (!siteUrl.IsAbsoluteUri)
+            throw new ArgumentException($"The site URL '{siteUrl}' is not absolute (e.g. https://learn.example.com).", nameof(siteUrl));
+        SiteUrl = siteUrl;
+        Credential = credential ?? throw new ArgumentNullException(nameof(credential));
+    }
+
+    public Uri SiteUrl { get; }
+
+    public TotaraCredential Credential { get; }
+
+    /// <summary>Complexity points the client may spend in any 60 s window (its own pacing).</summary>
+    public int ComplexityBudgetPerMinute { get; set; } = 250_000;
+
+    /// <summary>The site's maximum query complexity per request.</summary>
+    public int MaxComplexity { get; set; } = 6_000;
+
+    /// <summary>Batches use at most this share of <see cref="MaxComplexity"/>, a margin for estimation error.</summary>
+    public double BatchComplexityShare { get; set; } = 0.8;
+
+    public int MaxRetryAttempts { get; set; } = 8;
+
+    public TimeSpan MaxRetryDuration { get; set; } = TimeSpan.FromMinutes(5);
+
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(100);
+
+    /// <summary>Renew a token this long before its <c>expires_in</c> runs out.</summary>
+    public TimeSpan TokenRenewalMargin { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>First back-off after Totara's 429 (it sends no Retry-After; its window slides over 60 s).</summary>
+    public TimeSpan RateLimitBaseDelay { get; set; } = TimeSpan.FromSeconds(6);
+
+    /// <summary>First back-off after a 5xx, a 408 or a dropped connection.</summary>
+    public TimeSpan TransientBaseDelay { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>No single back-off is longer than this.</summary>
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Tests only; by default the client makes its own handler.</summary>
+    public HttpMessageHandler? HttpHandler { get; set; }
+
+    internal void Validate()
+    {
+        if (ComplexityBudgetPerMinute <= 0) throw new ArgumentOutOfRangeException(nameof(ComplexityBudgetPerMinute), ComplexityBudgetPerMinute, "The complexity budget per minute must be positive.");
+        if (MaxComplexity <= 0) throw new ArgumentOutOfRangeException(nameof(MaxComplexity), MaxComplexity, "The maximum complexity must be positive.");
+        if (BatchComplexityShare <= 0 || BatchComplexityShare > 1) throw new ArgumentOutOfRangeException(nameof(BatchComplexityShare), BatchComplexityShare, "The batch complexity share must be above 0 and at most 1.");
+        if (MaxRetryAttempts < 0) throw new ArgumentOutOfRangeException(nameof(MaxRetryAttempts), MaxRetryAttempts, "The retry attempts cannot be negative.");
+        if (RequestTimeout <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(RequestTimeout), RequestTimeout, "The request timeout must be positive.");
+    }
+}

@@ -1,0 +1,60 @@
+using System;
+
+namespace Totara.Client;
+
+/// <summary>
+/// How the client proves who it is: an API client's id and secret (tokens are requested and
+/// renewed as needed) or a pre-issued access token used as given. The secret is kept internal
+/// and never shown by <see cref="ToString"/>.
+/// </summary>
+public abstract class TotaraCredential
+{
+    private protected TotaraCredential()
+    {
+    }
+
+    /// <summary>The API client id; null for a pre-issued access token.</summary>
+    public abstract string? ClientId { get; }
+
+    public static TotaraCredential FromClientCredentials(string clientId, string clientSecret)
+    {
+        if (string.IsNullOrWhiteSpace(clientId))
+            throw new ArgumentException("The client id is empty.", nameof(clientId));
+        if (string.IsNullOrEmpty(clientSecret))
+            throw new ArgumentException("The client secret is empty.", nameof(clientSecret));
+        return new ClientCredentials(clientId, clientSecret);
+    }
+
+    public static TotaraCredential FromAccessToken(string accessToken)
+    {
+        if (string.IsNullOrWhiteSpace(accessToken))
+            throw new ArgumentException("The access token is empty.", nameof(accessToken));
+        return new AccessTokenCredential(accessToken);
+    }
+
+    internal sealed class ClientCredentials : TotaraCredential
+    {
+        internal ClientCredentials(string clientId, string clientSecret)
+        {
+            ClientId = clientId;
+            Secret = clientSecret;
+        }
+
+        public override string ClientId { get; }
+
+        internal string Secret { get; }
+
+        public override string ToString() => $"Client credentials (client id {ClientId})";
+    }
+
+    internal sealed class AccessTokenCredential : TotaraCredential
+    {
+        internal AccessTokenCredential(string accessToken) => Token = accessToken;
+
+        public override string? ClientId => null;
+
+        internal string Token { get; }
+
+        public override string ToString() => "Pre-issued access token";
+    }
+}

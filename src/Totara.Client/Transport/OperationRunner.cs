@@ -1,0 +1,65 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using Totara.Client.Pacing;
+
+namespace Totara.Client.Transport;
+
+/// <summary>
+/// Sends a caller's document: works out whether it is a mutation and what it will cost, then
+/// runs it through the executor. A mutation whose answer was lost is reported as such, never
+/// resent blindly.
+/// </summary>
+internal sealed class OperationRunner
+{
+    // When our reader cannot follow a document, assume the worst: a mutation of moderate cost.
+    private const int UnreadableDocumentCost = 100;
+
+    private readonly RequestExecutor _executor;
+    private readonly ComplexityEstimator _estimator;
+
+    public OperationRunner(RequestExecutor executor, ComplexityEstimator estimator)
+    {
+        _executor = executor;
+        _estimator = estimator;
+    }
+
+    public async Task<RawAnswer> SendAsync(GraphQLRequest request, CancellationToken ct)
+    {
+        var estimate = EstimateOrWorst(request);
+        try
+        {
+            var answer = await _executor.SendAsync(request, estimate.IsMutation, estimate.Points, ct).ConfigureAwait(false);
+            var failure = ErrorMapper.RequestFailure(answer);
+            if (failure is null)
+                return answer;
+            answer.Dispose();
+            throw failure;
+        }
+        catch (TotaraConnectionException ex) when (estimate.IsMutation && ex.AnswerLost)
+        {
+            throw new TotaraConnectionException(
+                $"The answer to mutation {request.OperationName ?? "(unnamed)"} was lost; it may or may not have been applied (state unknown). {ex.Message}",
+                answerLost: true, ex);
+        }
+    }
+
+    /// <summary>Sends a query and returns the answer as it came, even without data (the handshake reads the errors).</summary>
+    public Task<RawAnswer> SendRawAsync(GraphQLRequest request, CancellationToken ct)
+    {
+        var estimate = EstimateOrWorst(request);
+        return _executor.SendAsync(request, estimate.IsMutation, estimate.Points, ct);
+    }
+
+    private Estimate EstimateOrWorst(GraphQLRequest request)
+    {
+        try
+        {
+            return _estimator.Estimate(request);
+        }
+        catch (FormatException)
+        {
+            return new Estimate(isMutation: true, UnreadableDocumentCost);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+using GraphQL;
+using GraphQL.Resolvers;
+using GraphQL.Types;
+using GraphQL.Utilities;
+
+namespace Totara.Emulator.Schema.Formatting;
+
+/// <summary>
+/// Wraps the resolver of every object field that takes a <c>format</c> argument of type
+/// core_date_format or core_format with the matching formatter.
+/// </summary>
+internal sealed class FormatArgumentVisitor : BaseSchemaNodeVisitor
+{
+    public override void VisitObjectFieldDefinition(FieldType field, IObjectGraphType type, ISchema schema)
+    {
+        var kind = FormatKindOf(field);
+        if (kind is null) return;
+        var inner = field.Resolver ?? NameFieldResolver.Instance;
+        field.Resolver = new FormattingFieldResolver(inner, kind.Value);
+    }
+
+    private static FormatKind? FormatKindOf(FieldType field)
+    {
+        var argument = field.Arguments?.Find("format");
+        var typeName = argument?.ResolvedType?.GetNamedType()?.Name
+            ?? (argument?.Type is { } t ? TypeNameOf(t) : null);
+        return typeName switch
+        {
+            "core_date_format" => FormatKind.Date,
+            "core_format" => FormatKind.Text,
+            _ => null,
+        };
+    }
+
+    private static string? TypeNameOf(Type type) => type.Name;
+}
+
+internal enum FormatKind
+{
+    Date,
+    Text,
+}
