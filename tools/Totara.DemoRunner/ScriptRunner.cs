@@ -17,6 +17,7 @@ internal sealed class ScriptRunner
         var host = new DemoHost();
         var state = InitialSessionState.CreateDefault2();
         if (OperatingSystem.IsWindows()) state.ExecutionPolicy = Microsoft.PowerShell.ExecutionPolicy.Bypass;
+        ConsoleStandIns.AddTo(state);
         using var runspace = RunspaceFactory.CreateRunspace(host, state);
         runspace.Open();
 

@@ -9,11 +9,14 @@ namespace Totara.PowerShell.Tests.TestSupport;
 /// test_Runspace.cs does. One instance per test: runspaces are cheap, and sessions are per runspace.
 /// </summary>
 /// <remarks>
-/// Only the core engine is here: Import-Module, Get-Command, Get-Help, Get-Module, ForEach-Object,
-/// Where-Object, Write-* and the language itself. Cmdlets from PowerShell's other modules
-/// (Select-Object, Sort-Object, Measure-Object, ConvertTo-Json, Import-Csv, Out-String, Get-Date,
-/// ConvertTo-SecureString, ...) do not exist in this host: write `.Where{}`/`.ForEach{}`,
-/// `[pscustomobject]@{}`, .NET calls, and pass a SecureString in as a parameter or variable.
+/// Only the core engine (Microsoft.PowerShell.Core) is here: Import-Module, Remove-Module,
+/// Get-Command, Get-Help, Get-Module, ForEach-Object, Where-Object, Out-Null, Out-Default,
+/// Start-Job and the language itself. Everything from PowerShell's other modules is missing:
+/// Write-Output / Write-Host / Write-Verbose / Write-Warning / Write-Error, Select-Object,
+/// Sort-Object, Measure-Object, Out-String, ConvertTo-Json, Import-Csv, Get-Date, Join-Path,
+/// ConvertTo-SecureString, ... Write `.Where{}`/`.ForEach{}`, `[pscustomobject]@{}`, plain
+/// expressions instead of Write-Output, `$PSCmdlet.WriteVerbose()` in advanced functions or .NET
+/// calls, and pass a SecureString in as a parameter or variable (<see cref="SecureStrings"/>).
 /// Nothing is shared between two ModuleRunspace instances except the loaded assemblies.
 /// </remarks>
 public sealed class ModuleRunspace : IDisposable
