@@ -72,6 +72,26 @@ public sealed class GraphQlErrorTests
     }
 
     [Fact]
+    public async Task A_document_seen_before_still_has_its_variables_checked_and_an_invalid_one_stays_invalid()
+    {
+        await using var host = await new ProtocolSchema().StartAsync();
+        using var client = new ApiTestClient(host.Url, "c", "s");
+        const string mutation = "mutation m($n: String!) { add_item(name: $n) { name } }";
+
+        using var first = await client.PostAsync(mutation, new { n = "one" });
+        using var missingVariable = await client.PostAsync(mutation, new { });
+        using var invalid1 = await client.PostAsync("{ no_such_field }");
+        using var invalid2 = await client.PostAsync("{ no_such_field }");
+
+        Assert.Empty(first.Errors);
+        var error = Assert.Single(missingVariable.Errors);
+        Assert.Contains("$n", error.GetProperty("message").GetString());
+        Assert.Equal("graphql", error.GetProperty("extensions").GetProperty("category").GetString());
+        Assert.Single(invalid1.Errors);
+        Assert.Equal(invalid1.Text, invalid2.Text);
+    }
+
+    [Fact]
     public async Task A_body_without_a_query_is_refused()
     {
         await using var host = await new ProtocolSchema().StartAsync();
