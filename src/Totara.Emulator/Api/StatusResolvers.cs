@@ -1,15 +1,13 @@
-using GraphQL;
 using GraphQL.Resolvers;
 using GraphQL.Utilities;
 using Totara.Emulator.Domain;
-using Totara.Emulator.Domain.Courses;
 
 namespace Totara.Emulator.Api;
 
 /// <summary>
 /// <c>totara_webapi_status</c>: the query a client runs to prove its token and the endpoint
-/// work. status is always "ok"; timestamp is the time of the request in the requested
-/// core_date_format.
+/// work. status is always "ok"; timestamp is the time of the request as a unix timestamp, which
+/// the schema's format-argument wrapper renders in the requested core_date_format.
 /// </summary>
 public sealed class StatusResolvers : IResolverModule
 {
@@ -20,8 +18,7 @@ public sealed class StatusResolvers : IResolverModule
 
         var status = types.For("totara_webapi_status");
         status.FieldFor("status").Resolver = new FuncFieldResolver<object?>(_ => "ok");
-        status.FieldFor("timestamp").Resolver = new FuncFieldResolver<object?>(ctx =>
-            DateOutput.Format(((ApiStatus)ctx.Source!).Timestamp, ctx.GetArgument<object?>("format")?.ToString()));
+        status.FieldFor("timestamp").Resolver = new FuncFieldResolver<object?>(ctx => ((ApiStatus)ctx.Source!).Timestamp);
     }
 
     private sealed record ApiStatus(long Timestamp);

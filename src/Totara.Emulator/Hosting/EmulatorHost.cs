@@ -65,7 +65,7 @@ public sealed class EmulatorHost : IAsyncDisposable
         var clients = new ClientRegistry(switches, options.Clock);
         var rateLimiter = new RateLimiter(switches, options.Clock);
         var tokenEndpoint = new TokenEndpoint(clients, counters);
-        var graphQlEndpoint = new GraphQlEndpoint((options.SchemaOverride ?? SchemaSource.Create)(state), state, clients, rateLimiter, switches, counters);
+        var graphQlEndpoint = new GraphQlEndpoint((options.SchemaOverride ?? Schema.SchemaFactory.Create)(state), state, clients, rateLimiter, switches, counters);
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = Array.Empty<string>() });
         builder.Logging.ClearProviders();
@@ -75,6 +75,8 @@ public sealed class EmulatorHost : IAsyncDisposable
         }
 
         builder.Services.AddSingleton<Microsoft.Extensions.Hosting.IHostLifetime, QuietLifetime>();
+        // A request held back by injected latency must not keep a stopping emulator alive.
+        builder.Services.Configure<Microsoft.Extensions.Hosting.HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
         builder.WebHost.UseKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
