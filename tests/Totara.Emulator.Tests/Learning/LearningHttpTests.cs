@@ -132,6 +132,35 @@ public class LearningHttpTests : IClassFixture<EmulatorFixture>
     }
 }
 
+/// <summary>Enrolment periods follow the host's clock.</summary>
+public class LearningClockHttpTests
+{
+    [Fact]
+    public async Task An_enrolment_stops_counting_after_its_end_on_the_hosts_clock()
+    {
+        var clock = new ManualClock();
+        await using var host = await EmulatorHost.StartAsync(new EmulatorOptions { Clock = clock, TokenLifetime = TimeSpan.FromDays(30) });
+        host.AddClient("clock", "clock-secret");
+        var user = LearningFixtures.AddUser(host.State, "clocked");
+        var course = host.State.Courses.AddCourse(c => { c.ShortName = "CLOCK"; c.FullName = "Clocked"; c.CategoryId = 1; });
+        host.State.Enrolments.AddInstance(course.Id, "manual");
+        using var client = new ApiTestClient(host.Url, "clock", "clock-secret");
+
+        var end = clock.GetUtcNow().AddDays(1).ToUnixTimeSeconds();
+        using var enrol = await client.PostAsync(
+            "mutation($input: enrol_manual_enrol_user_input!) { enrol_manual_enrol_user(input: $input) { enrolment { timeend } } }",
+            new { input = new { user = new { id = user.Id }, course = new { shortname = "CLOCK" }, timeend = end } });
+        Assert.True(enrol.Errors.Count == 0, enrol.Text);
+
+        const string check = "{ core_course_is_user_enrolled(user: {username: \"clocked\"}, course: {shortname: \"CLOCK\"}) { user_currently_enrolled } }";
+        using var before = await client.PostAsync(check);
+        Assert.True(before.Data.GetProperty("core_course_is_user_enrolled").GetProperty("user_currently_enrolled").GetBoolean(), before.Text);
+        clock.Advance(TimeSpan.FromDays(2));
+        using var after = await client.PostAsync(check);
+        Assert.False(after.Data.GetProperty("core_course_is_user_enrolled").GetProperty("user_currently_enrolled").GetBoolean(), after.Text);
+    }
+}
+
 /// <summary>Course paging and demo determinism over HTTP on the demo site.</summary>
 public class LearningDemoHttpTests : IClassFixture<DemoEmulatorFixture>
 {
