@@ -46,7 +46,8 @@ public sealed class IntrospectedSchema
     public static IntrospectedSchema FromResponse(JsonElement response)
     {
         if (response.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Array && errors.GetArrayLength() > 0)
-            throw new InvalidOperationException("Introspection failed: " + errors.GetRawText());
+            throw new InvalidOperationException($"Introspection failed with {errors.GetArrayLength()} error(s), first: "
+                + string.Join("; ", errors.EnumerateArray().Take(3).Select(e => e.GetRawText())));
         var schema = response.GetProperty("data").GetProperty("__schema");
         var types = schema.GetProperty("types").EnumerateArray()
             .Select(ReadType)

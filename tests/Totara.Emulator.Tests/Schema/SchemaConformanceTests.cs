@@ -4,16 +4,23 @@ namespace Totara.Emulator.Tests.Schema;
 
 /// <summary>
 /// The served schema matches the API reference: every query, mutation, argument, type, field,
-/// enum and scalar, by name and shape (nullability and lists). Failures list every mismatch.
+/// enum and scalar, by name and shape (nullability and lists). The schema is introspected over
+/// real HTTP from a running emulator. Failures list every mismatch.
 /// </summary>
-public class SchemaConformanceTests
+public class SchemaConformanceTests : IClassFixture<ServedSchemaFixture>
 {
     private static readonly Lazy<SeedReference> Reference = new(SeedReference.Load);
+    private readonly IntrospectedSchema _served;
+
+    public SchemaConformanceTests(ServedSchemaFixture fixture)
+    {
+        _served = fixture.Served;
+    }
 
     [Fact]
-    public async Task Served_schema_has_the_reference_queries_and_mutations_and_nothing_else()
+    public void Served_schema_has_the_reference_queries_and_mutations_and_nothing_else()
     {
-        var served = await InProcessIntrospection.RunAsync();
+        var served = _served;
         var comparison = new SchemaComparison(Reference.Value, served);
 
         var problems = comparison.Operations(OperationKind.Query).Concat(comparison.Operations(OperationKind.Mutation)).ToList();
@@ -24,9 +31,9 @@ public class SchemaConformanceTests
     }
 
     [Fact]
-    public async Task Served_schema_has_every_reference_type_with_its_kind_fields_and_shapes()
+    public void Served_schema_has_every_reference_type_with_its_kind_fields_and_shapes()
     {
-        var served = await InProcessIntrospection.RunAsync();
+        var served = _served;
 
         var problems = new SchemaComparison(Reference.Value, served).Types();
 
@@ -45,9 +52,9 @@ public class SchemaConformanceTests
     [InlineData("core_enrol_status_enum", "ENROL_INSTANCE_ENABLED ENROL_INSTANCE_DISABLED ENROL_INSTANCE_DELETED")]
     [InlineData("core_user_enrolment_status_enum", "ENROL_USER_ACTIVE ENROL_USER_SUSPENDED")]
     [InlineData("core_user_user_status", "ACTIVE SUSPENDED ALL")]
-    public async Task Enum_values_are_the_recovered_ones(string enumName, string values)
+    public void Enum_values_are_the_recovered_ones(string enumName, string values)
     {
-        var served = await InProcessIntrospection.RunAsync();
+        var served = _served;
 
         Assert.Equal(ReferenceTypeKind.Enum, Reference.Value.Type(enumName).Kind);
         Assert.Equal(values.Split(' '), served.Types[enumName].EnumValues);
