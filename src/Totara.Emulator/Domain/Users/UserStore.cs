@@ -15,6 +15,11 @@ public sealed class UserStore
     private readonly Dictionary<string, UserRecord> _byUsername = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, List<UserRecord>> _byIdNumber = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, List<UserRecord>> _byEmail = new(StringComparer.OrdinalIgnoreCase);
+    // Ids only grow, so appending keeps this list sorted: paging seeks into it by binary search
+    // instead of sorting every user on every page.
+    private readonly List<long> _idsInOrder = new();
+    private int _liveCount;
+    private int _suspendedCount;
     private long _nextId = 1;
 
     public UserStore()
@@ -61,7 +66,21 @@ public sealed class UserStore
     {
         lock (_gate)
         {
+            if (user.Id >= _nextId)
+            {
+                _nextId = user.Id + 1;
+            }
+
             _byId.Add(user.Id, user);
+            if (_idsInOrder.Count > 0 && _idsInOrder[^1] > user.Id)
+            {
+                _idsInOrder.Insert(~_idsInOrder.BinarySearch(user.Id), user.Id);
+            }
+            else
+            {
+                _idsInOrder.Add(user.Id);
+            }
+
             Index(user);
         }
     }
@@ -121,14 +140,95 @@ public sealed class UserStore
         }
     }
 
+    /// <summary>Live (not deleted) users.</summary>
     public int Count
     {
         get
         {
             lock (_gate)
             {
-                return _byId.Values.Count(u => !u.Deleted);
+                return _liveCount;
             }
+        }
+    }
+
+    /// <summary>Live users that are suspended.</summary>
+    public int SuspendedCount
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _suspendedCount;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Up to <paramref name="take"/> live users matching <paramref name="filter"/>, in id order
+    /// (or reverse), strictly after <paramref name="afterId"/> when given. Seeks to the position
+    /// by binary search and walks from there, so a page costs O(page + skipped), not O(site).
+    /// </summary>
+    public List<UserRecord> Page(long? afterId, bool descending, int take, Func<UserRecord, bool> filter)
+    {
+        lock (_gate)
+        {
+            var result = new List<UserRecord>(Math.Min(take, 1024));
+            int index;
+            if (afterId is null)
+            {
+                index = descending ? _idsInOrder.Count - 1 : 0;
+            }
+            else
+            {
+                var found = _idsInOrder.BinarySearch(afterId.Value);
+                var insertAt = found >= 0 ? found : ~found;
+                index = descending ? insertAt - 1 : (found >= 0 ? found + 1 : insertAt);
+            }
+
+            var step = descending ? -1 : 1;
+            for (; index >= 0 && index < _idsInOrder.Count && result.Count < take; index += step)
+            {
+                var user = _byId[_idsInOrder[index]];
+                if (!user.Deleted && filter(user))
+                {
+                    result.Add(user);
+                }
+            }
+
+            return result;
+        }
+    }
+
+    /// <summary>Counts live users matching a filter (a scan: only for filters the counters do not cover).</summary>
+    public int CountWhere(Func<UserRecord, bool> filter)
+    {
+        lock (_gate)
+        {
+            var count = 0;
+            foreach (var user in _byId.Values)
+            {
+                if (!user.Deleted && filter(user))
+                {
+                    count++;
+                }
+            }
+
+            return count;
+        }
+    }
+
+    /// <summary>
+    /// Marks a user deleted: it leaves every key index, so it no longer matches a reference,
+    /// blocks no username/idnumber/email, and vanishes from lists. Its id stays taken.
+    /// </summary>
+    public void MarkDeleted(UserRecord user, long now)
+    {
+        lock (_gate)
+        {
+            Unindex(user);
+            user.Deleted = true;
+            user.TimeModified = now;
         }
     }
 
@@ -147,6 +247,12 @@ public sealed class UserStore
             return;
         }
 
+        _liveCount++;
+        if (user.Suspended)
+        {
+            _suspendedCount++;
+        }
+
         _byUsername[user.Username] = user;
         AddTo(_byIdNumber, user.IdNumber, user);
         AddTo(_byEmail, user.Email, user);
@@ -154,6 +260,17 @@ public sealed class UserStore
 
     private void Unindex(UserRecord user)
     {
+        if (user.Deleted)
+        {
+            return;
+        }
+
+        _liveCount--;
+        if (user.Suspended)
+        {
+            _suspendedCount--;
+        }
+
         if (_byUsername.TryGetValue(user.Username, out var current) && ReferenceEquals(current, user))
         {
             _byUsername.Remove(user.Username);

@@ -1,0 +1,53 @@
+namespace Totara.PowerShell;
+
+/// <summary>
+/// The FullyQualifiedErrorId prefixes of the module's error records. Constant so scripts can
+/// match on them (<c>$_.FullyQualifiedErrorId -like 'TotaraNotConnected,*'</c>) across releases.
+/// </summary>
+public static class ErrorIds
+{
+    /// <summary>No -Session was given and the runspace has no default session.</summary>
+    public const string NotConnected = "TotaraNotConnected";
+
+    /// <summary>The session was closed by Disconnect-Totara.</summary>
+    public const string SessionClosed = "TotaraSessionClosed";
+
+    /// <summary>The site URL is not an absolute http(s) URL.</summary>
+    public const string InvalidUrl = "TotaraInvalidUrl";
+
+    /// <summary>An http:// URL to another machine without -AllowUnencryptedAuthentication.</summary>
+    public const string UnencryptedConnection = "TotaraUnencryptedConnectionRefused";
+
+    /// <summary>A parameter value is out of range or inconsistent with another.</summary>
+    public const string InvalidParameter = "TotaraInvalidParameter";
+
+    /// <summary>The token endpoint or the API refused the credentials or token.</summary>
+    public const string AuthenticationFailed = "TotaraAuthenticationFailed";
+
+    /// <summary>The site's rate limit was still exceeded after the client's retries.</summary>
+    public const string RateLimited = "TotaraRateLimited";
+
+    /// <summary>A request was over the site's maximum query complexity.</summary>
+    public const string ComplexityExceeded = "TotaraComplexityExceeded";
+
+    /// <summary>The site refused the request's input.</summary>
+    public const string ValidationFailed = "TotaraValidationFailed";
+
+    /// <summary>The site failed with a server error.</summary>
+    public const string ServerError = "TotaraServerError";
+
+    /// <summary>The site could not be reached or the connection broke.</summary>
+    public const string ConnectionFailed = "TotaraConnectionFailed";
+
+    /// <summary>A request took longer than the session's request timeout.</summary>
+    public const string RequestTimedOut = "TotaraRequestTimedOut";
+
+    /// <summary>Any other error the site reported for a request.</summary>
+    public const string RequestFailed = "TotaraRequestFailed";
+
+    /// <summary>One error from a GraphQL response's <c>errors</c> array.</summary>
+    public const string GraphQLError = "TotaraGraphQLError";
+
+    /// <summary>A -Variables value that cannot be sent as a GraphQL variable.</summary>
+    public const string InvalidVariable = "TotaraInvalidVariable";
+}

@@ -1,0 +1,76 @@
+using System;
+using System.Collections.Concurrent;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Totara.PowerShell;
+
+/// <summary>
+/// Runs async work while the pipeline thread waits, and lets other threads hand it actions
+/// (write an object, a warning, a verbose line) that must run on the pipeline thread: PowerShell
+/// allows Write* only from the thread that called ProcessRecord.
+/// </summary>
+/// <remarks>
+/// The pump a piece of work belongs to flows with its ExecutionContext (<see cref="Current"/>),
+/// so an event raised by a shared client — e.g. Retrying, while another runspace uses the same
+/// session — reaches only the pump of the request that caused it.
+/// </remarks>
+internal sealed class PipelinePump
+{
+    // Bounded so a fast producer (paging) waits for the pipeline instead of buffering everything.
+    private const int Capacity = 256;
+    private static readonly AsyncLocal<PipelinePump?> CurrentPump = new();
+    private readonly BlockingCollection<Action> actions = new(Capacity);
+    private readonly CancellationTokenSource cancellation;
+
+    public PipelinePump(CancellationToken stopping)
+    {
+        cancellation = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+    }
+
+    /// <summary>The pump of the work running on this ExecutionContext, if any.</summary>
+    public static PipelinePump? Current => CurrentPump.Value;
+
+    /// <summary>Queues an action for the pipeline thread; waits while the queue is full.</summary>
+    public void Post(Action action)
+    {
+        try
+        {
+            actions.Add(action, cancellation.Token);
+        }
+        catch (InvalidOperationException)
+        {
+            // The pump already finished (the work ended or the pipeline stopped): nothing to deliver to.
+        }
+    }
+
+    /// <summary>
+    /// Starts <paramref name="work"/> with this pump as <see cref="Current"/>, runs posted actions
+    /// on the calling (pipeline) thread until the work ends, then returns its result or rethrows.
+    /// If an action throws (the pipeline was stopped downstream), the work is cancelled.
+    /// </summary>
+    public T Run<T>(Func<CancellationToken, Task<T>> work)
+    {
+        // Task.Run gives the work its own ExecutionContext copy, so setting Current there does
+        // not leak into the pipeline thread, and the work never blocks that thread.
+        var task = Task.Run(() =>
+        {
+            CurrentPump.Value = this;
+            return work(cancellation.Token);
+        });
+        task.ContinueWith(_ => actions.CompleteAdding(), CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        try
+        {
+            foreach (var action in actions.GetConsumingEnumerable())
+                action();
+        }
+        catch
+        {
+            cancellation.Cancel();
+            throw;
+        }
+
+        return task.GetAwaiter().GetResult();
+    }
+}

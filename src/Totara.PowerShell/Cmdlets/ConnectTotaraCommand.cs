@@ -1,0 +1,133 @@
+using System;
+using System.Management.Automation;
+using System.Security;
+using Totara.Client;
+
+namespace Totara.PowerShell.Cmdlets;
+
+/// <summary>
+/// <para type="synopsis">Connects to a Totara site's external API and makes the session this runspace's default.</para>
+/// </summary>
+[Cmdlet(VerbsCommunications.Connect, "Totara", DefaultParameterSetName = ClientSecretSet)]
+[OutputType(typeof(TotaraSession))]
+public sealed class ConnectTotaraCommand : TotaraCmdlet
+{
+    private const string ClientSecretSet = "ClientSecret";
+    private const string CredentialSet = "Credential";
+    private const string AccessTokenSet = "AccessToken";
+
+    /// <summary>The site's base URL, e.g. https://learn.example.com.</summary>
+    [Parameter(Mandatory = true, Position = 0)]
+    [ValidateNotNullOrEmpty]
+    public string Url { get; set; } = string.Empty;
+
+    /// <summary>The API client's id (Site administration > Development > API > Clients).</summary>
+    [Parameter(Mandatory = true, ParameterSetName = ClientSecretSet)]
+    [ValidateNotNullOrEmpty]
+    public string ClientId { get; set; } = string.Empty;
+
+    /// <summary>The API client's secret.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = ClientSecretSet)]
+    [ValidateNotNull]
+    public SecureString? ClientSecret { get; set; }
+
+    /// <summary>The client id as user name and the client secret as password.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = CredentialSet)]
+    [Credential]
+    [ValidateNotNull]
+    public PSCredential? Credential { get; set; }
+
+    /// <summary>A pre-issued bearer token, used as given (it is not renewed).</summary>
+    [Parameter(Mandatory = true, ParameterSetName = AccessTokenSet)]
+    [ValidateNotNull]
+    public SecureString? AccessToken { get; set; }
+
+    /// <summary>The username of the service account the API client acts as.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? ServiceAccount { get; set; }
+
+    /// <summary>Complexity points per minute the client spends at most.</summary>
+    [Parameter]
+    [ValidateRange(1, int.MaxValue)]
+    public int ComplexityBudget { get; set; } = 250_000;
+
+    /// <summary>The site's maximum query complexity per request.</summary>
+    [Parameter]
+    [ValidateRange(1, int.MaxValue)]
+    public int MaxComplexity { get; set; } = 6_000;
+
+    /// <summary>How many times a failed request is retried when that is safe.</summary>
+    [Parameter]
+    [ValidateRange(0, 100)]
+    public int MaxRetryCount { get; set; } = 8;
+
+    /// <summary>The longest time spent retrying one request.</summary>
+    [Parameter]
+    public TimeSpan MaxRetryDuration { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How long one HTTP request may take.</summary>
+    [Parameter]
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(100);
+
+    /// <summary>Allows http:// to a site that is not on this machine (credentials travel unencrypted).</summary>
+    [Parameter]
+    public SwitchParameter AllowUnencryptedAuthentication { get; set; }
+
+    /// <summary>Returns the session as well as making it the default.</summary>
+    [Parameter]
+    public SwitchParameter PassThru { get; set; }
+
+    /// <inheritdoc />
+    protected override void ProcessRecord()
+    {
+        var options = BuildOptions();
+        var client = new TotaraClient(options);
+        try
+        {
+            WriteVerbose($"Connecting to {options.SiteUrl} and reading what the site offers.");
+            var siteInfo = Run(client, ct => client.HandshakeAsync(ct));
+            var session = new TotaraSession(client, siteInfo, ServiceAccount, DateTimeOffset.Now);
+            SessionStore.SetDefault(session);
+            WriteVerbose($"Connected to {session}: {session.Queries.Count} queries and {session.Mutations.Count} mutations offered.");
+            if (PassThru) WriteObject(session);
+        }
+        catch (Exception ex) when (IsRequestFailure(ex))
+        {
+            client.Dispose();
+            // A refused sign-in is the credential's fault (named by its client id, never its secret); anything else the URL's.
+            var target = ex is TotaraAuthenticationException && options.Credential.ClientId is { } clientId ? clientId : (object)options.SiteUrl;
+            ThrowRequestError(ex, target);
+        }
+        catch
+        {
+            client.Dispose();
+            throw;
+        }
+    }
+
+    private TotaraClientOptions BuildOptions()
+    {
+        var problem = ConnectionSettings.CheckUrl(Url, AllowUnencryptedAuthentication, out var url)
+            ?? ConnectionSettings.CheckPositive(MaxRetryDuration, nameof(MaxRetryDuration))
+            ?? ConnectionSettings.CheckPositive(RequestTimeout, nameof(RequestTimeout))
+            ?? ConnectionSettings.CheckCredential(Credential);
+        if (problem is not null) ThrowTerminatingError(problem);
+        return new TotaraClientOptions(url!, ReadCredential())
+        {
+            ComplexityBudgetPerMinute = ComplexityBudget,
+            MaxComplexity = MaxComplexity,
+            MaxRetryAttempts = MaxRetryCount,
+            MaxRetryDuration = MaxRetryDuration,
+            RequestTimeout = RequestTimeout,
+        };
+    }
+
+    // Secrets become strings only here, as the client is built.
+    private TotaraCredential ReadCredential() => ParameterSetName switch
+    {
+        CredentialSet => TotaraCredential.FromClientCredentials(ConnectionSettings.ClientIdOf(Credential!), SecureStringReader.Read(Credential!.Password)),
+        AccessTokenSet => TotaraCredential.FromAccessToken(SecureStringReader.Read(AccessToken!)),
+        _ => TotaraCredential.FromClientCredentials(ClientId, SecureStringReader.Read(ClientSecret!)),
+    };
+}

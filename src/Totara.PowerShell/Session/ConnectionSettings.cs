@@ -1,0 +1,43 @@
+using System;
+using System.Management.Automation;
+
+namespace Totara.PowerShell;
+
+/// <summary>Checks Connect-Totara's settings before anything is sent; each failure is an error record naming the parameter.</summary>
+internal static class ConnectionSettings
+{
+    /// <summary>Parses the site URL and refuses plain http to another machine unless allowed.</summary>
+    public static ErrorRecord? CheckUrl(string text, bool allowUnencrypted, out Uri? url)
+    {
+        url = SiteUrl.TryParse(text, out var problem);
+        if (url is null)
+            return TotaraErrors.Create(new ArgumentException($"-Url {problem}"), ErrorIds.InvalidUrl, ErrorCategory.InvalidArgument, text);
+        if (SiteUrl.IsUnencryptedRemote(url) && !allowUnencrypted)
+        {
+            var message = $"-Url '{text}' uses http, which would send the client secret and access tokens unencrypted. " +
+                "Use https, or add -AllowUnencryptedAuthentication if you accept that risk (http to localhost, 127.0.0.0/8 and ::1 is always allowed).";
+            return TotaraErrors.Create(new ArgumentException(message), ErrorIds.UnencryptedConnection, ErrorCategory.SecurityError, text);
+        }
+
+        return null;
+    }
+
+    /// <summary>Refuses a zero or negative duration.</summary>
+    public static ErrorRecord? CheckPositive(TimeSpan value, string parameterName)
+    {
+        if (value > TimeSpan.Zero) return null;
+        var message = $"-{parameterName} must be longer than zero; got {value}.";
+        return TotaraErrors.Create(new ArgumentException(message), ErrorIds.InvalidParameter, ErrorCategory.InvalidArgument, value);
+    }
+
+    /// <summary>Refuses a PSCredential without a user name (the client id).</summary>
+    public static ErrorRecord? CheckCredential(PSCredential? credential)
+    {
+        if (credential is null || ClientIdOf(credential).Length > 0) return null;
+        var message = "-Credential has no user name. Put the API client id in the user name and the client secret in the password.";
+        return TotaraErrors.Create(new ArgumentException(message), ErrorIds.InvalidParameter, ErrorCategory.InvalidArgument, "Credential");
+    }
+
+    /// <summary>The client id from a PSCredential's user name (Get-Credential on Windows may prefix a backslash).</summary>
+    public static string ClientIdOf(PSCredential credential) => credential.UserName.TrimStart('\\');
+}

@@ -1,0 +1,127 @@
+#Requires -Version 7.0
+#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0.0' }
+
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'TestSupport.ps1')
+    $script:Emulator = Start-TestEmulator
+    $script:ModuleManifest = Get-BuiltModuleManifest
+    Import-Module $script:ModuleManifest -Force
+}
+
+AfterAll {
+    Disconnect-Totara -ErrorAction SilentlyContinue
+    Remove-Module Totara.PowerShell -ErrorAction SilentlyContinue
+    if ($script:Emulator) { Stop-TestEmulator -Emulator $script:Emulator }
+}
+
+Describe 'Connect-Totara' {
+    AfterEach {
+        Disconnect-Totara
+    }
+
+    It 'connects with -ClientId and -ClientSecret and makes the session the default' {
+        $result = Connect-TestEmulator -Emulator $Emulator
+
+        $result | Should -BeNullOrEmpty
+        $session = Get-TotaraSession
+        $session | Should -BeOfType ([Totara.PowerShell.TotaraSession])
+        $session.Url.AbsoluteUri.TrimEnd('/') | Should -Be $Emulator.Url
+        $session.ClientId | Should -Be $Emulator.ClientId
+        $session.AuthenticationMethod | Should -Be 'ClientCredentials'
+        $session.SiteStatus | Should -Be 'ok'
+        $session.Queries | Should -Contain 'totara_webapi_status'
+        $session.IsConnected | Should -BeTrue
+    }
+
+    It 'returns the session with -PassThru and keeps the settings given' {
+        $session = Connect-TestEmulator -Emulator $Emulator -Extra @{
+            PassThru = $true; ComplexityBudget = 100000; MaxComplexity = 4000; MaxRetryCount = 2
+            MaxRetryDuration = [timespan]::FromSeconds(30); RequestTimeout = [timespan]::FromSeconds(20); ServiceAccount = 'svc-sync'
+        }
+
+        $session.ComplexityBudget | Should -Be 100000
+        $session.MaxComplexity | Should -Be 4000
+        $session.MaxRetryCount | Should -Be 2
+        $session.MaxRetryDuration | Should -Be ([timespan]::FromSeconds(30))
+        $session.RequestTimeout | Should -Be ([timespan]::FromSeconds(20))
+        $session.ServiceAccount | Should -Be 'svc-sync'
+        (Get-TotaraSession) | Should -Be $session
+    }
+
+    It 'connects with a -Credential whose user name is the client id' {
+        $credential = [pscredential]::new($Emulator.ClientId, (ConvertTo-TestSecureString $Emulator.ClientSecret))
+
+        $session = Connect-Totara -Url $Emulator.Url -Credential $credential -PassThru
+
+        $session.ClientId | Should -Be $Emulator.ClientId
+        (Get-TotaraStatus).Status | Should -Be 'ok'
+    }
+
+    It 'connects with a pre-issued -AccessToken' {
+        $token = Get-TestAccessToken -Emulator $Emulator
+
+        $session = Connect-Totara -Url $Emulator.Url -AccessToken (ConvertTo-TestSecureString $token) -PassThru
+
+        $session.AuthenticationMethod | Should -Be 'AccessToken'
+        $session.ClientId | Should -BeNullOrEmpty
+        "$session" | Should -Not -Match ([regex]::Escape($token))
+        (Get-TotaraStatus).Status | Should -Be 'ok'
+    }
+
+    It 'fails on a wrong secret with an authentication error that does not show the secret' {
+        $wrong = 'wrong-' + [guid]::NewGuid().ToString('N')
+
+        $all = & {
+            Connect-Totara -Url $Emulator.Url -ClientId $Emulator.ClientId -ClientSecret (ConvertTo-TestSecureString $wrong) -Verbose -ErrorAction Continue
+        } *>&1
+        $errors = @($all | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] })
+
+        $errors.Count | Should -Be 1
+        $errors[0].FullyQualifiedErrorId | Should -BeLike 'TotaraAuthenticationFailed,*'
+        $errors[0].CategoryInfo.Category | Should -Be 'AuthenticationError'
+        ($all | Out-String) | Should -Not -Match $wrong
+        ($errors[0] | Format-List * -Force | Out-String) | Should -Not -Match $wrong
+        Get-TotaraSession | Should -BeNullOrEmpty
+    }
+
+    It 'refuses http to another machine without -AllowUnencryptedAuthentication' {
+        $secret = ConvertTo-TestSecureString 'irrelevant'
+
+        (Get-ThrownError { Connect-Totara -Url 'http://totara.invalid' -ClientId 'x' -ClientSecret $secret -ErrorAction Stop }).FullyQualifiedErrorId |
+            Should -BeLike 'TotaraUnencryptedConnectionRefused,*'
+        Get-TotaraSession | Should -BeNullOrEmpty
+    }
+
+    It 'accepts localhost over http' {
+        $session = Connect-Totara -Url ($Emulator.Url -replace '127\.0\.0\.1', 'localhost') -ClientId $Emulator.ClientId `
+            -ClientSecret (ConvertTo-TestSecureString $Emulator.ClientSecret) -PassThru
+
+        $session.Url.Host | Should -Be 'localhost'
+    }
+
+    It 'refuses a URL that is not absolute http(s)' {
+        (Get-ThrownError { Connect-Totara -Url 'learn.example.com' -ClientId 'x' -ClientSecret (ConvertTo-TestSecureString 'y') -ErrorAction Stop }).FullyQualifiedErrorId |
+            Should -BeLike 'TotaraInvalidUrl,*'
+    }
+
+    It 'never shows the secret in the session' {
+        $session = Connect-TestEmulator -Emulator $Emulator -Extra @{ PassThru = $true }
+
+        "$session" | Should -Not -Match $Emulator.ClientSecret
+        ($session | Format-List * -Force | Out-String) | Should -Not -Match $Emulator.ClientSecret
+        ($session | Format-Table | Out-String) | Should -Not -Match $Emulator.ClientSecret
+    }
+
+    It 'keeps the default session per runspace' {
+        Connect-TestEmulator -Emulator $Emulator
+        $manifest = $ModuleManifest
+
+        $inOtherRunspace = 1 | ForEach-Object -Parallel {
+            Import-Module $using:manifest
+            [bool](Get-TotaraSession)
+        }
+
+        $inOtherRunspace | Should -BeFalse
+        Get-TotaraSession | Should -Not -BeNullOrEmpty
+    }
+}

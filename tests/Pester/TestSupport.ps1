@@ -1,0 +1,110 @@
+# Shared by the *.Tests.ps1 files in this folder (dot-source it in BeforeAll).
+# Starts the standalone Totara emulator on a free loopback port, finds the built module under
+# out/, and stops the emulator (with the child process `dotnet run` starts) afterwards.
+# Requires PowerShell 7 and Pester 5; run through ./build.ps1 Test after `dotnet build`.
+
+$script:RepoRoot = (Resolve-Path -LiteralPath (Join-Path $PSScriptRoot '../..')).Path
+
+function Get-BuiltModuleManifest {
+    $root = Join-Path $script:RepoRoot 'out/Totara.PowerShell'
+    $manifest = Get-ChildItem -LiteralPath $root -Filter 'Totara.PowerShell.psd1' -Recurse -ErrorAction SilentlyContinue |
+        Sort-Object { [version]$_.Directory.Name } -Descending |
+        Select-Object -First 1
+    if (-not $manifest) { throw "The module is not built: run 'dotnet build' first (looked under $root)." }
+    $manifest.FullName
+}
+
+function Get-FreeTcpPort {
+    $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
+    try {
+        $listener.Start()
+        ([System.Net.IPEndPoint]$listener.LocalEndpoint).Port
+    }
+    finally {
+        $listener.Stop()
+    }
+}
+
+function Start-TestEmulator {
+    <#
+    .SYNOPSIS
+        Starts `dotnet run --project src/Totara.Emulator` and returns @{ Process; Url; ClientId; ClientSecret; Log }
+        once it prints its ready line.
+    #>
+    param(
+        [string] $ClientId = 'pester-client',
+        [string] $ClientSecret = ('pester-' + [guid]::NewGuid().ToString('N')),
+        [int] $TimeoutSeconds = 180
+    )
+
+    $port = Get-FreeTcpPort
+    $log = Join-Path ([System.IO.Path]::GetTempPath()) "totara-emulator-$port.log"
+    $errorLog = "$log.err"
+    $arguments = @(
+        'run', '--project', (Join-Path $script:RepoRoot 'src/Totara.Emulator'), '--',
+        '--port', $port, '--client-id', $ClientId, '--client-secret', $ClientSecret, '--demo')
+    $process = Start-Process -FilePath 'dotnet' -ArgumentList $arguments -PassThru -NoNewWindow `
+        -RedirectStandardOutput $log -RedirectStandardError $errorLog
+
+    $ready = "Totara emulator listening on http://127.0.0.1:$port"
+    $deadline = [datetime]::UtcNow.AddSeconds($TimeoutSeconds)
+    while (-not (Select-String -LiteralPath $log -SimpleMatch -Pattern $ready -Quiet -ErrorAction SilentlyContinue)) {
+        if ($process.HasExited) {
+            throw "The emulator exited with code $($process.ExitCode) before it was ready: $(Get-Content -LiteralPath $errorLog -Raw -ErrorAction SilentlyContinue)"
+        }
+        if ([datetime]::UtcNow -gt $deadline) {
+            Stop-TestEmulator -Emulator @{ Process = $process }
+            throw "The emulator did not print '$ready' within $TimeoutSeconds s."
+        }
+        Start-Sleep -Milliseconds 200
+    }
+
+    @{
+        Process      = $process
+        Url          = "http://127.0.0.1:$port"
+        ClientId     = $ClientId
+        ClientSecret = $ClientSecret
+        Log          = $log
+    }
+}
+
+function Stop-TestEmulator {
+    param([hashtable] $Emulator)
+    $process = $Emulator.Process
+    if ($process -and -not $process.HasExited) {
+        # `dotnet run` starts the emulator as a child process: stop the whole tree.
+        $process.Kill($true)
+        $process.WaitForExit(10000) | Out-Null
+    }
+}
+
+function ConvertTo-TestSecureString {
+    param([Parameter(Mandatory)] [string] $Text)
+    ConvertTo-SecureString -String $Text -AsPlainText -Force
+}
+
+function Connect-TestEmulator {
+    <# Connects to the emulator with its client credentials; extra parameters go to Connect-Totara. #>
+    param([Parameter(Mandatory)] [hashtable] $Emulator, [hashtable] $Extra = @{})
+    Connect-Totara -Url $Emulator.Url -ClientId $Emulator.ClientId -ClientSecret (ConvertTo-TestSecureString $Emulator.ClientSecret) @Extra
+}
+
+function Get-TestAccessToken {
+    <# Asks the emulator's token endpoint for a token, as another tool would issue one. #>
+    param([Parameter(Mandatory)] [hashtable] $Emulator)
+    $body = @{ grant_type = 'client_credentials'; client_id = $Emulator.ClientId; client_secret = $Emulator.ClientSecret }
+    (Invoke-RestMethod -Method Post -Uri "$($Emulator.Url)/totara/oauth2/token.php" -Body $body).access_token
+}
+
+function Get-ThrownError {
+    <# Runs the script block with -ErrorAction Stop semantics and returns the ErrorRecord it stopped with (or $null). #>
+    param([Parameter(Mandatory)] [scriptblock] $ScriptBlock)
+    try {
+        $ErrorActionPreference = 'Stop'
+        & $ScriptBlock | Out-Null
+    }
+    catch {
+        return $_
+    }
+    $null
+}
