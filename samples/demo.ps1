@@ -60,7 +60,7 @@ Write-Step '2. Get-TotaraSession: the default session (no secret or token is eve
 $current = Get-TotaraSession
 Write-Host "Site:        $($current.Url)"
 Write-Host "Client:      $($current.ClientId) ($($current.AuthenticationMethod))"
-Write-Host "Offers:      $($current.Queries.Count) queries and $($current.Mutations.Count) mutations, e.g. $($current.Queries[0])"
+Write-Host "Offers:      $($current.Queries.Count) queries and $($current.Mutations.Count) mutations (core_user_users: $($current.Offers('core_user_users')))"
 Write-Host "Limits:      $($current.MaxComplexity) complexity per request, $($current.ComplexityBudget) per minute"
 Write-Host "As text:     $current"
 
