@@ -71,13 +71,13 @@ Write-Step '4. Invoke-TotaraGraphQL: the first five users, data passed as variab
 $firstUsers = @'
 query first_users($query: core_user_users_query) {
   core_user_users(query: $query) {
-    items { id username firstname lastname email }
+    items { id username firstname lastname }
     total
   }
 }
 '@
 $page = (Invoke-TotaraGraphQL -Query $firstUsers -Variables @{
-        query = @{ pagination = @{ limit = 5 }; sort = @(@{ column = 'username'; direction = 'ASC' }) }
+        query = @{ pagination = @{ limit = 5 } }
     }).core_user_users
 $page.items | Out-Host
 Write-Host "The site has $($page.total) active users."
