@@ -32,7 +32,6 @@ public sealed class EmulatorRunspaceFixture : IAsyncLifetime
         switch (_host)
         {
             case IAsyncDisposable asyncDisposable: await asyncDisposable.DisposeAsync(); break;
-            case IDisposable disposable: disposable.Dispose(); break;
         }
     }
 
