@@ -39,7 +39,7 @@ public sealed class TotaraClient : IDisposable
         AccessTokenSource tokens = options.Credential switch
         {
             TotaraCredential.ClientCredentials c => new ClientCredentialsTokenSource(
-                new TokenEndpoint(_http, siteRoot, c.ClientId, c.Secret, options.RequestTimeout), options.TokenRenewalMargin),
+                new TokenEndpoint(_http, siteRoot, c.ClientId, c.Secret, options.RequestTimeout), options.TokenRenewalMargin, options.Clock),
             TotaraCredential.AccessTokenCredential t => new FixedTokenSource(t.Token),
             _ => throw new ArgumentException("Unknown credential kind.", nameof(options)),
         };
@@ -47,7 +47,7 @@ public sealed class TotaraClient : IDisposable
         var connection = new GraphQLConnection(_http, siteRoot, tokens, options.RequestTimeout);
         var rules = new RetryRules(options.RateLimitBaseDelay, options.TransientBaseDelay, options.MaxRetryDelay);
         var pipeline = RetryPipelineFactory.Create(options, rules, args => Retrying?.Invoke(this, args));
-        _executor = new RequestExecutor(connection, new ComplexityLedger(options.ComplexityBudgetPerMinute), pipeline);
+        _executor = new RequestExecutor(connection, new ComplexityLedger(options.ComplexityBudgetPerMinute, options.Clock), pipeline);
         _runner = new OperationRunner(_executor, _estimator);
     }
 
@@ -96,7 +96,8 @@ public sealed class TotaraClient : IDisposable
     public IAsyncEnumerable<BatchItemResult> ExecuteBatchAsync(IEnumerable<BatchOperation> operations, CancellationToken ct = default)
     {
         if (operations is null) throw new ArgumentNullException(nameof(operations));
-        var limit = Math.Max(1, (int)(Options.MaxComplexity * Options.BatchComplexityShare));
+        // A batch never takes more than half the minute's budget, so pacing can keep requests flowing.
+        var limit = Math.Max(1, (int)Math.Min(Options.MaxComplexity * Options.BatchComplexityShare, Options.ComplexityBudgetPerMinute * 0.45));
         return new BatchRunner(_executor, _estimator, limit, Options.MaxRetryAttempts).RunAsync(operations, ct);
     }
 

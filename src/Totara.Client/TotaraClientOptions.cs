@@ -46,6 +46,12 @@ public sealed class TotaraClientOptions
     /// <summary>No single back-off is longer than this.</summary>
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// The clock behind pacing, token expiry and retry delays. Tests pass a virtual clock
+    /// (shared with the emulator) so minutes of pacing take no wall-clock time.
+    /// </summary>
+    internal TimeProvider Clock { get; set; } = TimeProvider.System;
+
     /// <summary>Tests only; by default the client makes its own handler.</summary>
     public HttpMessageHandler? HttpHandler { get; set; }
 

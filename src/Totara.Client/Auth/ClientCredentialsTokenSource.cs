@@ -1,5 +1,4 @@
 using System;
-using System.Diagnostics;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -16,11 +15,14 @@ internal sealed class ClientCredentialsTokenSource : AccessTokenSource
     private readonly TokenEndpoint _endpoint;
     private readonly TimeSpan _renewalMargin;
     private readonly SemaphoreSlim _renewal = new(1, 1);
-    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private readonly TimeProvider _clock;
+    private readonly long _start;
     private volatile IssuedToken? _current;
 
-    public ClientCredentialsTokenSource(TokenEndpoint endpoint, TimeSpan renewalMargin)
+    public ClientCredentialsTokenSource(TokenEndpoint endpoint, TimeSpan renewalMargin, TimeProvider clock)
     {
+        _clock = clock;
+        _start = clock.GetTimestamp();
         _endpoint = endpoint;
         _renewalMargin = renewalMargin;
     }
@@ -50,7 +52,7 @@ internal sealed class ClientCredentialsTokenSource : AccessTokenSource
 
             var issued = await _endpoint.RequestAsync(ct).ConfigureAwait(false);
             var margin = TimeSpan.FromTicks(Math.Min(_renewalMargin.Ticks, issued.ExpiresIn.Ticks / 4));
-            _current = new IssuedToken(issued.AccessToken, _clock.Elapsed + issued.ExpiresIn - margin);
+            _current = new IssuedToken(issued.AccessToken, _clock.GetElapsedTime(_start) + issued.ExpiresIn - margin);
             return issued.AccessToken;
         }
         finally
@@ -59,7 +61,7 @@ internal sealed class ClientCredentialsTokenSource : AccessTokenSource
         }
     }
 
-    private bool IsDue(IssuedToken token) => _clock.Elapsed >= token.RenewAt;
+    private bool IsDue(IssuedToken token) => _clock.GetElapsedTime(_start) >= token.RenewAt;
 
     public override string ToString() => "Client credentials token source";
 

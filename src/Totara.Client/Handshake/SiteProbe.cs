@@ -22,6 +22,7 @@ internal sealed class SiteProbe
     private const int MaxRounds = 8;
 
     private static readonly Regex MissingField = new(@"Cannot query field [""'](\w+)[""'] on type [""'](Query|Mutation)[""']", RegexOptions.CultureInvariant);
+    private static readonly Regex OnField = new(@"on field [""'](?:\w+\.)?(\w+)[""']", RegexOptions.CultureInvariant);
     private static readonly Regex UnknownType = new(@"Unknown type [""'](\w+)[""']", RegexOptions.CultureInvariant);
 
     private readonly OperationRunner _runner;
@@ -79,8 +80,10 @@ internal sealed class SiteProbe
         }
 
         // Any other complaint about a probe (an argument's type differs, say) still shows the field exists.
+        var onField = OnField.Match(error.Message);
         var named = probing.Where(o => error.Message.IndexOf(VariablePrefix(o), StringComparison.Ordinal) >= 0
-                                       || error.Message.IndexOf(ProbeName(o), StringComparison.Ordinal) >= 0).ToList();
+                                       || error.Message.IndexOf(ProbeName(o), StringComparison.Ordinal) >= 0
+                                       || (onField.Success && onField.Groups[1].Value == o.Field)).ToList();
         foreach (var op in named)
         {
             probing.Remove(op);

@@ -103,7 +103,7 @@ internal sealed class ComplexityEstimator
             case IDictionary<string, object?> map:
                 foreach (var pair in map)
                 {
-                    if (pair.Key == "limit" && AsInt(pair.Value) is int limit) return limit;
+                    if (pair.Key == "limit" && AsInt(Resolve(pair.Value, variables)) is int limit) return limit;
                     var nested = FindLimitIn(pair.Value, variables, depth + 1);
                     if (nested is not null) return nested;
                 }
@@ -128,6 +128,9 @@ internal sealed class ComplexityEstimator
                 return null;
         }
     }
+
+    private static object? Resolve(object? value, IDictionary<string, object?>? variables) =>
+        value is VariableRef reference && variables is not null && variables.TryGetValue(reference.Name, out var bound) ? bound : value;
 
     private static int? AsInt(object? value) => value switch
     {

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -19,12 +18,15 @@ internal sealed class ComplexityLedger
 
     private readonly int _budget;
     private readonly Queue<Entry> _entries = new();
-    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private readonly TimeProvider _clock;
+    private readonly long _start;
     private readonly object _gate = new();
     private long _spent;
 
-    public ComplexityLedger(int budgetPerMinute, double margin = 0.05)
+    public ComplexityLedger(int budgetPerMinute, TimeProvider clock, double margin = 0.05)
     {
+        _clock = clock;
+        _start = clock.GetTimestamp();
         _budget = Math.Max(1, (int)(budgetPerMinute * (1 - margin)));
     }
 
@@ -56,20 +58,22 @@ internal sealed class ComplexityLedger
                 // A request larger than the whole budget still goes, alone, once the window is empty.
                 if (_spent + points <= _budget || _entries.Count == 0)
                 {
-                    var entry = new Entry(this, _clock.Elapsed, points);
+                    var entry = new Entry(this, Now, points);
                     _entries.Enqueue(entry);
                     _spent += points;
                     return entry;
                 }
                 wait = TimeUntilRoomFor(points);
             }
-            await Task.Delay(wait, ct).ConfigureAwait(false);
+            await _clock.Delay(wait, ct).ConfigureAwait(false);
         }
     }
 
+    private TimeSpan Now => _clock.GetElapsedTime(_start);
+
     private TimeSpan TimeUntilRoomFor(int points)
     {
-        var now = _clock.Elapsed;
+        var now = Now;
         var needed = _spent + points - _budget;
         var freed = 0L;
         foreach (var entry in _entries)
@@ -86,7 +90,7 @@ internal sealed class ComplexityLedger
 
     private void Purge()
     {
-        var now = _clock.Elapsed;
+        var now = Now;
         while (_entries.Count > 0 && now - _entries.Peek().BookedAt >= Window)
             _spent -= _entries.Dequeue().Points;
     }
@@ -111,7 +115,7 @@ internal sealed class ComplexityLedger
         {
             lock (_ledger._gate)
             {
-                if (_ledger._clock.Elapsed - BookedAt >= Window) return;
+                if (_ledger.Now - BookedAt >= Window) return;
                 _ledger._spent += actualPoints - Points;
                 Points = actualPoints;
             }

@@ -23,7 +23,7 @@ internal static class RetryPipelineFactory
             return ResiliencePipeline.Empty;
 
         var maxDuration = options.MaxRetryDuration;
-        return new ResiliencePipelineBuilder()
+        return new ResiliencePipelineBuilder { TimeProvider = options.Clock }
             .AddRetry(new RetryStrategyOptions
             {
                 MaxRetryAttempts = options.MaxRetryAttempts,

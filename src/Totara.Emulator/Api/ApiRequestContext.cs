@@ -13,6 +13,12 @@ public sealed class ApiRequestContext : Dictionary<string, object?>
 
     public ApiClientRecord Client { get; }
 
+    /// <summary>
+    /// This request's complexity count. A resolver whose cost Totara sets differently from the
+    /// default may charge extra points here.
+    /// </summary>
+    public ComplexityMeter Complexity { get; init; } = new(null);
+
     /// <summary>The id of the user the API client acts as (its service account).</summary>
     public long ServiceUserId => Client.ServiceUserId;
 }

@@ -8,6 +8,12 @@ namespace Totara.Emulator.Domain;
 
 public sealed partial class EmulatorState
 {
+    /// <summary>
+    /// The clock enrolment dates, goal timestamps and "currently enrolled" checks read. The host
+    /// may point it at its own clock so tests can move time.
+    /// </summary>
+    public TimeProvider LearningTime { get; set; } = TimeProvider.System;
+
     /// <summary>Course categories and courses.</summary>
     public CourseStore Courses { get; } = new();
 

@@ -15,12 +15,20 @@ public static class SchemaFactory
 {
     public const string SdlResourceName = "Totara.Emulator.Schema.totara.graphqls";
 
-    public static ISchema Create(EmulatorState state)
+    public static ISchema Create(EmulatorState state) => Create(state, DiscoverModules());
+
+    /// <summary>Builds the schema with the given resolver modules only (tests use their own).</summary>
+    public static ISchema Create(EmulatorState state, IEnumerable<IResolverModule> modules) => Create(LoadSdl(), state, modules);
+
+    /// <summary>Builds a schema from other SDL text, wired the same way (tests check the conformance test with altered SDL).</summary>
+    public static ISchema Create(string sdl, EmulatorState state, IEnumerable<IResolverModule> modules)
     {
+        ArgumentNullException.ThrowIfNull(sdl);
         ArgumentNullException.ThrowIfNull(state);
-        var schema = GraphQL.Types.Schema.For(LoadSdl(), builder =>
+        ArgumentNullException.ThrowIfNull(modules);
+        var schema = GraphQL.Types.Schema.For(sdl, builder =>
         {
-            foreach (var module in DiscoverModules())
+            foreach (var module in modules)
                 module.Register(builder.Types, state);
         });
         foreach (var scalar in TotaraScalars.Create())

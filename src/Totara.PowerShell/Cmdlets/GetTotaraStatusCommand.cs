@@ -13,7 +13,7 @@ namespace Totara.PowerShell.Cmdlets;
 [OutputType(typeof(TotaraStatus))]
 public sealed class GetTotaraStatusCommand : TotaraSessionCmdlet
 {
-    private const string StatusQuery = "query totara_powershell_status { totara_webapi_status { status timestamp } }";
+    private const string StatusQuery = "query totara_powershell_status { totara_webapi_status { status timestamp(format: ISO8601) } }";
 
     /// <inheritdoc />
     protected override void ProcessRecord(TotaraSession session)
@@ -41,7 +41,7 @@ public sealed class GetTotaraStatusCommand : TotaraSessionCmdlet
         WriteObject(new TotaraStatus(
             session.Url,
             ReadString(status, "status") ?? string.Empty,
-            ReadString(status, "timestamp"),
+            SiteTimestamp.Parse(ReadString(status, "timestamp")),
             watch.Elapsed,
             session.Queries.Count,
             session.Mutations.Count,

@@ -5,7 +5,7 @@ namespace Totara.PowerShell;
 /// <summary>What Get-TotaraStatus reports: the site's API status now, and what it offers this client.</summary>
 public sealed class TotaraStatus
 {
-    internal TotaraStatus(Uri url, string status, string? timestamp, TimeSpan responseTime, int queryCount, int mutationCount, string? serviceAccount)
+    internal TotaraStatus(Uri url, string status, DateTimeOffset? timestamp, TimeSpan responseTime, int queryCount, int mutationCount, string? serviceAccount)
     {
         Url = url;
         Status = status;
@@ -22,8 +22,8 @@ public sealed class TotaraStatus
     /// <summary>What <c>totara_webapi_status</c> answered: "ok" when the API works.</summary>
     public string Status { get; }
 
-    /// <summary>The site's timestamp of the request, as Totara formatted it (core_date).</summary>
-    public string? Timestamp { get; }
+    /// <summary>The site's clock at the request (null if the site did not say); compare with yours to spot clock drift.</summary>
+    public DateTimeOffset? Timestamp { get; }
 
     /// <summary>How long the status request took, retries included.</summary>
     public TimeSpan ResponseTime { get; }

@@ -1,18 +1,16 @@
-using System.Reflection;
 using System.Text.Json;
 using GraphQL;
 using GraphQL.SystemTextJson;
 using GraphQL.Types;
-using GraphQLParser.AST;
 using Totara.Emulator.Api;
 using Totara.Emulator.Domain;
-using Totara.Emulator.Domain.Courses;
+using Totara.Emulator.Schema;
 
 namespace Totara.Emulator.Tests.Learning;
 
 /// <summary>
-/// Runs GraphQL documents in-process against the learning resolver modules and a test-only
-/// transcription of their part of the schema, returning the JSON a client would read.
+/// Runs GraphQL documents in-process against the learning resolver modules within
+/// the emulator's real schema (Schema/totara.graphqls), returning the JSON a client would read.
 /// </summary>
 internal sealed class LearningGraph
 {
@@ -21,27 +19,7 @@ internal sealed class LearningGraph
 
     public LearningGraph(EmulatorState state)
     {
-        var sdl = LearningSchemaSdl.Text;
-        var schema = GraphQL.Types.Schema.For(sdl, builder =>
-        {
-            var modules = typeof(IResolverModule).Assembly.GetTypes()
-                .Where(t => typeof(IResolverModule).IsAssignableFrom(t) && !t.IsAbstract && t.Namespace!.StartsWith("Totara.Emulator.Domain.", StringComparison.Ordinal));
-            foreach (var module in modules)
-            {
-                ((IResolverModule)Activator.CreateInstance(module)!).Register(builder.Types, state);
-            }
-
-            var user = builder.Types.For("core_user");
-            user.Field<UserRecord>("id", u => u.Id);
-            user.Field<UserRecord>("username", u => u.Username);
-            user.Field<UserRecord>("fullname", u => u.FullName);
-        });
-        foreach (var name in new[] { "core_id", "core_date", "param_integer" })
-        {
-            schema.RegisterType(new LooseScalar(name));
-        }
-
-        _schema = schema;
+        _schema = SchemaFactory.Create(state);
         _context = new ApiRequestContext(new ApiClientRecord("tests", "not-a-secret", UserStore.AdminId, false));
     }
 
@@ -61,23 +39,5 @@ internal sealed class LearningGraph
             };
         }).ContinueWith(t => new GraphQLSerializer().Serialize(t.Result));
         return JsonDocument.Parse(json).RootElement.Clone();
-    }
-
-    /// <summary>Totara's id/date/integer scalars: numbers or strings in, unchanged out.</summary>
-    private sealed class LooseScalar : ScalarGraphType
-    {
-        public LooseScalar(string name) => Name = name;
-
-        public override object? ParseValue(object? value) => value;
-
-        public override object? ParseLiteral(GraphQLValue value) => value switch
-        {
-            GraphQLNullValue => null,
-            GraphQLIntValue i => long.Parse(i.Value.Span),
-            GraphQLStringValue s => s.Value.ToString(),
-            _ => ThrowLiteralConversionError(value),
-        };
-
-        public override object? Serialize(object? value) => value;
     }
 }

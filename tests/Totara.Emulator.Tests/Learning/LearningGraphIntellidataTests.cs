@@ -46,7 +46,7 @@ public class LearningGraphIntellidataTests
 
         var before = state.Intellidata.LastExportDate;
         var exported = Data(await graph.RunAsync("mutation { bi_intellidata_export_data { items { datatype } metadata { lastexportdate } } }"), "bi_intellidata_export_data");
-        Assert.True(exported.GetProperty("metadata").GetProperty("lastexportdate").GetInt64() > before);
+        Assert.True(long.Parse(exported.GetProperty("metadata").GetProperty("lastexportdate").GetString()!) > before);
     }
 
     [Fact]
@@ -55,10 +55,10 @@ public class LearningGraphIntellidataTests
         var state = new EmulatorState();
         var graph = new LearningGraph(state);
         const string mutation = "mutation($input: bi_intellidata_enable_processing_input!) { bi_intellidata_enable_processing(input: $input) { data } }";
-        Assert.Equal("ok", Data(await graph.RunAsync(mutation, new { input = new { status = "0", callbackurl = "https://ib.example.com/hook" } }), "bi_intellidata_enable_processing").GetProperty("data").GetString());
+        Assert.Equal("ok", Data(await graph.RunAsync(mutation, new { input = new { status = 0, callbackurl = "https://ib.example.com/hook" } }), "bi_intellidata_enable_processing").GetProperty("data").GetString());
         Assert.Equal(0, state.Intellidata.ProcessingStatus);
-        Assert.Equal("Invalid plugin status.", Error(await graph.RunAsync(mutation, new { input = new { status = "2" } })));
-        Assert.Equal("Invalid callbackurl.", Error(await graph.RunAsync(mutation, new { input = new { status = "1", callbackurl = "not a url" } })));
+        Assert.Equal("Invalid plugin status.", Error(await graph.RunAsync(mutation, new { input = new { status = 2 } })));
+        Assert.Equal("Invalid callbackurl.", Error(await graph.RunAsync(mutation, new { input = new { status = 1, callbackurl = "not a url" } })));
         Assert.Equal(0, state.Intellidata.ProcessingStatus);
     }
 }

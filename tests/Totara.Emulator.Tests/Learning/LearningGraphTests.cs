@@ -38,7 +38,7 @@ public class LearningGraphTests
         Assert.Equal(2, page.GetProperty("items").GetArrayLength());
         var item = page.GetProperty("items")[0];
         Assert.Equal("14 November 2023", item.GetProperty("created").GetString());
-        Assert.Equal(1_700_000_000, item.GetProperty("stamp").GetInt64());
+        Assert.Equal("1700000000", item.GetProperty("stamp").GetString()); // core_date output is a string
         Assert.Equal("Testing", item.GetProperty("category").GetProperty("full_path").GetString());
 
         var ids = new List<string>();
@@ -86,6 +86,26 @@ public class LearningGraphTests
         Assert.False(other.GetProperty("data").GetProperty("core_course_is_user_enrolled").GetProperty("user_currently_enrolled").GetBoolean());
         var missing = await graph.RunAsync(check, new { u = new { username = "blearner" }, c = new { shortname = "NOPE" } });
         Assert.Equal("Course reference not found", Error(missing));
+    }
+
+    [Fact]
+    public async Task An_enrolment_ends_at_its_timeend_on_the_sites_clock()
+    {
+        var (state, graph) = Site();
+        var time = new SettableTime(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
+        state.LearningTime = time;
+        var end = time.Now.AddDays(30);
+        var enrol = await graph.RunAsync(
+            "mutation($input: enrol_manual_enrol_user_input!) { enrol_manual_enrol_user(input: $input) { enrolment { timestart timeend(format: DATE) } } }",
+            new { input = new { user = new { username = "alearner" }, course = new { shortname = "C1" }, timeend = end.ToString("O") } });
+        var enrolment = enrol.GetProperty("data").GetProperty("enrol_manual_enrol_user").GetProperty("enrolment");
+        Assert.Equal("23 December 2026", enrolment.GetProperty("timeend").GetString());
+        Assert.Equal((time.Now.ToUnixTimeSeconds() / 100 * 100 - 1).ToString(), enrolment.GetProperty("timestart").GetString());
+
+        const string check = "{ core_course_is_user_enrolled(user: {username: \"alearner\"}, course: {shortname: \"C1\"}) { user_currently_enrolled } }";
+        Assert.True((await graph.RunAsync(check)).GetProperty("data").GetProperty("core_course_is_user_enrolled").GetProperty("user_currently_enrolled").GetBoolean());
+        time.Now = end.AddSeconds(1);
+        Assert.False((await graph.RunAsync(check)).GetProperty("data").GetProperty("core_course_is_user_enrolled").GetProperty("user_currently_enrolled").GetBoolean());
     }
 
     [Fact]

@@ -28,7 +28,7 @@ public sealed class CourseResolvers : IResolverModule
 
             var user = LearningUsers.Resolve(state, userReference);
             var course = CourseReference.Resolve(state.Courses, courseReference);
-            return new EnrolledCheck(state.Enrolments.IsActivelyEnrolled(course.Id, user.Id, LearningClock.Now()));
+            return new EnrolledCheck(state.Enrolments.IsActivelyEnrolled(course.Id, user.Id, LearningClock.Now(state)));
         });
 
         var page = types.For("core_course_courses_result");

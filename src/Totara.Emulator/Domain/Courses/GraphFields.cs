@@ -17,15 +17,16 @@ public static class GraphFields
     public static void Field<TSource>(this TypeConfig type, string field, Func<TSource, IResolveFieldContext, object?> get) =>
         type.FieldFor(field).Resolver = new FuncFieldResolver<object?>(ctx => get((TSource)ctx.Source!, ctx));
 
-    /// <summary>A core_date field that honours its optional <c>format</c> argument.</summary>
+    /// <summary>
+    /// A core_date field: resolves the raw unix timestamp (0 for "no date"); the schema's
+    /// format-argument wrapper renders it in the requested core_date_format.
+    /// </summary>
     public static void Date<TSource>(this TypeConfig type, string field, Func<TSource, long?> get) =>
-        type.FieldFor(field).Resolver = new FuncFieldResolver<object?>(ctx =>
-            DateOutput.Format(get((TSource)ctx.Source!), FormatArgument(ctx)));
+        type.FieldFor(field).Resolver = new FuncFieldResolver<object?>(ctx => get((TSource)ctx.Source!) is { } t and not 0 ? t : null);
 
-    /// <summary>A text field that honours its optional core_format <c>format</c> argument.</summary>
+    /// <summary>A text field: resolves the stored text; the schema's wrapper applies the core_format argument.</summary>
     public static void Text<TSource>(this TypeConfig type, string field, Func<TSource, string?> get) =>
-        type.FieldFor(field).Resolver = new FuncFieldResolver<object?>(ctx =>
-            TextOutput.Format(get((TSource)ctx.Source!), FormatArgument(ctx)));
+        type.FieldFor(field).Resolver = new FuncFieldResolver<object?>(ctx => get((TSource)ctx.Source!));
 
     /// <summary>A root query or mutation field.</summary>
     public static void Root(this TypeSettings types, string parent, string field, Func<IResolveFieldContext, object?> resolve) =>
@@ -37,7 +38,4 @@ public static class GraphFields
     /// <summary>The id of the service account the calling API client acts as.</summary>
     public static long ActorId(this IResolveFieldContext ctx) =>
         ctx.UserContext is ApiRequestContext request ? request.ServiceUserId : UserStore.AdminId;
-
-    private static string? FormatArgument(IResolveFieldContext ctx) =>
-        ctx.Arguments is not null && ctx.Arguments.TryGetValue("format", out var arg) ? arg.Value?.ToString() : null;
 }

@@ -6,5 +6,6 @@ public static class LearningClock
     /// <summary>The address the emulated site reports in the URLs it hands out.</summary>
     public const string SiteUrl = "https://totara.example.com";
 
-    public static long Now() => DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+    /// <summary>The emulated site's current unix time, from the state's learning time source.</summary>
+    public static long Now(EmulatorState state) => state.LearningTime.GetUtcNow().ToUnixTimeSeconds();
 }

@@ -13,8 +13,8 @@ public sealed class EnrolmentResolvers : IResolverModule
     public void Register(TypeSettings types, EmulatorState state)
     {
         var manual = new ManualEnrolment(state);
-        types.Root("Mutation", "enrol_manual_enrol_user", ctx => manual.Enrol(ctx.ObjectArgument("input"), ctx.ActorId(), LearningClock.Now()));
-        types.Root("Mutation", "enrol_manual_unenrol_user", ctx => manual.Unenrol(ctx.ObjectArgument("input"), LearningClock.Now()));
+        types.Root("Mutation", "enrol_manual_enrol_user", ctx => manual.Enrol(ctx.ObjectArgument("input"), ctx.ActorId(), LearningClock.Now(state)));
+        types.Root("Mutation", "enrol_manual_unenrol_user", ctx => manual.Unenrol(ctx.ObjectArgument("input"), LearningClock.Now(state)));
 
         var enrolled = types.For("enrol_manual_enrol_user_result");
         enrolled.Field<EnrolResult>("user", r => r.User);

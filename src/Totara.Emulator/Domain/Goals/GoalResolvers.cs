@@ -25,16 +25,16 @@ public sealed class GoalResolvers : IResolverModule
         var goals = new GoalService(state);
         types.Root("Query", "perform_goal_user_goals", ctx => UserGoalsQuery.Run(state, ctx.ObjectArgument("input"), ctx.ActorId()));
         types.Root("Query", "perform_goal_view_goal", ctx => new GoalView(goals.Resolve(ctx.ObjectArgument("goal_reference"))));
-        types.Root("Mutation", "perform_goal_create_goal", ctx => new GoalView(goals.Create(ctx.ObjectArgument("input"), ctx.ActorId(), LearningClock.Now())));
+        types.Root("Mutation", "perform_goal_create_goal", ctx => new GoalView(goals.Create(ctx.ObjectArgument("input"), ctx.ActorId(), LearningClock.Now(state))));
         types.Root("Mutation", "perform_goal_update_goal", ctx =>
         {
             var goal = goals.Resolve(ctx.ObjectArgument("goal_reference"));
-            return new GoalView(goals.Update(goal, ctx.ObjectArgument("input"), LearningClock.Now()));
+            return new GoalView(goals.Update(goal, ctx.ObjectArgument("input"), LearningClock.Now(state)));
         });
         types.Root("Mutation", "perform_goal_update_progress", ctx =>
         {
             var goal = goals.Resolve(ctx.ObjectArgument("goal_reference"));
-            var updated = goals.UpdateProgress(goal, ctx.ObjectArgument("input"), LearningClock.Now());
+            var updated = goals.UpdateProgress(goal, ctx.ObjectArgument("input"), LearningClock.Now(state));
             return new GoalProgress(updated.CurrentValue, GoalStatuses.Get(updated.Status));
         });
         types.Root("Mutation", "perform_goal_delete_goal", ctx =>

@@ -28,10 +28,10 @@ public sealed class IntellidataResolvers : IResolverModule
         types.Root("Mutation", "bi_intellidata_enable_processing", ctx => EnableProcessing(store, ctx.ObjectArgument("input")));
         types.Root("Mutation", "bi_intellidata_export_data", _ =>
         {
-            store.MarkExported(LearningClock.Now());
+            store.MarkExported(LearningClock.Now(state));
             return DataFiles.List(store, null);
         });
-        types.Root("Mutation", "bi_intellidata_set_datatype", ctx => SetDatatype(store, ctx.ObjectArgument("input"), ctx.ActorId()));
+        types.Root("Mutation", "bi_intellidata_set_datatype", ctx => SetDatatype(store, ctx.ObjectArgument("input"), ctx.ActorId(), LearningClock.Now(state)));
 
         foreach (var name in new[] { "bi_intellidata_validate_credentials_result", "bi_intellidata_live_data_result", "bi_intellidata_enable_processing_result", "bi_intellidata_set_datatype_result" })
         {
@@ -75,7 +75,7 @@ public sealed class IntellidataResolvers : IResolverModule
         return new DataResult("ok");
     }
 
-    private static DataResult SetDatatype(IntellidataStore store, IReadOnlyDictionary<string, object?>? input, long actorId)
+    private static DataResult SetDatatype(IntellidataStore store, IReadOnlyDictionary<string, object?>? input, long actorId, long now)
     {
         var exportFiles = GraphInput.Long(input, "exportfiles") ?? 0;
         if (exportFiles is not (0 or 1))
@@ -114,7 +114,7 @@ public sealed class IntellidataResolvers : IResolverModule
 
         foreach (var datatype in datatypes)
         {
-            store.SetDatatype(datatype.Trim(), LearningClock.Now(), actorId);
+            store.SetDatatype(datatype.Trim(), now, actorId);
         }
 
         return new DataResult("Datatype(s) successfully added / updated.");

@@ -34,18 +34,6 @@ public abstract class TotaraScalarGraphType : ScalarGraphType
         _ => throw Invalid(),
     };
 
-    public override bool CanParseLiteral(GraphQLValue value)
-    {
-        try { ParseLiteral(value); return true; }
-        catch (InvalidParameterException) { return false; }
-    }
-
-    public override bool CanParseValue(object? value)
-    {
-        try { ParseValue(value); return true; }
-        catch (InvalidParameterException) { return false; }
-    }
-
     protected static InvalidParameterException Invalid(string? detail = null) => new(detail);
 
     private static object ParseIntLiteral(string text) =>

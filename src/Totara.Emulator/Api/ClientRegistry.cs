@@ -1,0 +1,92 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Totara.Emulator.Api;
+
+/// <summary>
+/// The site's API clients and the access tokens issued to them. Tokens are random opaque
+/// strings; a token is valid until its own expiry time or until all tokens are expired at once.
+/// </summary>
+public sealed class ClientRegistry
+{
+    private readonly ConcurrentDictionary<string, ApiClientRecord> _clients = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, IssuedToken> _tokens = new(StringComparer.Ordinal);
+    private readonly EmulatorSwitches _switches;
+    private readonly TimeProvider _clock;
+
+    internal ClientRegistry(EmulatorSwitches switches, TimeProvider clock)
+    {
+        _switches = switches;
+        _clock = clock;
+    }
+
+    public void Add(ApiClientRecord client) => _clients[client.ClientId] = client;
+
+    public ApiClientRecord? Find(string clientId) => _clients.TryGetValue(clientId, out var client) ? client : null;
+
+    /// <summary>The client whose id and secret both match, or null (compared in constant time).</summary>
+    public ApiClientRecord? Authenticate(string clientId, string clientSecret)
+    {
+        var client = Find(clientId);
+        if (client is null)
+        {
+            return null;
+        }
+
+        var expected = Encoding.UTF8.GetBytes(client.ClientSecret);
+        var given = Encoding.UTF8.GetBytes(clientSecret);
+        return CryptographicOperations.FixedTimeEquals(expected, given) ? client : null;
+    }
+
+    /// <summary>A new access token for the client, valid for the current token lifetime.</summary>
+    public (string Token, TimeSpan Lifetime) Issue(ApiClientRecord client)
+    {
+        var lifetime = _switches.TokenLifetime;
+        var token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
+        _tokens[token] = new IssuedToken(client, _clock.GetUtcNow() + lifetime, _switches.TokenEpoch);
+        PruneExpired();
+        return (token, lifetime);
+    }
+
+    /// <summary>The client a valid token belongs to; null for unknown, expired or revoked tokens.</summary>
+    public ApiClientRecord? Validate(string token)
+    {
+        if (!_tokens.TryGetValue(token, out var issued))
+        {
+            return null;
+        }
+
+        if (issued.Epoch != _switches.TokenEpoch || _clock.GetUtcNow() >= issued.ExpiresAt)
+        {
+            _tokens.TryRemove(token, out _);
+            return null;
+        }
+
+        return issued.Client;
+    }
+
+    // Keeps the token table from growing without bound when a client asks for many tokens.
+    private void PruneExpired()
+    {
+        if (_tokens.Count < 10_000)
+        {
+            return;
+        }
+
+        var now = _clock.GetUtcNow();
+        var epoch = _switches.TokenEpoch;
+        foreach (var pair in _tokens)
+        {
+            if (pair.Value.Epoch != epoch || now >= pair.Value.ExpiresAt)
+            {
+                _tokens.TryRemove(pair.Key, out _);
+            }
+        }
+    }
+
+    private sealed record IssuedToken(ApiClientRecord Client, DateTimeOffset ExpiresAt, long Epoch)
+    {
+        public override string ToString() => $"IssuedToken {{ ClientId = {Client.ClientId}, ExpiresAt = {ExpiresAt:O} }}";
+    }
+}

@@ -1,0 +1,219 @@
+using GraphQL;
+using GraphQL.Execution;
+using GraphQL.SystemTextJson;
+using GraphQL.Types;
+using GraphQL.Validation;
+using GraphQLParser.AST;
+using Microsoft.AspNetCore.Http;
+using Totara.Emulator.Hosting;
+
+namespace Totara.Emulator.Api;
+
+/// <summary>
+/// <c>POST /api/graphql.php</c>, in Totara's order: authenticate the bearer token, check the
+/// rate limit, refuse introspection the client is not allowed, check depth, then execute while
+/// counting complexity, and charge what was spent. Injected latency and faults wrap it all.
+/// </summary>
+internal sealed class GraphQlEndpoint
+{
+    private readonly ISchema _schema;
+    private readonly Domain.EmulatorState _state;
+    private readonly ClientRegistry _clients;
+    private readonly RateLimiter _rateLimiter;
+    private readonly EmulatorSwitches _switches;
+    private readonly EmulatorCounters _counters;
+    private readonly DocumentCache _documents = new();
+    private readonly DocumentExecuter _executer;
+    // Relaxed escaping writes quotes and apostrophes as themselves, as PHP's json_encode does
+    // with the flags Totara uses, instead of \u0027.
+    private readonly GraphQLSerializer _serializer = new(
+        options => options.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        new TotaraErrorInfoProvider());
+
+    public GraphQlEndpoint(ISchema schema, Domain.EmulatorState state, ClientRegistry clients, RateLimiter rateLimiter, EmulatorSwitches switches, EmulatorCounters counters)
+    {
+        _schema = schema;
+        _state = state;
+        _clients = clients;
+        _rateLimiter = rateLimiter;
+        _switches = switches;
+        _counters = counters;
+        var strategy = new MeteredExecutionStrategy(counters);
+        _executer = new DocumentExecuter(
+            new GraphQLDocumentBuilder(),
+            new DocumentValidator(),
+            new DefaultExecutionStrategySelector(new[]
+            {
+                new ExecutionStrategyRegistration(strategy, OperationType.Query),
+                new ExecutionStrategyRegistration(strategy, OperationType.Mutation),
+            }),
+            Array.Empty<GraphQL.DI.IConfigureExecution>());
+    }
+
+    public async Task HandleAsync(HttpContext http)
+    {
+        _counters.CountRequest();
+        var latency = _switches.LatencyMs;
+        if (latency > 0)
+        {
+            await Task.Delay(latency, http.RequestAborted);
+        }
+
+        var (fault, drawn) = _switches.NextFault();
+        switch (fault)
+        {
+            case FaultKind.ServerError:
+                _counters.CountServerError();
+                // Queued server errors are always 500; random ones are 500 or 503, like a web
+                // server in front of an overloaded site.
+                var status = drawn && _switches.NextServerErrorIsUnavailable()
+                    ? StatusCodes.Status503ServiceUnavailable
+                    : StatusCodes.Status500InternalServerError;
+                await TotaraResponses.WriteControllerErrorAsync(http, status, TotaraResponses.InternalServerError);
+                return;
+            case FaultKind.TooManyRequests:
+                await WriteTooManyRequestsAsync(http);
+                return;
+            case FaultKind.DropBeforeExecute:
+                Drop(http);
+                return;
+        }
+
+        var client = await AuthenticateAsync(http);
+        if (client is null)
+        {
+            return;
+        }
+
+        if (_rateLimiter.IsOverLimit(client.ClientId))
+        {
+            await WriteTooManyRequestsAsync(http);
+            return;
+        }
+
+        var body = await ReadBodyAsync(http);
+        var request = GraphQlRequestBody.TryRead(body, _serializer, out var problem);
+        if (request is null)
+        {
+            await TotaraResponses.WriteControllerErrorAsync(http, StatusCodes.Status400BadRequest, problem!);
+            return;
+        }
+
+        var analysis = _documents.Get(request.Query);
+        if (analysis.Introspects && !client.AllowIntrospection)
+        {
+            await TotaraResponses.WriteControllerErrorAsync(http, StatusCodes.Status400BadRequest, TotaraResponses.IntrospectionDisabled);
+            return;
+        }
+
+        ExecutionResult result;
+        var maxDepth = _switches.MaxDepth;
+        if (maxDepth is { } depthLimit && analysis.Depth > depthLimit)
+        {
+            result = DepthExceeded(depthLimit, analysis.Depth);
+        }
+        else
+        {
+            var context = new ApiRequestContext(client) { Complexity = new ComplexityMeter(_switches.MaxComplexity) };
+            result = await ExecuteAsync(request, analysis, context, http.RequestAborted);
+            _rateLimiter.Charge(client.ClientId, context.Complexity.Total);
+            _counters.AddPoints(context.Complexity.Total);
+        }
+
+        if (fault == FaultKind.DropAfterExecute)
+        {
+            Drop(http);
+            return;
+        }
+
+        http.Response.StatusCode = StatusCodes.Status200OK;
+        http.Response.ContentType = "application/json; charset=utf-8";
+        await _serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
+    }
+
+    private async Task<ExecutionResult> ExecuteAsync(GraphQlRequestBody request, DocumentAnalysis analysis, ApiRequestContext context, CancellationToken cancel)
+    {
+        return await _executer.ExecuteAsync(options =>
+        {
+            options.Schema = _schema;
+            options.Query = request.Query;
+            options.Document = analysis.Document;
+            options.OperationName = request.OperationName;
+            options.Variables = request.Variables;
+            options.UserContext = context;
+            options.CancellationToken = cancel;
+            options.UnhandledExceptionDelegate = OnUnhandledException;
+        });
+    }
+
+    // A resolver's TotaraApiException keeps its message; anything else reads as Totara does with
+    // debugging off. The original exception stays attached for the category.
+    private static Task OnUnhandledException(UnhandledExceptionContext context)
+    {
+        context.ErrorMessage = context.OriginalException is TotaraApiException totara
+            ? totara.Message
+            : TotaraResponses.InternalServerError;
+        return Task.CompletedTask;
+    }
+
+    private static ExecutionResult DepthExceeded(int maximum, int depth) => new()
+    {
+        Executed = false,
+        Errors = new ExecutionErrors
+        {
+            new ValidationError($"Max query depth should be {maximum} but got {depth}."),
+        },
+    };
+
+    private async Task<ApiClientRecord?> AuthenticateAsync(HttpContext http)
+    {
+        var header = http.Request.Headers.Authorization.ToString();
+        string? message = null;
+        ApiClientRecord? client = null;
+        if (string.IsNullOrEmpty(header))
+        {
+            message = TotaraResponses.MissingAuthorizationHeader;
+        }
+        else if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+            || (client = _clients.Validate(header["Bearer ".Length..].Trim())) is null)
+        {
+            message = TotaraResponses.InvalidToken;
+        }
+        else if (!ServiceUserIsValid(client))
+        {
+            message = TotaraResponses.ApiUserInvalid;
+            client = null;
+        }
+
+        if (message is not null)
+        {
+            _counters.CountUnauthorized();
+            await TotaraResponses.WriteControllerErrorAsync(http, StatusCodes.Status401Unauthorized, message);
+        }
+
+        return client;
+    }
+
+    // A suspended or deleted service account cannot use the API.
+    private bool ServiceUserIsValid(ApiClientRecord client) =>
+        _state.Users.GetById(client.ServiceUserId) is not { } user || (!user.Suspended && !user.Deleted);
+
+    private Task WriteTooManyRequestsAsync(HttpContext http)
+    {
+        _counters.CountTooManyRequests();
+        return TotaraResponses.WriteControllerErrorAsync(http, StatusCodes.Status429TooManyRequests, TotaraResponses.TooManyRequests);
+    }
+
+    private void Drop(HttpContext http)
+    {
+        _counters.CountDrop();
+        http.Abort();
+    }
+
+    private static async Task<byte[]> ReadBodyAsync(HttpContext http)
+    {
+        using var buffer = new MemoryStream();
+        await http.Request.Body.CopyToAsync(buffer, http.RequestAborted);
+        return buffer.ToArray();
+    }
+}

@@ -1,0 +1,100 @@
+using System.Globalization;
+
+namespace Totara.Emulator.Hosting;
+
+/// <summary>The standalone emulator's settings, read from its command line.</summary>
+internal sealed class CommandLine
+{
+    public const string DefaultClientId = "demo-client";
+    public const string DefaultClientSecret = "demo-secret";
+
+    public const string Usage = """
+        Usage: Totara.Emulator [options]
+
+          --port N                 port on 127.0.0.1 (default 5099; 0 picks a free port)
+          --client-id ID           API client id (default demo-client)
+          --client-secret SECRET   API client secret (default demo-secret)
+          --service-username NAME  the client's service account (default api_service)
+          --allow-introspection    let the client run __schema / __type queries
+          --demo                   fill the site with deterministic demo data
+          --seed N                 seed for demo data and random faults
+          --latency-ms N           delay added to every GraphQL request
+          --fault-rate P           share (0..1) of GraphQL requests answered 500/503
+          --drop-rate P            share (0..1) of GraphQL requests whose connection drops
+          --rate-limit N|off       complexity points per client per minute (default 250000)
+          --site-rate-limit N|off  complexity points per site per minute (default 500000)
+          --max-complexity N|off   maximum complexity of one request (default 6000)
+          --max-depth N|off        maximum query depth (default 15)
+          --token-ttl SECONDS      access token lifetime (default 3600)
+          --help                   show this help
+        """;
+
+    public EmulatorOptions Options { get; } = new() { Port = 5099 };
+
+    public string ClientId { get; private set; } = DefaultClientId;
+
+    public string ClientSecret { get; private set; } = DefaultClientSecret;
+
+    public string ServiceUsername { get; private set; } = "api_service";
+
+    public bool AllowIntrospection { get; private set; }
+
+    public bool ShowHelp { get; private set; }
+
+    /// <summary>Reads the arguments; throws <see cref="FormatException"/> naming the bad one.</summary>
+    public static CommandLine Parse(IReadOnlyList<string> args)
+    {
+        var line = new CommandLine();
+        for (var i = 0; i < args.Count; i++)
+        {
+            var name = args[i];
+            string Value() => i + 1 < args.Count && !args[i + 1].StartsWith("--", StringComparison.Ordinal)
+                ? args[++i]
+                : throw new FormatException($"{name} needs a value.");
+
+            switch (name)
+            {
+                case "--port": line.Options.Port = Integer(name, Value(), 0, 65535); break;
+                case "--client-id": line.ClientId = NotEmpty(name, Value()); break;
+                case "--client-secret": line.ClientSecret = NotEmpty(name, Value()); break;
+                case "--service-username": line.ServiceUsername = NotEmpty(name, Value()); break;
+                case "--allow-introspection": line.AllowIntrospection = true; break;
+                case "--demo": line.Options.Demo = true; break;
+                case "--seed": line.Options.Seed = Integer(name, Value(), int.MinValue, int.MaxValue); break;
+                case "--latency-ms": line.Options.LatencyMs = Integer(name, Value(), 0, 600_000); break;
+                case "--fault-rate": line.Options.FaultRate = Share(name, Value()); break;
+                case "--drop-rate": line.Options.DropRate = Share(name, Value()); break;
+                case "--rate-limit": line.Options.RateLimitPerMinute = Limit(name, Value()); break;
+                case "--site-rate-limit": line.Options.SiteRateLimitPerMinute = Limit(name, Value()); break;
+                case "--max-complexity": line.Options.MaxComplexity = Limit(name, Value()); break;
+                case "--max-depth": line.Options.MaxDepth = Limit(name, Value()); break;
+                case "--token-ttl": line.Options.TokenLifetime = TimeSpan.FromSeconds(Integer(name, Value(), 1, int.MaxValue)); break;
+                case "--help" or "-h" or "-?": line.ShowHelp = true; break;
+                default: throw new FormatException($"Unknown option '{name}'.");
+            }
+        }
+
+        if (line.Options.FaultRate + line.Options.DropRate > 1)
+        {
+            throw new FormatException("--fault-rate and --drop-rate together must not exceed 1.");
+        }
+
+        return line;
+    }
+
+    private static string NotEmpty(string name, string value) =>
+        string.IsNullOrWhiteSpace(value) ? throw new FormatException($"{name} must not be empty.") : value;
+
+    private static int Integer(string name, string value, int min, int max) =>
+        int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) && number >= min && number <= max
+            ? number
+            : throw new FormatException($"{name} must be a whole number from {min} to {max}, not '{value}'.");
+
+    private static int? Limit(string name, string value) =>
+        value.Equals("off", StringComparison.OrdinalIgnoreCase) ? null : Integer(name, value, 1, int.MaxValue);
+
+    private static double Share(string name, string value) =>
+        double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var share) && share is >= 0 and <= 1
+            ? share
+            : throw new FormatException($"{name} must be a number from 0 to 1, not '{value}'.");
+}

@@ -1,0 +1,68 @@
+using System.Collections.Concurrent;
+using Totara.Emulator;
+
+namespace Totara.Client.Tests.Support;
+
+/// <summary>An emulated site on 127.0.0.1 with one API client, and a Totara client for it.</summary>
+internal sealed class TestSite : IAsyncDisposable
+{
+    public const string ClientId = "client-tests";
+
+    // Distinctive so a leak is easy to spot in any text.
+    public const string Secret = "Sup3r-S3cret-9b1f07c4e2";
+
+    private readonly List<TotaraClient> _clients = new();
+
+    private TestSite(EmulatorHost host, VirtualClock? clock)
+    {
+        Host = host;
+        Clock = clock;
+    }
+
+    public EmulatorHost Host { get; }
+
+    public VirtualClock? Clock { get; }
+
+    /// <summary>Every retry any client of this site announced.</summary>
+    public ConcurrentQueue<TotaraRetryEventArgs> Retries { get; } = new();
+
+    public TotaraClient Client => _clients[0];
+
+    public static async Task<TestSite> StartAsync(
+        Action<EmulatorOptions>? emulator = null, Action<TotaraClientOptions>? client = null, bool virtualClock = false)
+    {
+        var clock = virtualClock ? new VirtualClock() : null;
+        var options = new EmulatorOptions();
+        if (clock is not null) options.Clock = clock;
+        emulator?.Invoke(options);
+        var host = await EmulatorHost.StartAsync(options);
+        host.AddClient(ClientId, Secret);
+        var site = new TestSite(host, clock);
+        site.NewClient(client);
+        return site;
+    }
+
+    public TotaraClient NewClient(Action<TotaraClientOptions>? configure = null, TotaraCredential? credential = null)
+    {
+        var options = new TotaraClientOptions(Host.Url, credential ?? TotaraCredential.FromClientCredentials(ClientId, Secret))
+        {
+            // Short back-offs keep the tests quick; the rules are the same.
+            RateLimitBaseDelay = TimeSpan.FromMilliseconds(50),
+            TransientBaseDelay = TimeSpan.FromMilliseconds(10),
+            MaxRetryDelay = TimeSpan.FromMilliseconds(200),
+            RequestTimeout = TimeSpan.FromSeconds(30),
+        };
+        if (Clock is not null) options.Clock = Clock;
+        configure?.Invoke(options);
+        var client = new TotaraClient(options);
+        client.Retrying += (_, e) => Retries.Enqueue(e);
+        _clients.Add(client);
+        return client;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var client in _clients) client.Dispose();
+        await Host.DisposeAsync();
+    }
+}

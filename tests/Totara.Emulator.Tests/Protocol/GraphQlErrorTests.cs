@@ -1,0 +1,122 @@
+using System.Net;
+using System.Text.Json;
+using Totara.Emulator.Tests.TestSupport;
+
+namespace Totara.Emulator.Tests.Protocol;
+
+public sealed class GraphQlErrorTests
+{
+    [Fact]
+    public async Task An_unexpected_exception_reads_Internal_server_error_without_details()
+    {
+        await using var host = await new ProtocolSchema().StartAsync();
+        using var client = new ApiTestClient(host.Url, "c", "s");
+
+        using var response = await client.PostAsync("{ boom }");
+
+        Assert.Equal(HttpStatusCode.OK, response.Status);
+        var error = Assert.Single(response.Errors);
+        Assert.Equal("Internal server error", error.GetProperty("message").GetString());
+        Assert.Equal("internal", error.GetProperty("extensions").GetProperty("category").GetString());
+        Assert.DoesNotContain("secret stack detail", response.Text);
+        Assert.DoesNotContain("InvalidOperationException", response.Text);
+        Assert.Equal("boom", error.GetProperty("path")[0].GetString());
+    }
+
+    [Fact]
+    public async Task A_TotaraApiException_keeps_its_message_category_and_debug_message()
+    {
+        await using var host = await new ProtocolSchema().StartAsync();
+        using var client = new ApiTestClient(host.Url, "c", "s");
+
+        using var response = await client.PostAsync("{ refuse }");
+
+        var error = Assert.Single(response.Errors);
+        Assert.Equal("You cannot do that.", error.GetProperty("message").GetString());
+        var extensions = error.GetProperty("extensions");
+        Assert.Equal("generic", extensions.GetProperty("category").GetString());
+        Assert.Equal("debug detail", extensions.GetProperty("debugMessage").GetString());
+        Assert.Equal(2, extensions.EnumerateObject().Count());
+    }
+
+    [Fact]
+    public async Task Validation_errors_have_the_graphql_category()
+    {
+        await using var host = await new ProtocolSchema().StartAsync();
+        using var client = new ApiTestClient(host.Url, "c", "s");
+
+        using var response = await client.PostAsync("{ no_such_field }");
+
+        var error = Assert.Single(response.Errors);
+        Assert.Contains("no_such_field", error.GetProperty("message").GetString());
+        Assert.Equal("graphql", error.GetProperty("extensions").GetProperty("category").GetString());
+        Assert.False(response.Body.RootElement.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object);
+    }
+
+    [Fact]
+    public async Task Variables_may_be_an_object_a_json_string_or_null()
+    {
+        await using var host = await new ProtocolSchema().StartAsync();
+        using var client = new ApiTestClient(host.Url, "c", "s");
+        const string mutation = "mutation m($n: String!) { add_item(name: $n) { name } }";
+
+        using var asObject = await client.PostRawAsync(JsonSerializer.Serialize(new { query = mutation, variables = new { n = "one" } }));
+        using var asString = await client.PostRawAsync(JsonSerializer.Serialize(new { query = mutation, variables = """{"n":"two"}""" }));
+        using var asNull = await client.PostRawAsync("""{"query":"{ totara_webapi_status { status } }","variables":null}""");
+        using var asEmptyString = await client.PostRawAsync("""{"query":"{ totara_webapi_status { status } }","variables":"{}"}""");
+
+        Assert.Equal("one", asObject.Data.GetProperty("add_item").GetProperty("name").GetString());
+        Assert.Equal("two", asString.Data.GetProperty("add_item").GetProperty("name").GetString());
+        Assert.Equal("ok", asNull.Data.GetProperty("totara_webapi_status").GetProperty("status").GetString());
+        Assert.Equal("ok", asEmptyString.Data.GetProperty("totara_webapi_status").GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task A_body_without_a_query_is_refused()
+    {
+        await using var host = await new ProtocolSchema().StartAsync();
+        using var client = new ApiTestClient(host.Url, "c", "s");
+
+        using var response = await client.PostRawAsync("""{"variables":{}}""");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+        Assert.Equal("Invalid request, request cannot be empty", response.Body.RootElement.GetProperty("error").GetString());
+    }
+
+    [Fact]
+    public async Task The_operation_name_selects_the_operation()
+    {
+        await using var host = await new ProtocolSchema().StartAsync();
+        using var client = new ApiTestClient(host.Url, "c", "s");
+        var body = JsonSerializer.Serialize(new
+        {
+            query = "query a { boom } query b { totara_webapi_status { status } }",
+            operationName = "b",
+        });
+
+        using var response = await client.PostRawAsync(body);
+
+        Assert.Empty(response.Errors);
+        Assert.Equal("ok", response.Data.GetProperty("totara_webapi_status").GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Aliased_mutations_run_in_order_and_a_failing_alias_does_not_stop_the_rest()
+    {
+        var schema = new ProtocolSchema();
+        await using var host = await schema.StartAsync();
+        using var client = new ApiTestClient(host.Url, "c", "s");
+
+        using var response = await client.PostAsync(
+            "mutation { m1: add_item(name: \"one\") { name } m2: add_item(name: \"bad\") { name } m3: add_item(name: \"three\") { name } }");
+
+        Assert.Equal(new[] { "one", "three" }, schema.Added.ToArray());
+        Assert.Equal("one", response.Data.GetProperty("m1").GetProperty("name").GetString());
+        Assert.Equal(JsonValueKind.Null, response.Data.GetProperty("m2").ValueKind);
+        Assert.Equal("three", response.Data.GetProperty("m3").GetProperty("name").GetString());
+        var error = Assert.Single(response.Errors);
+        Assert.Equal("Item name is not allowed.", error.GetProperty("message").GetString());
+        Assert.Equal("m2", error.GetProperty("path")[0].GetString());
+        Assert.Equal(3, host.Counters.MutationsExecuted);
+    }
+}

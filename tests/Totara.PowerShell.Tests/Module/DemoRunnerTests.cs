@@ -1,0 +1,55 @@
+using System.Diagnostics;
+using Totara.PowerShell.Tests.TestSupport;
+
+namespace Totara.PowerShell.Tests.Module;
+
+/// <summary>
+/// tools/Totara.DemoRunner end to end, as a new user runs it: emulator with demo data, the built
+/// module, samples/demo.ps1. Runs the runner's built output (the test project builds it first).
+/// </summary>
+public sealed class DemoRunnerTests
+{
+    [Fact]
+    public void Demo_runs_every_step_and_exits_zero()
+    {
+        var (exitCode, output) = RunDemoRunner();
+
+        Assert.True(exitCode == 0, $"The demo runner exited with {exitCode}:\n{output}");
+        foreach (string step in new[] { "== 1. Connect-Totara", "== 3. Get-TotaraStatus", "== 5. Invoke-TotaraGraphQL -All", "== 7. Disconnect-Totara", "Done." })
+            Assert.Contains(step, output);
+        Assert.DoesNotContain("Stopped by a terminating error", output);
+    }
+
+    [Fact]
+    public void A_script_that_throws_makes_a_non_zero_exit_code_and_says_why()
+    {
+        string script = Path.Combine(Directory.CreateTempSubdirectory("demo-").FullName, "fails.ps1");
+        File.WriteAllText(script, "param($Url, $ClientId, $ClientSecret)\nWrite-Host 'before'\nthrow 'the script gave up'\n");
+
+        var (exitCode, output) = RunDemoRunner(script);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("before", output);
+        Assert.Contains("Stopped by a terminating error: the script gave up", output);
+    }
+
+    private static (int ExitCode, string Output) RunDemoRunner(params string[] arguments)
+    {
+        // The test and the runner are built with the same configuration: bin/<Configuration>/net10.0/.
+        string configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
+        string runner = Path.Combine(RepoPaths.Root, "tools", "Totara.DemoRunner", "bin", configuration, "net10.0", "Totara.DemoRunner.dll");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = RepoPaths.Root,
+        };
+        start.ArgumentList.Add(runner);
+        foreach (string argument in arguments) start.ArgumentList.Add(argument);
+        using var process = Process.Start(start)!;
+        var error = process.StandardError.ReadToEndAsync();
+        string output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        return (process.ExitCode, output + error.Result);
+    }
+}

@@ -1,0 +1,83 @@
+using System.Management.Automation;
+using System.Management.Automation.Runspaces;
+
+namespace Totara.PowerShell.Tests.TestSupport;
+
+/// <summary>
+/// A real PowerShell runspace in the test process with the BUILT module imported from
+/// out/Totara.PowerShell/&lt;ModuleVersion&gt;/ (exactly what users install), as PowerShell's own
+/// test_Runspace.cs does. One instance per test: runspaces are cheap, and sessions are per runspace.
+/// </summary>
+/// <remarks>
+/// Only the core engine (Microsoft.PowerShell.Core) is here: Import-Module, Remove-Module,
+/// Get-Command, Get-Help, Get-Module, ForEach-Object, Where-Object, Out-Null, Out-Default,
+/// Start-Job and the language itself. Everything from PowerShell's other modules is missing:
+/// Write-Output / Write-Host / Write-Verbose / Write-Warning / Write-Error, Select-Object,
+/// Sort-Object, Measure-Object, Out-String, ConvertTo-Json, Import-Csv, Get-Date, Join-Path,
+/// ConvertTo-SecureString, ... Write `.Where{}`/`.ForEach{}`, `[pscustomobject]@{}`, plain
+/// expressions instead of Write-Output, `$PSCmdlet.WriteVerbose()` in advanced functions or .NET
+/// calls, and pass a SecureString in as a parameter or variable (<see cref="SecureStrings"/>).
+/// Nothing is shared between two ModuleRunspace instances except the loaded assemblies.
+/// </remarks>
+public sealed class ModuleRunspace : IDisposable
+{
+    private readonly Runspace _runspace;
+
+    /// <param name="importModule">False gives a runspace without the module (to test importing it).</param>
+    public ModuleRunspace(bool importModule = true)
+    {
+        var state = InitialSessionState.CreateDefault2();
+        // Execution policy exists on Windows only (setting it elsewhere throws); there the
+        // module's format file counts as a script file.
+        if (OperatingSystem.IsWindows()) state.ExecutionPolicy = Microsoft.PowerShell.ExecutionPolicy.Bypass;
+        _runspace = RunspaceFactory.CreateRunspace(state);
+        _runspace.Open();
+        if (!importModule) return;
+
+        if (!File.Exists(RepoPaths.ModuleManifest))
+            throw new InvalidOperationException($"The module is not built: {RepoPaths.ModuleManifest} is missing (run dotnet build).");
+        var imported = Run("Import-Module -Name $path -PassThru -ErrorAction Stop", variables: new() { ["path"] = RepoPaths.ModuleManifest });
+        imported.AssertNoErrors();
+        Module = imported.OutputOf<PSModuleInfo>().Single();
+    }
+
+    /// <summary>The imported module (null when constructed with importModule: false).</summary>
+    public PSModuleInfo? Module { get; }
+
+    public Runspace Runspace => _runspace;
+
+    /// <summary>
+    /// Runs <paramref name="script"/>. <paramref name="parameters"/> bind to the script's param() block;
+    /// <paramref name="variables"/> are set in the runspace first (they stay set for later runs).
+    /// A terminating error does not throw: it is in <see cref="ScriptResult.TerminatingError"/>.
+    /// </summary>
+    public ScriptResult Run(string script, Dictionary<string, object?>? parameters = null, Dictionary<string, object?>? variables = null)
+    {
+        foreach (var variable in variables ?? new())
+            _runspace.SessionStateProxy.SetVariable(variable.Key, variable.Value);
+
+        using var shell = System.Management.Automation.PowerShell.Create();
+        shell.Runspace = _runspace;
+        shell.AddScript(script);
+        if (parameters is not null) shell.AddParameters(parameters);
+
+        System.Collections.ObjectModel.Collection<PSObject> output;
+        RuntimeException? terminating = null;
+        try
+        {
+            output = shell.Invoke();
+        }
+        catch (RuntimeException exception)
+        {
+            output = new();
+            terminating = exception;
+        }
+        return new ScriptResult(output, shell.Streams, shell.HadErrors, terminating);
+    }
+
+    /// <summary>Runs the script and returns its output objects of type <typeparamref name="T"/>; throws on any error.</summary>
+    public IReadOnlyList<T> RunFor<T>(string script, Dictionary<string, object?>? parameters = null, Dictionary<string, object?>? variables = null) =>
+        Run(script, parameters, variables).AssertNoErrors().OutputOf<T>();
+
+    public void Dispose() => _runspace.Dispose();
+}

@@ -1,0 +1,15 @@
+using System.Security;
+
+namespace Totara.PowerShell.Tests.TestSupport;
+
+public static class SecureStrings
+{
+    /// <summary>A read-only SecureString of <paramref name="text"/> (ConvertTo-SecureString is not in the hosted runspace).</summary>
+    public static SecureString From(string text)
+    {
+        var secure = new SecureString();
+        foreach (char character in text) secure.AppendChar(character);
+        secure.MakeReadOnly();
+        return secure;
+    }
+}
