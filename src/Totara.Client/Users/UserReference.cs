@@ -25,7 +25,8 @@ public sealed class UserReference : IEquatable<UserReference>
         id > 0 ? new UserReference(UserReferenceKind.Id, id.ToString(CultureInfo.InvariantCulture))
                : throw new ArgumentOutOfRangeException(nameof(id), id, "A user id is a positive number.");
 
-    public static UserReference ByUsername(string username) => new(UserReferenceKind.Username, Require(username, "username"));
+    /// <summary>By username, lower-cased: Totara stores usernames in lower case.</summary>
+    public static UserReference ByUsername(string username) => new(UserReferenceKind.Username, Require(username, "username").ToLowerInvariant());
 
     public static UserReference ByIdNumber(string idNumber) => new(UserReferenceKind.IdNumber, Require(idNumber, "idnumber"));
 
