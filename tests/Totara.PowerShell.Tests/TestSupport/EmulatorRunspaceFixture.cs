@@ -29,10 +29,9 @@ public sealed class EmulatorRunspaceFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        switch (_host)
+        if (_host is not null)
         {
-            case IAsyncDisposable asyncDisposable: await asyncDisposable.DisposeAsync(); break;
-            case IDisposable disposable: disposable.Dispose(); break;
+            await _host.DisposeAsync();
         }
     }
 
