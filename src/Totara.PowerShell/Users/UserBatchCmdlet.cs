@@ -14,7 +14,7 @@ namespace Totara.PowerShell;
 /// <see cref="UserBatchSender"/>, writes each result as a TotaraUser or as an error that names
 /// the record and the field, and sizes batches to what fits in one request.
 /// </summary>
-public abstract class UserBatchCmdlet : BatchingCmdlet<UserRecord, UserOperationResult>
+public abstract class UserBatchCmdlet : BatchingCmdlet<UserRecord, UserOutcome>
 {
     /// <summary>Builds the operation for a record; <paramref name="target"/> is the reference to try (null for a create).</summary>
     private protected abstract BatchOperation BuildOperation(UsersClient users, UserRecord record, UserReference? target);
@@ -26,11 +26,15 @@ public abstract class UserBatchCmdlet : BatchingCmdlet<UserRecord, UserOperation
     protected override int BatchSize(TotaraSession session) => session.Client.Users.MutationsPerRequest();
 
     /// <inheritdoc />
-    protected override Task<IReadOnlyList<UserOperationResult>> SendAsync(TotaraSession session, IReadOnlyList<UserRecord> batch, CancellationToken ct) =>
-        UserBatchSender.SendAsync(session, batch, (record, target) => BuildOperation(session.Client.Users, record, target), ct);
+    protected override async Task<IReadOnlyList<UserOutcome>> SendAsync(TotaraSession session, IReadOnlyList<UserRecord> batch, CancellationToken ct)
+    {
+        var results = await UserBatchSender.SendAsync(session, batch, (record, target) => BuildOperation(session.Client.Users, record, target), ct)
+            .ConfigureAwait(false);
+        return results.Select(result => new UserOutcome(result)).ToList();
+    }
 
     /// <inheritdoc />
-    protected override bool Succeeded(UserOperationResult result) => result.Succeeded;
+    protected override bool Succeeded(UserOutcome outcome) => outcome.Result.Succeeded;
 
     /// <inheritdoc />
     protected override IEnumerable<KeyValuePair<string, string>> UniqueKeys(UserRecord record)
@@ -49,8 +53,9 @@ public abstract class UserBatchCmdlet : BatchingCmdlet<UserRecord, UserOperation
     }
 
     /// <inheritdoc />
-    protected override bool WriteResult(UserRecord record, UserOperationResult result)
+    protected override bool WriteResult(UserRecord record, UserOutcome outcome)
     {
+        var result = outcome.Result;
         var session = ActiveSession!;
         if (result.Succeeded)
         {
@@ -101,4 +106,15 @@ public abstract class UserBatchCmdlet : BatchingCmdlet<UserRecord, UserOperation
         identity.CandidatesFor(session.Url).Any(c => c.FieldName == field && string.Equals(c.Value, value, StringComparison.OrdinalIgnoreCase));
 
     private static bool IsNumber(object value) => value is int or long or short or uint or ulong or ushort or byte or sbyte or decimal or double or float;
+}
+
+/// <summary>
+/// One user record's outcome, as the batching base sees it. A module type on purpose: PowerShell
+/// reads the cmdlets' base classes while importing, before the module can resolve Totara.Client.
+/// </summary>
+public sealed class UserOutcome
+{
+    internal UserOutcome(UserOperationResult result) => Result = result;
+
+    internal UserOperationResult Result { get; }
 }

@@ -27,7 +27,7 @@ public sealed class GetTotaraUserCommand : TotaraSessionCmdlet
 
     /// <summary>Which users to list: Active (default), Suspended or All. Deleted users are never listed.</summary>
     [Parameter(ParameterSetName = ListSet)]
-    public UserStatusFilter Status { get; set; } = UserStatusFilter.Active;
+    public TotaraUserStatus Status { get; set; } = TotaraUserStatus.Active;
 
     /// <summary>Only users created at or after this time.</summary>
     [Parameter(ParameterSetName = ListSet)]
@@ -39,7 +39,7 @@ public sealed class GetTotaraUserCommand : TotaraSessionCmdlet
 
     /// <summary>The sort column: Id (default), FirstName, LastName, Username or TimeModified.</summary>
     [Parameter(ParameterSetName = ListSet)]
-    public UserSortField Sort { get; set; } = UserSortField.Id;
+    public TotaraUserSort Sort { get; set; } = TotaraUserSort.Id;
 
     /// <summary>Sorts in descending order.</summary>
     [Parameter(ParameterSetName = ListSet)]
@@ -64,10 +64,10 @@ public sealed class GetTotaraUserCommand : TotaraSessionCmdlet
 
         var options = new UserListOptions
         {
-            Status = Status,
+            Status = (UserStatusFilter)Status,
             CreatedSince = CreatedSince is { } created ? new DateTimeOffset(created.ToUniversalTime()) : null,
             ModifiedSince = ModifiedSince is { } modified ? new DateTimeOffset(modified.ToUniversalTime()) : null,
-            SortBy = Sort,
+            SortBy = (UserSortField)Sort,
             Descending = Descending.IsPresent,
             Fields = fields,
         };
