@@ -26,6 +26,12 @@
         'Get-TotaraSession'
         'Get-TotaraStatus'
         'Invoke-TotaraGraphQL'
+        'Get-TotaraUser'
+        'New-TotaraUser'
+        'Set-TotaraUser'
+        'Disable-TotaraUser'
+        'Enable-TotaraUser'
+        'Remove-TotaraUser'
     )
     VariablesToExport    = @()
     AliasesToExport      = @()

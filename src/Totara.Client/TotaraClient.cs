@@ -11,6 +11,7 @@ using Totara.Client.Pacing;
 using Totara.Client.Paging;
 using Totara.Client.Resilience;
 using Totara.Client.Transport;
+using Totara.Client.Users;
 
 namespace Totara.Client;
 
@@ -24,6 +25,7 @@ public sealed class TotaraClient : IDisposable
     private readonly ComplexityEstimator _estimator = new();
     private readonly RequestExecutor _executor;
     private readonly OperationRunner _runner;
+    private UsersClient? _users;
 
     public TotaraClient(TotaraClientOptions options)
     {
@@ -50,6 +52,9 @@ public sealed class TotaraClient : IDisposable
     }
 
     public TotaraClientOptions Options { get; }
+
+    /// <summary>The users area (core_user_*): typed reads, lists and batched create/update/delete.</summary>
+    public UsersClient Users => _users ??= new UsersClient(this);
 
     /// <summary>Raised before each retry: attempt, delay, reason (never a secret), operation name.</summary>
     public event EventHandler<TotaraRetryEventArgs>? Retrying;

@@ -51,3 +51,25 @@ public static class ErrorIds
     /// <summary>A -Variables value that cannot be sent as a GraphQL variable.</summary>
     public const string InvalidVariable = "TotaraInvalidVariable";
 }
+
+/// <summary>
+/// Error ids of the record-by-record (batching) cmdlets, e.g. the user cmdlets. Kept beside
+/// <see cref="ErrorIds"/> so scripts can match them the same way.
+/// </summary>
+public static class RecordErrorIds
+{
+    /// <summary>No user matches the identity given.</summary>
+    public const string UserNotFound = "TotaraUserNotFound";
+
+    /// <summary>A record repeats a key (username, email, idnumber) of an earlier record of the same input; it was not sent.</summary>
+    public const string DuplicateInput = "TotaraDuplicateInput";
+
+    /// <summary>A record was refused before sending: a required field is missing or a value is malformed.</summary>
+    public const string InvalidInput = "TotaraInvalidInput";
+
+    /// <summary>The site refused one record (e.g. its validation, a protected account); the others went on.</summary>
+    public const string RecordFailed = "TotaraRecordFailed";
+
+    /// <summary>A record's answer was lost and whether it was applied could not be found out.</summary>
+    public const string OutcomeUnknown = "TotaraOutcomeUnknown";
+}

@@ -1,0 +1,111 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+
+namespace Totara.Client.Users;
+
+/// <summary>
+/// Which <c>core_user</c> fields to ask for. Every field costs one complexity point per user
+/// returned, so lists ask for the default set unless more is wanted; the page and batch sizes
+/// follow from <see cref="CostPerUser"/>.
+/// </summary>
+public sealed class UserFieldSet
+{
+    public const string CustomFieldsField = "custom_fields";
+    public const string JobAssignmentsField = "job_assignments";
+
+    /// <summary>What the default view shows: always asked for.</summary>
+    public static readonly IReadOnlyList<string> DefaultFields =
+        new[] { "id", "username", "idnumber", "firstname", "lastname", "email", "suspended" };
+
+    /// <summary>Every scalar field of core_user that a client may ask for, in display order.</summary>
+    public static readonly IReadOnlyList<string> ScalarFields = new[]
+    {
+        "id", "username", "idnumber", "firstname", "lastname", "email", "suspended", "fullname", "middlename",
+        "alternatename", "firstnamephonetic", "lastnamephonetic", "department", "institution", "city", "country",
+        "address", "phone1", "phone2", "description", "descriptionformat", "url", "skype", "lang", "theme",
+        "timezone", "interests", "firstaccess", "lastaccess",
+    };
+
+    // Estimated entries per user in the nested lists, for page sizing only.
+    private const int AssumedCustomFields = 8;
+    private const int AssumedJobAssignments = 2;
+
+    private const string CustomFieldSelection = "custom_fields { shortname data data_type }";
+    private const string JobAssignmentSelection =
+        "job_assignments { id idnumber fullname shortname startdate(format: ISO8601) enddate(format: ISO8601) positionid organisationid managerjaid appraiserid }";
+
+    private static readonly Dictionary<string, string> FormattedFields = new(StringComparer.Ordinal)
+    {
+        // Raw text as stored (the default would be rendered HTML); dates as ISO-8601.
+        ["description"] = "description(format: RAW)",
+        ["firstaccess"] = "firstaccess(format: ISO8601)",
+        ["lastaccess"] = "lastaccess(format: ISO8601)",
+    };
+
+    private readonly List<string> _fields;
+
+    private UserFieldSet(IEnumerable<string> fields)
+    {
+        var wanted = new HashSet<string>(fields, StringComparer.Ordinal);
+        _fields = ScalarFields.Where(wanted.Contains).ToList();
+        IncludesCustomFields = wanted.Contains(CustomFieldsField);
+        IncludesJobAssignments = wanted.Contains(JobAssignmentsField);
+    }
+
+    /// <summary>The default view's fields only.</summary>
+    public static UserFieldSet Default { get; } = new(DefaultFields);
+
+    /// <summary>Every field, custom fields and job assignments included.</summary>
+    public static UserFieldSet All { get; } = new(ScalarFields.Concat(new[] { CustomFieldsField, JobAssignmentsField }));
+
+    /// <summary>The default fields plus <paramref name="extra"/> (API names, e.g. department, custom_fields).</summary>
+    public static UserFieldSet With(IEnumerable<string> extra)
+    {
+        var names = (extra ?? Enumerable.Empty<string>()).Select(name => (name ?? "").Trim().ToLowerInvariant()).ToList();
+        var unknown = names.Where(name => !IsKnown(name)).ToList();
+        if (unknown.Count > 0)
+            throw new ArgumentException(
+                $"Unknown user field(s): {string.Join(", ", unknown)}. Known fields: {string.Join(", ", ScalarFields)}, {CustomFieldsField}, {JobAssignmentsField}.",
+                nameof(extra));
+        return new UserFieldSet(DefaultFields.Concat(names));
+    }
+
+    public static bool IsKnown(string name) =>
+        ScalarFields.Contains(name, StringComparer.Ordinal) || name == CustomFieldsField || name == JobAssignmentsField;
+
+    /// <summary>The scalar fields asked for, in display order.</summary>
+    public IReadOnlyList<string> Fields => _fields;
+
+    public bool IncludesCustomFields { get; }
+
+    public bool IncludesJobAssignments { get; }
+
+    public bool Includes(string field) =>
+        field == CustomFieldsField ? IncludesCustomFields
+        : field == JobAssignmentsField ? IncludesJobAssignments
+        : _fields.Contains(field, StringComparer.Ordinal);
+
+    /// <summary>The selection set of one core_user, without braces.</summary>
+    public string Selection
+    {
+        get
+        {
+            var text = new StringBuilder();
+            foreach (var name in _fields)
+                text.Append(FormattedFields.TryGetValue(name, out var formatted) ? formatted : name).Append(' ');
+            if (IncludesCustomFields) text.Append(CustomFieldSelection).Append(' ');
+            if (IncludesJobAssignments) text.Append(JobAssignmentSelection).Append(' ');
+            return text.ToString().TrimEnd();
+        }
+    }
+
+    /// <summary>Estimated complexity points one returned user costs (for page sizing).</summary>
+    public int CostPerUser =>
+        _fields.Count
+        + (IncludesCustomFields ? 1 + AssumedCustomFields * 3 : 0)
+        + (IncludesJobAssignments ? 1 + AssumedJobAssignments * 10 : 0);
+
+    public override string ToString() => Selection;
+}

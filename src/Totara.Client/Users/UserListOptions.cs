@@ -1,0 +1,108 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+
+namespace Totara.Client.Users;
+
+/// <summary>What <c>core_user_users</c> is asked for: status, date filters, sort and fields.</summary>
+public sealed class UserListOptions
+{
+    /// <summary>The most users one page may hold, whatever the complexity would allow.</summary>
+    public const int MaxPageSize = 1000;
+
+    public UserStatusFilter Status { get; set; } = UserStatusFilter.Active;
+
+    /// <summary>Only users created at or after this time (filters.since_timecreated).</summary>
+    public DateTimeOffset? CreatedSince { get; set; }
+
+    /// <summary>Only users changed at or after this time (filters.since_timemodified).</summary>
+    public DateTimeOffset? ModifiedSince { get; set; }
+
+    public UserSortField SortBy { get; set; } = UserSortField.Id;
+
+    public bool Descending { get; set; }
+
+    public UserFieldSet Fields { get; set; } = UserFieldSet.Default;
+
+    /// <summary>Users per page; null derives it from the complexity limit and the fields asked for.</summary>
+    public int? PageSize { get; set; }
+
+    /// <summary>The page size used: as given, or as many users as fit under <paramref name="complexityLimit"/>.</summary>
+    public int EffectivePageSize(int complexityLimit)
+    {
+        if (PageSize is int given) return Math.Max(1, Math.Min(given, MaxPageSize));
+        // Root field 5, plus total and next_cursor and items itself, then one point per field per user.
+        var room = complexityLimit - 5 - 3;
+        return Math.Max(1, Math.Min(MaxPageSize, room / Math.Max(1, Fields.CostPerUser)));
+    }
+
+    /// <summary>
+    /// The paged query: the cursor travels in <c>$cursor</c> (as the client's pager expects),
+    /// filters and sort in variables, the page size as a literal so the cost can be estimated.
+    /// </summary>
+    public GraphQLRequest BuildRequest(int complexityLimit)
+    {
+        var query =
+            "query totara_powershell_users($cursor: String, $sort: [core_sort_input!], $filters: core_user_users_filters) {\n" +
+            $"  core_user_users(query: {{pagination: {{cursor: $cursor, limit: {EffectivePageSize(complexityLimit).ToString(CultureInfo.InvariantCulture)}}}, sort: $sort, filters: $filters}}) {{\n" +
+            $"    items {{ {Fields.Selection} }}\n" +
+            "    total\n    next_cursor\n  }\n}";
+        return new GraphQLRequest(query, Variables(), "totara_powershell_users");
+    }
+
+    /// <summary>A one-user page whose <c>total</c> counts the users the filters match.</summary>
+    public GraphQLRequest BuildCountRequest() =>
+        new("query totara_powershell_user_count($sort: [core_sort_input!], $filters: core_user_users_filters) {\n" +
+            "  core_user_users(query: {pagination: {limit: 1}, sort: $sort, filters: $filters}) { total }\n}",
+            Variables(), "totara_powershell_user_count");
+
+    private Dictionary<string, object?> Variables()
+    {
+        var filters = new Dictionary<string, object?>(StringComparer.Ordinal) { ["status"] = StatusName(Status) };
+        if (CreatedSince is { } created) filters["since_timecreated"] = UnixSeconds(created);
+        if (ModifiedSince is { } modified) filters["since_timemodified"] = UnixSeconds(modified);
+        var sort = new List<object?>
+        {
+            new Dictionary<string, object?> { ["column"] = SortColumn(SortBy), ["direction"] = Descending ? "DESC" : "ASC" },
+        };
+        return new Dictionary<string, object?>(StringComparer.Ordinal) { ["filters"] = filters, ["sort"] = sort };
+    }
+
+    private static string StatusName(UserStatusFilter status) => status switch
+    {
+        UserStatusFilter.Suspended => "SUSPENDED",
+        UserStatusFilter.All => "ALL",
+        _ => "ACTIVE",
+    };
+
+    private static string SortColumn(UserSortField field) => field switch
+    {
+        UserSortField.FirstName => "firstname",
+        UserSortField.LastName => "lastname",
+        UserSortField.Username => "username",
+        UserSortField.TimeModified => "timemodified",
+        _ => "id",
+    };
+
+    // core_date accepts a numeric string of Unix seconds.
+    private static string UnixSeconds(DateTimeOffset time) =>
+        time.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+}
+
+/// <summary>core_user_user_status: which users a list includes (deleted users never are).</summary>
+public enum UserStatusFilter
+{
+    Active,
+    Suspended,
+    All,
+}
+
+/// <summary>The columns core_user_users can sort by.</summary>
+public enum UserSortField
+{
+    Id,
+    FirstName,
+    LastName,
+    Username,
+    TimeModified,
+}

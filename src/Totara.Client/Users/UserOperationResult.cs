@@ -1,0 +1,93 @@
+using System;
+using System.Text.Json;
+
+namespace Totara.Client.Users;
+
+/// <summary>What a batched user operation is: kept on the operation so its result can be read back.</summary>
+public enum UserOperationKind
+{
+    Create,
+    Update,
+    Delete,
+}
+
+/// <summary>The caller's record and what was sent for it, carried as the batch operation's tag.</summary>
+internal sealed class UserOperationTag
+{
+    public UserOperationTag(UserOperationKind kind, UserReference? target, UserChange? change, object? callerTag)
+    {
+        Kind = kind;
+        Target = target;
+        Change = change;
+        CallerTag = callerTag;
+    }
+
+    public UserOperationKind Kind { get; }
+
+    public UserReference? Target { get; }
+
+    public UserChange? Change { get; }
+
+    public object? CallerTag { get; }
+}
+
+/// <summary>The outcome of one batched user operation, in the caller's terms.</summary>
+public sealed class UserOperationResult
+{
+    internal UserOperationResult(int index, UserOperationKind kind, UserReference? target, object? tag, UserRecordData? user,
+        long? deletedUserId, TotaraGraphQLError? error, string? errorField)
+    {
+        Index = index;
+        Kind = kind;
+        Target = target;
+        Tag = tag;
+        User = user;
+        DeletedUserId = deletedUserId;
+        Error = error;
+        ErrorField = errorField;
+    }
+
+    /// <summary>The operation's position in the input sequence.</summary>
+    public int Index { get; }
+
+    public UserOperationKind Kind { get; }
+
+    /// <summary>The user the update or delete named (null for a create).</summary>
+    public UserReference? Target { get; }
+
+    /// <summary>The caller's tag (its input record).</summary>
+    public object? Tag { get; }
+
+    /// <summary>The created or updated user, when the site returned it.</summary>
+    public UserRecordData? User { get; }
+
+    /// <summary>The id a delete reported (null when it was settled by checking that the user is gone).</summary>
+    public long? DeletedUserId { get; }
+
+    public TotaraGraphQLError? Error { get; }
+
+    /// <summary>The API field the error is about (e.g. email), when the site's message names one.</summary>
+    public string? ErrorField { get; }
+
+    public bool Succeeded => Error is null;
+
+    internal static UserOperationResult From(BatchItemResult item)
+    {
+        var tag = item.Operation.Tag as UserOperationTag
+            ?? throw new ArgumentException("The batch item is not a user operation made by UsersClient.", nameof(item));
+        if (!item.Succeeded)
+            return new UserOperationResult(item.Index, tag.Kind, tag.Target, tag.CallerTag, null, null, item.Error,
+                UserErrorFields.Find(item.Error!.Message, tag.Change));
+
+        UserRecordData? user = null;
+        long? deleted = null;
+        if (item.Data is { ValueKind: JsonValueKind.Object } data)
+        {
+            if (data.TryGetProperty("user", out var u) && u.ValueKind == JsonValueKind.Object) user = UserRecordData.FromJson(u);
+            if (data.TryGetProperty("user_id", out var id) && long.TryParse(UserRecordData.Text(id), out var number)) deleted = number;
+        }
+        return new UserOperationResult(item.Index, tag.Kind, tag.Target, tag.CallerTag, user, deleted, null, null);
+    }
+
+    public override string ToString() => Succeeded ? $"#{Index} {Kind}: ok" : $"#{Index} {Kind}: {Error!.Message}";
+}

@@ -1,0 +1,162 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text.Json;
+
+namespace Totara.Client.Users;
+
+/// <summary>
+/// A user as the site returned it. Only the fields that were asked for are filled in;
+/// <see cref="Fields"/> says which those are, so "not asked for" is never mistaken for "empty".
+/// </summary>
+public sealed class UserRecordData
+{
+    private readonly Dictionary<string, string?> _values;
+
+    private UserRecordData(long id, Dictionary<string, string?> values, IReadOnlyDictionary<string, string>? customFields,
+        IReadOnlyList<UserJobAssignmentData>? jobAssignments)
+    {
+        Id = id;
+        _values = values;
+        CustomFields = customFields;
+        JobAssignments = jobAssignments;
+    }
+
+    public long Id { get; }
+
+    /// <summary>The API fields present in the answer (custom_fields and job_assignments included when asked for).</summary>
+    public IEnumerable<string> Fields =>
+        _values.Keys
+            .Concat(CustomFields is null ? Enumerable.Empty<string>() : new[] { UserFieldSet.CustomFieldsField })
+            .Concat(JobAssignments is null ? Enumerable.Empty<string>() : new[] { UserFieldSet.JobAssignmentsField });
+
+    public string? Username => Get("username");
+
+    public string? IdNumber => Get("idnumber");
+
+    public string? Email => Get("email");
+
+    public string? FirstName => Get("firstname");
+
+    public string? LastName => Get("lastname");
+
+    /// <summary>True/false when asked for; null when not.</summary>
+    public bool? Suspended => Get("suspended") is { } text ? text == "true" : null;
+
+    /// <summary>Custom profile fields by shortname; null when not asked for.</summary>
+    public IReadOnlyDictionary<string, string>? CustomFields { get; }
+
+    /// <summary>The user's job assignments; null when not asked for.</summary>
+    public IReadOnlyList<UserJobAssignmentData>? JobAssignments { get; }
+
+    /// <summary>True when <paramref name="field"/> (an API name) was in the answer.</summary>
+    public bool Has(string field) => _values.ContainsKey(field);
+
+    /// <summary>A scalar field's value as text (booleans "true"/"false"); null when absent or null.</summary>
+    public string? Get(string field) => _values.TryGetValue(field, out var value) ? value : null;
+
+    /// <summary>Reads one <c>core_user</c> object of an answer.</summary>
+    public static UserRecordData FromJson(JsonElement user)
+    {
+        if (user.ValueKind != JsonValueKind.Object)
+            throw new TotaraException($"Expected a user object in the answer, found {user.ValueKind}.");
+
+        var values = new Dictionary<string, string?>(StringComparer.Ordinal);
+        IReadOnlyDictionary<string, string>? customFields = null;
+        IReadOnlyList<UserJobAssignmentData>? jobs = null;
+        foreach (var property in user.EnumerateObject())
+        {
+            switch (property.Name)
+            {
+                case UserFieldSet.CustomFieldsField:
+                    customFields = ReadCustomFields(property.Value);
+                    break;
+                case UserFieldSet.JobAssignmentsField:
+                    jobs = property.Value.ValueKind == JsonValueKind.Array
+                        ? property.Value.EnumerateArray().Select(UserJobAssignmentData.FromJson).ToList()
+                        : Array.Empty<UserJobAssignmentData>();
+                    break;
+                default:
+                    values[property.Name] = Text(property.Value);
+                    break;
+            }
+        }
+
+        var idText = values.TryGetValue("id", out var raw) ? raw : null;
+        if (!long.TryParse(idText, NumberStyles.Integer, CultureInfo.InvariantCulture, out var id))
+            throw new TotaraException("The answer's user has no id; ask for the id field.");
+        return new UserRecordData(id, values, customFields, jobs);
+    }
+
+    public override string ToString() => Username ?? $"user {Id}";
+
+    internal static string? Text(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.String => value.GetString(),
+        JsonValueKind.Number => value.GetRawText(),
+        JsonValueKind.True => "true",
+        JsonValueKind.False => "false",
+        _ => null,
+    };
+
+    private static IReadOnlyDictionary<string, string> ReadCustomFields(JsonElement list)
+    {
+        var fields = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        if (list.ValueKind != JsonValueKind.Array) return fields;
+        foreach (var entry in list.EnumerateArray())
+        {
+            if (entry.ValueKind != JsonValueKind.Object || !entry.TryGetProperty("shortname", out var name)) continue;
+            var shortName = Text(name);
+            if (string.IsNullOrEmpty(shortName)) continue;
+            fields[shortName!] = entry.TryGetProperty("data", out var data) ? Text(data) ?? "" : "";
+        }
+        return fields;
+    }
+}
+
+/// <summary>One job assignment of a user, as far as <c>Get-TotaraUser -Property JobAssignments</c> reads it.</summary>
+public sealed class UserJobAssignmentData
+{
+    public long? Id { get; private set; }
+
+    public string? IdNumber { get; private set; }
+
+    public string? FullName { get; private set; }
+
+    public string? ShortName { get; private set; }
+
+    public string? StartDate { get; private set; }
+
+    public string? EndDate { get; private set; }
+
+    public long? PositionId { get; private set; }
+
+    public long? OrganisationId { get; private set; }
+
+    public long? ManagerJobAssignmentId { get; private set; }
+
+    public long? AppraiserId { get; private set; }
+
+    public static UserJobAssignmentData FromJson(JsonElement element) => new()
+    {
+        Id = Long(element, "id"),
+        IdNumber = String(element, "idnumber"),
+        FullName = String(element, "fullname"),
+        ShortName = String(element, "shortname"),
+        StartDate = String(element, "startdate"),
+        EndDate = String(element, "enddate"),
+        PositionId = Long(element, "positionid"),
+        OrganisationId = Long(element, "organisationid"),
+        ManagerJobAssignmentId = Long(element, "managerjaid"),
+        AppraiserId = Long(element, "appraiserid"),
+    };
+
+    public override string ToString() => IdNumber ?? FullName ?? $"job assignment {Id}";
+
+    private static string? String(JsonElement element, string name) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) ? UserRecordData.Text(value) : null;
+
+    private static long? Long(JsonElement element, string name) =>
+        long.TryParse(String(element, name), NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) ? number : null;
+}

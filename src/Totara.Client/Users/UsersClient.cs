@@ -1,0 +1,180 @@
+using System;
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Totara.Client.Users;
+
+/// <summary>
+/// The users area of the API (core_user_*): builds the documents and maps the data; every
+/// request goes through <see cref="TotaraClient"/> (tokens, retries, pacing, batching).
+/// </summary>
+public sealed class UsersClient
+{
+    private const string CreateField = "core_user_create_user";
+    private const string UpdateField = "core_user_update_user";
+    private const string DeleteField = "core_user_delete_user";
+
+    private readonly TotaraClient _client;
+
+    internal UsersClient(TotaraClient client) => _client = client;
+
+    /// <summary>The complexity one request may use (the site's limit times the batch share).</summary>
+    public int ComplexityLimit => Math.Max(1, (int)(_client.Options.MaxComplexity * _client.Options.BatchComplexityShare));
+
+    /// <summary>How many mutations of <paramref name="fields"/> fit in one request.</summary>
+    public int MutationsPerRequest(UserFieldSet? fields = null) =>
+        Math.Max(1, ComplexityLimit / (10 + 1 + (fields ?? UserFieldSet.Default).CostPerUser));
+
+    /// <summary>One user by reference; null when no user matches it.</summary>
+    public async Task<UserRecordData?> GetAsync(UserReference reference, UserFieldSet? fields = null, CancellationToken ct = default)
+    {
+        var result = await FindResultAsync(reference, fields ?? UserFieldSet.Default, ct).ConfigureAwait(false);
+        return result is { } data && data.TryGetProperty("user", out var user) && user.ValueKind == JsonValueKind.Object
+            ? UserRecordData.FromJson(user)
+            : null;
+    }
+
+    /// <summary>Streams every user the options select, page by page (one page held at a time).</summary>
+    public async IAsyncEnumerable<UserRecordData> ListAsync(UserListOptions? options = null, [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        var request = (options ?? new UserListOptions()).BuildRequest(ComplexityLimit);
+        await foreach (var item in _client.PageAsync(request, "core_user_users", "cursor", ct).ConfigureAwait(false))
+            yield return UserRecordData.FromJson(item);
+    }
+
+    /// <summary>How many users the options' filters match (the list's total).</summary>
+    public async Task<long> CountAsync(UserListOptions? options = null, CancellationToken ct = default)
+    {
+        var response = await _client.ExecuteAsync((options ?? new UserListOptions()).BuildCountRequest(), ct).ConfigureAwait(false);
+        if (response.Data is { } data && data.TryGetProperty("core_user_users", out var list) &&
+            list.TryGetProperty("total", out var total) && total.TryGetInt64(out var count))
+            return count;
+        throw new TotaraException("The answer to the user count has no core_user_users.total.");
+    }
+
+    /// <summary>
+    /// A create. If its answer is lost, the client asks whether the username exists now: if so the
+    /// create was applied and that user is the result; if not it is sent again. Never twice.
+    /// </summary>
+    public BatchOperation Create(UserChange change, UserFieldSet? fields = null, object? tag = null)
+    {
+        if (change is null) throw new ArgumentNullException(nameof(change));
+        if (string.IsNullOrWhiteSpace(change.Username)) throw new ArgumentException("A user to create needs a username.", nameof(change));
+        var selection = fields ?? UserFieldSet.Default;
+        var username = UserReference.ByUsername(change.Username!);
+        return new BatchOperation(CreateField, true,
+            new[] { new BatchArgument("input", "core_user_create_user_input!", change.ToInput()) },
+            UserSelection(selection), new UserOperationTag(UserOperationKind.Create, null, change, tag))
+        {
+            RecoverAfterLostAnswer = ct => FindResultAsync(username, selection, ct),
+        };
+    }
+
+    /// <summary>An update of exactly the fields set in <paramref name="change"/>. Idempotent: resent after a lost answer.</summary>
+    public BatchOperation Update(UserReference target, UserChange change, UserFieldSet? fields = null, object? tag = null)
+    {
+        if (target is null) throw new ArgumentNullException(nameof(target));
+        if (change is null) throw new ArgumentNullException(nameof(change));
+        var selection = fields ?? UserFieldSet.Default;
+        var after = ReferenceAfter(target, change);
+        return new BatchOperation(UpdateField, true,
+            new[]
+            {
+                new BatchArgument("target_user", "core_user_user_reference!", target.ToInput()),
+                new BatchArgument("input", "core_user_update_user_input!", change.ToInput()),
+            },
+            UserSelection(selection), new UserOperationTag(UserOperationKind.Update, target, change, tag))
+        {
+            IsIdempotent = true,
+            // Used when the update is known to have run but its data was lost with the rest of the answer.
+            RecoverAfterLostAnswer = ct => FindResultAsync(after, selection, ct),
+        };
+    }
+
+    /// <summary>Suspends (true) or unsuspends (false) a user: an update of <c>suspended</c> only.</summary>
+    public BatchOperation SetSuspended(UserReference target, bool suspended, UserFieldSet? fields = null, object? tag = null) =>
+        Update(target, UserChange.Suspension(suspended), fields, tag);
+
+    /// <summary>
+    /// A delete. If its answer is lost, the client checks whether the user is gone: if so the delete
+    /// was applied; if not it is sent again.
+    /// </summary>
+    public BatchOperation Delete(UserReference target, object? tag = null)
+    {
+        if (target is null) throw new ArgumentNullException(nameof(target));
+        return new BatchOperation(DeleteField, true,
+            new[] { new BatchArgument("target_user", "core_user_user_reference!", target.ToInput()) },
+            "user_id", new UserOperationTag(UserOperationKind.Delete, target, null, tag))
+        {
+            RecoverAfterLostAnswer = async ct =>
+                await FindResultAsync(target, UserFieldSet.Default, ct).ConfigureAwait(false) is null ? DeletedAnswer(target.Id) : null,
+        };
+    }
+
+    /// <summary>Runs operations made by this class in batched requests; one result per operation, in input order, per batch.</summary>
+    public async IAsyncEnumerable<UserOperationResult> RunAsync(IEnumerable<BatchOperation> operations, [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        await foreach (var item in _client.ExecuteBatchAsync(operations, ct).ConfigureAwait(false))
+            yield return UserOperationResult.From(item);
+    }
+
+    /// <summary>The <c>core_user_user</c> document for one reference.</summary>
+    public static GraphQLRequest BuildGetRequest(UserReference reference, UserFieldSet fields) =>
+        new($"query totara_powershell_user($reference: core_user_user_reference!) {{\n  core_user_user(reference: $reference) {{ {UserSelection(fields)} }}\n}}",
+            new Dictionary<string, object?> { ["reference"] = reference.ToInput() }, "totara_powershell_user");
+
+    /// <summary>True for Totara's "no such user" answers to a user reference.</summary>
+    public static bool IsNotFound(string? message) =>
+        message is not null && message.IndexOf("reference not found", StringComparison.OrdinalIgnoreCase) >= 0;
+
+    /// <summary>The <c>{ user { ... } }</c> result of core_user_user (a detached copy), or null when no user matches.</summary>
+    private async Task<JsonElement?> FindResultAsync(UserReference reference, UserFieldSet fields, CancellationToken ct)
+    {
+        GraphQLResponse response;
+        try
+        {
+            response = await _client.ExecuteAsync(BuildGetRequest(reference, fields), ct).ConfigureAwait(false);
+        }
+        catch (TotaraException ex) when (IsNotFound(ex.Message))
+        {
+            return null;
+        }
+
+        if (response.Errors.Count > 0 && IsNotFound(response.Errors[0].Message)) return null;
+        if (response.Errors.Count > 0)
+            throw new TotaraException($"Reading {reference} failed: {response.Errors[0].Message}", response.Errors[0].Category);
+        return response.Data is { } data && data.TryGetProperty("core_user_user", out var result) && result.ValueKind == JsonValueKind.Object
+            ? result.Clone()
+            : null;
+    }
+
+    private static string UserSelection(UserFieldSet fields) => $"user {{ {fields.Selection} }}";
+
+    /// <summary>How to find the user after the change: by id if known, else by a key the change sets, else as before.</summary>
+    private static UserReference ReferenceAfter(UserReference target, UserChange change)
+    {
+        if (target.Kind == UserReferenceKind.Id) return target;
+        var renamed = target.Kind switch
+        {
+            UserReferenceKind.Username => change.Username,
+            UserReferenceKind.Email => change.Email,
+            _ => change.IdNumber,
+        };
+        if (string.IsNullOrWhiteSpace(renamed)) return target;
+        return target.Kind switch
+        {
+            UserReferenceKind.Username => UserReference.ByUsername(renamed!),
+            UserReferenceKind.Email => UserReference.ByEmail(renamed!),
+            _ => UserReference.ByIdNumber(renamed!),
+        };
+    }
+
+    private static JsonElement? DeletedAnswer(long? id)
+    {
+        using var document = JsonDocument.Parse(id is long known ? $"{{\"user_id\":{known}}}" : "{\"user_id\":null}");
+        return document.RootElement.Clone();
+    }
+}

@@ -1,0 +1,207 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using Totara.Client;
+
+namespace Totara.PowerShell;
+
+/// <summary>
+/// Base of cmdlets that take many records through the pipeline and send them in batched
+/// requests: buffers records, refuses a record that repeats a key of an earlier one, honours
+/// -WhatIf/-Confirm per record (nothing refused or declined is sent), sends a batch when the
+/// buffer holds one request's worth, and writes each batch's results in input order.
+/// </summary>
+/// <remarks>
+/// Ctrl+C lets the batch in flight finish (so no record is left half-known), then stops and
+/// says what was done. Progress is written at most every 250 ms, per batch.
+/// </remarks>
+public abstract class BatchingCmdlet<TRecord, TResult> : TotaraSessionCmdlet where TRecord : BatchRecord
+{
+    private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>After Ctrl+C, how long the batch in flight may take to finish before it is abandoned.</summary>
+    private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(30);
+
+    private readonly List<TRecord> _buffer = new();
+    private readonly Dictionary<string, TRecord> _keys = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Stopwatch _sinceProgress = new();
+    private TotaraSession? _session;
+    private int _received;
+    private int _sent;
+    private int _succeeded;
+    private int _failed;
+    private int _refused;
+    private bool _progressShown;
+
+    /// <summary>The progress activity, e.g. "Creating Totara users".</summary>
+    protected abstract string Activity { get; }
+
+    /// <summary>The ShouldProcess action, e.g. "Create user".</summary>
+    protected abstract string Action { get; }
+
+    /// <summary>Reads the current input into records (usually one); writes its own errors for input it refuses.</summary>
+    protected abstract IEnumerable<TRecord> ReadRecords(TotaraSession session);
+
+    /// <summary>How many records make one batch.</summary>
+    protected abstract int BatchSize(TotaraSession session);
+
+    /// <summary>Sends one batch; returns one result per record, in the batch's order.</summary>
+    protected abstract Task<IReadOnlyList<TResult>> SendAsync(TotaraSession session, IReadOnlyList<TRecord> batch, CancellationToken ct);
+
+    /// <summary>Writes one record's result (output or error); returns true when the record succeeded.</summary>
+    protected abstract bool WriteResult(TRecord record, TResult result);
+
+    /// <summary>Whether a result is a success (counted for the stop message without writing it).</summary>
+    protected abstract bool Succeeded(TResult result);
+
+    /// <summary>The keys that must be unique within the input (name, value), e.g. ("username", "jsmith").</summary>
+    protected virtual IEnumerable<KeyValuePair<string, string>> UniqueKeys(TRecord record) => Array.Empty<KeyValuePair<string, string>>();
+
+    /// <summary>The session the records go to (set with the first record).</summary>
+    protected TotaraSession? ActiveSession => _session;
+
+    /// <summary>The next record's 1-based number.</summary>
+    protected int NextRecordNumber() => ++_received;
+
+    /// <summary>Writes an error for a record refused before sending.</summary>
+    protected void Refuse(TotaraRecordException problem, object target, string errorId, ErrorCategory category)
+    {
+        _refused++;
+        WriteError(TotaraErrors.Create(problem, errorId, category, target));
+    }
+
+    /// <inheritdoc />
+    protected sealed override void ProcessRecord(TotaraSession session)
+    {
+        _session ??= session;
+        foreach (var record in ReadRecords(session))
+        {
+            if (RefuseDuplicate(record)) continue;
+            if (!ShouldProcess(record.Label, Action)) continue;
+            _buffer.Add(record);
+            if (_buffer.Count >= Math.Max(1, BatchSize(session))) Flush(session);
+        }
+    }
+
+    /// <inheritdoc />
+    protected override void EndProcessing()
+    {
+        if (_session is not null) Flush(_session);
+        if (_progressShown)
+            WriteProgress(new ProgressRecord(ProgressId, Activity, "Done") { RecordType = ProgressRecordType.Completed });
+        WriteVerbose($"{Activity}: {_received} record(s) read, {_sent} sent, {_succeeded} succeeded, {_failed} failed, {_refused} refused before sending.");
+    }
+
+    private int ProgressId => Math.Abs(Activity.GetHashCode() % 10000) + 1;
+
+    private bool RefuseDuplicate(TRecord record)
+    {
+        foreach (var key in UniqueKeys(record))
+        {
+            if (string.IsNullOrWhiteSpace(key.Value)) continue;
+            var composite = key.Key + "\u0000" + key.Value.Trim();
+            if (_keys.TryGetValue(composite, out var first))
+            {
+                Refuse(new TotaraRecordException(record,
+                        $"{key.Key} '{key.Value}' was already given by record {first.Number} ({first.Label}); only the first is sent.",
+                        UserProperties.PropertyOf(key.Key)),
+                    record.Target, RecordErrorIds.DuplicateInput, ErrorCategory.InvalidData);
+                return true;
+            }
+        }
+        foreach (var key in UniqueKeys(record))
+            if (!string.IsNullOrWhiteSpace(key.Value)) _keys[key.Key + "\u0000" + key.Value.Trim()] = record;
+        return false;
+    }
+
+    private void Flush(TotaraSession session)
+    {
+        if (_buffer.Count == 0) return;
+        var batch = _buffer.ToArray();
+        _buffer.Clear();
+
+        var results = SendBatch(session, batch);
+        if (results is null) return;
+        _sent += batch.Length;
+
+        if (CancellationToken.IsCancellationRequested)
+        {
+            foreach (var result in results)
+                if (Succeeded(result)) _succeeded++; else _failed++;
+            StopAfterBatch(null);
+        }
+
+        for (var i = 0; i < batch.Length; i++)
+        {
+            if (WriteResult(batch[i], results[i])) _succeeded++;
+            else _failed++;
+        }
+        ShowProgress();
+    }
+
+    /// <summary>Sends a batch, letting it finish after Ctrl+C (up to a grace period); null when it failed as a whole.</summary>
+    private IReadOnlyList<TResult>? SendBatch(TotaraSession session, TRecord[] batch)
+    {
+        using var grace = new CancellationTokenSource();
+        using var onStop = CancellationToken.Register(() => grace.CancelAfter(StopGrace));
+        try
+        {
+            var results = Run(session.Client, _ => SendAsync(session, batch, grace.Token));
+            if (results.Count != batch.Length)
+                throw new InvalidOperationException($"{results.Count} results came back for a batch of {batch.Length}; this is a bug.");
+            return results;
+        }
+        catch (PipelineStoppedException) when (grace.IsCancellationRequested)
+        {
+            StopAfterBatch($"The batch in flight ({batch.Length} record(s), from record {batch[0].Number}) did not finish within " +
+                           $"{StopGrace.TotalSeconds:0} s of the stop; whether those records were applied is unknown.");
+            throw;
+        }
+        catch (Exception ex) when (IsRequestFailure(ex) && ex is not TotaraAuthenticationException)
+        {
+            // The batch failed as a whole (after the client's retries): each of its records gets the error; later batches go on.
+            foreach (var record in batch)
+            {
+                _failed++;
+                var error = TotaraErrors.FromException(ex, record.Target);
+                WriteError(new ErrorRecord(new TotaraRecordException(record, ex.Message, null, (ex as TotaraException)?.Category, ex),
+                    error.FullyQualifiedErrorId.Split(',')[0], error.CategoryInfo.Category, record.Target));
+            }
+            return null;
+        }
+        catch (TotaraAuthenticationException ex)
+        {
+            ThrowRequestError(ex, session);
+            return null;
+        }
+    }
+
+    /// <summary>Says what was done (the pipeline may already refuse output), then stops the command.</summary>
+    private void StopAfterBatch(string? problem)
+    {
+        var message = $"{Activity} stopped: {_received} record(s) read, {_sent} sent ({_succeeded} succeeded, {_failed} failed), " +
+                      $"{_received - _sent - _refused} not sent. " + (problem ?? "Every record sent has its final state.");
+        try
+        {
+            WriteWarning(message);
+        }
+        catch (PipelineStoppedException)
+        {
+            // The pipeline is stopping and takes no more records: tell the person at the console directly.
+            Host?.UI?.WriteWarningLine(message);
+        }
+        throw new PipelineStoppedException();
+    }
+
+    private void ShowProgress()
+    {
+        if (_progressShown && _sinceProgress.Elapsed < ProgressInterval) return;
+        _progressShown = true;
+        _sinceProgress.Restart();
+        WriteProgress(new ProgressRecord(ProgressId, Activity,
+            $"{_sent} record(s) sent: {_succeeded} succeeded, {_failed} failed, {_refused} refused before sending"));
+    }
+}

@@ -1,0 +1,93 @@
+using Totara.Client.Tests.Support;
+using Totara.Client.Users;
+using Totara.Emulator;
+
+namespace Totara.Client.Tests.Users;
+
+/// <summary>The users area against the emulator over HTTP: lost answers never duplicate, failures are per record.</summary>
+public sealed class UsersClientSiteTests
+{
+    private static UserChange NewUser(string name) =>
+        new UserChange().Set("username", name).Set("email", name + "@example.com").Set("firstname", "F").Set("lastname", "L").SetFlag("generate_password", true);
+
+    [Fact]
+    public async Task A_create_whose_answer_is_lost_is_found_by_username_and_not_sent_again()
+    {
+        await using var site = await TestSite.StartAsync();
+        site.Host.Switches.EnqueueFaults(FaultKind.DropAfterExecute);
+
+        var results = await site.Client.Users.RunAsync(new[] { site.Client.Users.Create(NewUser("lost1")), site.Client.Users.Create(NewUser("lost2")) }).ToListAsync();
+
+        Assert.All(results, r => Assert.True(r.Succeeded, r.Error?.Message));
+        Assert.Equal(new[] { "lost1", "lost2" }, results.Select(r => r.User!.Username));
+        Assert.Equal(2, site.Host.Counters.MutationsExecuted);
+        Assert.Equal(1, site.Host.Counters.ConnectionsDropped);
+        Assert.Single(site.Host.State.Users.Snapshot(u => u.Username == "lost1"));
+    }
+
+    [Fact]
+    public async Task A_create_whose_request_never_ran_is_sent_again()
+    {
+        await using var site = await TestSite.StartAsync();
+        site.Host.Switches.EnqueueFaults(FaultKind.DropBeforeExecute);
+
+        var result = await site.Client.Users.RunAsync(new[] { site.Client.Users.Create(NewUser("resent")) }).SingleAsync();
+
+        Assert.True(result.Succeeded, result.Error?.Message);
+        Assert.Equal(1, site.Host.Counters.MutationsExecuted);
+        Assert.NotNull(site.Host.State.Users.GetByUsername("resent"));
+    }
+
+    [Fact]
+    public async Task A_delete_whose_answer_is_lost_is_settled_by_checking_the_user_is_gone()
+    {
+        await using var site = await TestSite.StartAsync();
+        var created = await site.Client.Users.RunAsync(new[] { site.Client.Users.Create(NewUser("gone")) }).SingleAsync();
+        site.Host.Switches.EnqueueFaults(FaultKind.DropAfterExecute);
+
+        var result = await site.Client.Users.RunAsync(new[] { site.Client.Users.Delete(UserReference.ByUsername("gone")) }).SingleAsync();
+
+        Assert.True(result.Succeeded, result.Error?.Message);
+        Assert.Null(site.Host.State.Users.GetByUsername("gone"));
+        Assert.Null(await site.Client.Users.GetAsync(UserReference.ById(created.User!.Id)));
+    }
+
+    [Fact]
+    public async Task One_failing_record_in_a_batch_fails_alone_with_its_field_and_the_others_are_applied_once()
+    {
+        await using var site = await TestSite.StartAsync();
+        var users = site.Client.Users;
+        var operations = new[]
+        {
+            users.Create(NewUser("batch1")),
+            users.Create(NewUser("batch2").Set("email", "batch1@example.com")),
+            users.Create(NewUser("batch3")),
+        };
+
+        var results = await users.RunAsync(operations).ToListAsync();
+
+        Assert.True(results[0].Succeeded && results[2].Succeeded);
+        Assert.False(results[1].Succeeded);
+        Assert.Equal("email", results[1].ErrorField);
+        Assert.Null(site.Host.State.Users.GetByUsername("batch2"));
+        Assert.Single(site.Host.State.Users.Snapshot(u => u.Username == "batch3"));
+    }
+
+    [Fact]
+    public async Task Get_returns_null_for_no_match_and_list_pages_with_filters()
+    {
+        await using var site = await TestSite.StartAsync();
+        var users = site.Client.Users;
+        await users.RunAsync(Enumerable.Range(1, 7).Select(i => users.Create(NewUser("list" + i)))).ToListAsync();
+        await users.RunAsync(new[] { users.SetSuspended(UserReference.ByUsername("list3"), true) }).ToListAsync();
+
+        Assert.Null(await users.GetAsync(UserReference.ByUsername("nobody")));
+        var active = await users.ListAsync(new UserListOptions { PageSize = 2 }).Select(u => u.Username).ToListAsync();
+        var suspended = await users.ListAsync(new UserListOptions { Status = UserStatusFilter.Suspended }).Select(u => u.Username).ToListAsync();
+
+        Assert.Contains("list7", active);
+        Assert.DoesNotContain("list3", active);
+        Assert.Equal(new[] { "list3" }, suspended);
+        Assert.Equal(active.Count, await users.CountAsync());
+    }
+}
