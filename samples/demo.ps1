@@ -60,7 +60,7 @@ Write-Step '2. Get-TotaraSession: the default session (no secret or token is eve
 $current = Get-TotaraSession
 Write-Host "Site:        $($current.Url)"
 Write-Host "Client:      $($current.ClientId) ($($current.AuthenticationMethod))"
-Write-Host "Offers:      $($current.Queries.Count) queries and $($current.Mutations.Count) mutations, e.g. $($current.Queries[0])"
+Write-Host "Offers:      $($current.Queries.Count) queries and $($current.Mutations.Count) mutations (core_user_users: $($current.Offers('core_user_users')))"
 Write-Host "Limits:      $($current.MaxComplexity) complexity per request, $($current.ComplexityBudget) per minute"
 Write-Host "As text:     $current"
 
@@ -71,13 +71,13 @@ Write-Step '4. Invoke-TotaraGraphQL: the first five users, data passed as variab
 $firstUsers = @'
 query first_users($query: core_user_users_query) {
   core_user_users(query: $query) {
-    items { id username firstname lastname email }
+    items { id username firstname lastname }
     total
   }
 }
 '@
 $page = (Invoke-TotaraGraphQL -Query $firstUsers -Variables @{
-        query = @{ pagination = @{ limit = 5 }; sort = @(@{ column = 'username'; direction = 'ASC' }) }
+        query = @{ pagination = @{ limit = 5 } }
     }).core_user_users
 $page.items | Out-Host
 Write-Host "The site has $($page.total) active users."

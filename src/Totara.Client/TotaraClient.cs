@@ -101,6 +101,20 @@ public sealed class TotaraClient : IDisposable
         return new BatchRunner(_executor, _estimator, limit, Options.MaxRetryAttempts).RunAsync(operations, ct);
     }
 
+    /// <summary>
+    /// The largest page size (up to <paramref name="maximum"/>) whose request stays within the
+    /// batch share of the site's complexity limit, for items selected as <paramref name="itemSelection"/>
+    /// (e.g. <c>{ id username email }</c>). Totara charges 1 per field per item.
+    /// </summary>
+    public int PageSizeFor(string itemSelection, int maximum = 1000)
+    {
+        if (maximum < 1) throw new ArgumentOutOfRangeException(nameof(maximum), maximum, "The maximum page size must be at least 1.");
+        var perItem = Math.Max(1, _estimator.EstimateRootField(false, itemSelection ?? "", Array.Empty<object?>()) - ComplexityEstimator.QueryRootCost);
+        // Root field, items, total and next_cursor come on top of the items.
+        var room = Options.MaxComplexity * Options.BatchComplexityShare - ComplexityEstimator.QueryRootCost - 3;
+        return (int)Math.Max(1, Math.Min(maximum, Math.Floor(room / perItem)));
+    }
+
     public void Dispose() => _http.Dispose();
 
     public override string ToString() => $"Totara client for {Options.SiteUrl} ({Options.Credential})";

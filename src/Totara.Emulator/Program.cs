@@ -33,7 +33,19 @@ void RequestStop(PosixSignalContext context)
 using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, RequestStop);
 using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, RequestStop);
 
-await using var host = await EmulatorHost.StartAsync(line.Options, consoleWarnings: true, CancellationToken.None);
+EmulatorHost host;
+try
+{
+    host = await EmulatorHost.StartAsync(line.Options, consoleWarnings: true, CancellationToken.None);
+}
+catch (IOException ex)
+{
+    // Typically the port is taken by another process.
+    Console.Error.WriteLine($"Totara emulator: cannot listen on 127.0.0.1:{line.Options.Port}: {ex.Message}");
+    return 1;
+}
+
+await using var running = host;
 host.AddClient(line.ClientId, line.ClientSecret, line.AllowIntrospection, line.ServiceUsername);
 Console.WriteLine($"Totara emulator listening on {host.Url.GetLeftPart(UriPartial.Authority)}");
 

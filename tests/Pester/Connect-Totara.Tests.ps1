@@ -71,8 +71,14 @@ Describe 'Connect-Totara' {
     It 'fails on a wrong secret with an authentication error that does not show the secret' {
         $wrong = 'wrong-' + [guid]::NewGuid().ToString('N')
 
+        # Every stream merged into one list: the caught error record, verbose lines, anything else.
         $all = & {
-            Connect-Totara -Url $Emulator.Url -ClientId $Emulator.ClientId -ClientSecret (ConvertTo-TestSecureString $wrong) -Verbose -ErrorAction Continue
+            try {
+                Connect-Totara -Url $Emulator.Url -ClientId $Emulator.ClientId -ClientSecret (ConvertTo-TestSecureString $wrong) -Verbose -ErrorAction Stop
+            }
+            catch {
+                $_
+            }
         } *>&1
         $errors = @($all | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] })
 

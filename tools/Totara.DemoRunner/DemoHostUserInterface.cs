@@ -2,31 +2,38 @@ using System.Collections.ObjectModel;
 using System.Management.Automation;
 using System.Management.Automation.Host;
 using System.Security;
+using System.Text.RegularExpressions;
 
 namespace Totara.DemoRunner;
 
 /// <summary>Writes every stream to the console, each in its own colour and with its own prefix.</summary>
 internal sealed class DemoHostUserInterface : PSHostUserInterface
 {
+    // Tables and errors come styled with ANSI codes ($PSStyle); a log or a test wants plain text.
+    private static readonly Regex AnsiSequence = new(@"\x1b\[[0-9;?]*[A-Za-z]", RegexOptions.Compiled);
+    private static readonly bool PlainText = Console.IsOutputRedirected;
     private readonly DemoHostRawUserInterface _rawUI = new();
     private readonly HashSet<string> _progressShown = new();
 
     public override PSHostRawUserInterface RawUI => _rawUI;
 
-    public override void Write(string value) => Console.Write(value);
+    /// <summary>Colour codes only for a terminal; a redirected run (a log, a test) gets plain text.</summary>
+    public override bool SupportsVirtualTerminal => !Console.IsOutputRedirected;
+
+    public override void Write(string value) => Console.Write(Plain(value));
 
     public override void Write(ConsoleColor foregroundColor, ConsoleColor backgroundColor, string value) =>
-        InColour(foregroundColor, () => Console.Write(value));
+        InColour(foregroundColor, () => Console.Write(Plain(value)));
 
-    public override void WriteLine(string value) => Console.WriteLine(value);
+    public override void WriteLine(string value) => Console.WriteLine(Plain(value));
 
-    public override void WriteErrorLine(string value) => InColour(ConsoleColor.Red, () => Console.Error.WriteLine(value));
+    public override void WriteErrorLine(string value) => InColour(ConsoleColor.Red, () => Console.Error.WriteLine(Plain(value)));
 
-    public override void WriteWarningLine(string message) => InColour(ConsoleColor.Yellow, () => Console.WriteLine("WARNING: " + message));
+    public override void WriteWarningLine(string message) => InColour(ConsoleColor.Yellow, () => Console.WriteLine("WARNING: " + Plain(message)));
 
-    public override void WriteVerboseLine(string message) => InColour(ConsoleColor.DarkGray, () => Console.WriteLine("VERBOSE: " + message));
+    public override void WriteVerboseLine(string message) => InColour(ConsoleColor.DarkGray, () => Console.WriteLine("VERBOSE: " + Plain(message)));
 
-    public override void WriteDebugLine(string message) => InColour(ConsoleColor.DarkGray, () => Console.WriteLine("DEBUG: " + message));
+    public override void WriteDebugLine(string message) => InColour(ConsoleColor.DarkGray, () => Console.WriteLine("DEBUG: " + Plain(message)));
 
     public override void WriteInformation(InformationRecord record)
     {
@@ -50,12 +57,14 @@ internal sealed class DemoHostUserInterface : PSHostUserInterface
     public override PSCredential PromptForCredential(string caption, string message, string userName, string targetName,
         PSCredentialTypes allowedCredentialTypes, PSCredentialUIOptions options) => throw NotInteractive();
 
+    private static string Plain(string text) => PlainText ? AnsiSequence.Replace(text, "") : text;
+
     private static Exception NotInteractive() =>
         new PSInvalidOperationException("The demo runner cannot prompt: pass every value the script needs as a parameter.");
 
     private static void InColour(ConsoleColor colour, Action write)
     {
-        if (Console.IsOutputRedirected) { write(); return; }
+        if (PlainText) { write(); return; }
         var previous = Console.ForegroundColor;
         Console.ForegroundColor = colour;
         try { write(); }

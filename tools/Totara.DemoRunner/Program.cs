@@ -1,9 +1,7 @@
 using System.Security.Cryptography;
 using System.Xml.Linq;
 using Totara.DemoRunner;
-#if !NO_EMULATOR_HOST
 using Totara.Emulator;
-#endif
 
 // Usage: dotnet run --project tools/Totara.DemoRunner [-- <script.ps1>]
 // Starts the in-process Totara emulator with demo data and one API client, then runs
@@ -28,10 +26,6 @@ if (!File.Exists(script))
     return 1;
 }
 
-#if NO_EMULATOR_HOST
-Console.Error.WriteLine("This build has no in-process emulator (Totara.Emulator's EmulatorHost) yet: merge main and run again.");
-return 1;
-#else
 const string clientId = "demo-runner";
 // A fresh secret per run: the demo must work without knowing it in advance.
 string clientSecret = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
@@ -50,7 +44,6 @@ var parameters = new Dictionary<string, object>
     ["ClientSecret"] = ScriptRunner.Secure(clientSecret),
 };
 return new ScriptRunner(manifest).Run(script, parameters);
-#endif
 
 
 static string FindRepoRoot()

@@ -20,11 +20,14 @@ internal sealed class BatchExecutor
     private readonly RequestExecutor _executor;
     private readonly BatchResults _results;
     private readonly LostAnswerRecovery _recovery;
+    private readonly int _maxResends;
 
     public BatchExecutor(RequestExecutor executor, BatchResults results, int maxLostAnswerResends)
     {
         _executor = executor;
         _results = results;
+        // Splitting after "too complex" resends too; allow at least enough rounds to halve down to one.
+        _maxResends = Math.Max(maxLostAnswerResends, 16);
         _recovery = new LostAnswerRecovery(results, maxLostAnswerResends);
     }
 
@@ -94,10 +97,29 @@ internal sealed class BatchExecutor
         resend.AddRange(await _recovery.RecoverAsync(unknown, "the request failed before answering for this operation", ct).ConfigureAwait(false));
         if (resend.Count == 0) return;
 
+        resend = GiveUpOnRepeats(resend);
+        if (resend.Count == 0) return;
         resend.Sort((a, b) => a.Index.CompareTo(b.Index));
         var size = crossing is null ? resend.Count : SmallerBatchSize(batch.Count, crossing.Index, resend.Count);
         foreach (var chunk in Chunk(resend, size))
             await RunAsync(chunk, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// A site that keeps answering without data or error for an operation would have us resend
+    /// it for ever: after as many resends as retries are allowed, report it failed instead.
+    /// </summary>
+    private List<PendingOperation> GiveUpOnRepeats(List<PendingOperation> resend)
+    {
+        var kept = new List<PendingOperation>(resend.Count);
+        foreach (var pending in resend)
+        {
+            if (++pending.Resends <= _maxResends)
+                kept.Add(pending);
+            else
+                _results.Fail(pending, $"The site gave no answer for {pending.Operation.Field} after {pending.Resends} attempts.", "no_answer");
+        }
+        return kept;
     }
 
     /// <summary>No alias named in any error, no data: the request was refused as a whole, before execution.</summary>

@@ -23,6 +23,9 @@ internal sealed class PendingOperation
     /// <summary>How many times this operation's answer was lost and it was resent.</summary>
     public int LostAnswers { get; set; }
 
+    /// <summary>How many times it was resent for any other reason (split, not reached).</summary>
+    public int Resends { get; set; }
+
     public string VariableName(BatchArgument argument) => Alias + "_" + argument.Name;
 
     public override string ToString() => $"{Alias}: {Operation}";

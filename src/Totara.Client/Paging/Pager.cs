@@ -63,11 +63,10 @@ internal sealed class Pager
     private static void ThrowOnErrors(RawAnswer answer, string listField)
     {
         if (answer.Errors.Count == 0) return;
-        var first = answer.Errors[0];
-        throw new TotaraException($"Reading '{listField}' failed: {first.Message}", first.Category, first.DebugMessage, first.Path)
-        {
-            Errors = answer.Errors,
-        };
+        // Partial data is no use for a list: fail with Totara's own error, typed.
+        var failure = ErrorMapper.FromGraphQLError(answer.Errors[0], answer.Status);
+        failure.Errors = answer.Errors;
+        throw failure;
     }
 
     private static JsonElement FindList(RawAnswer answer, string listField)

@@ -29,9 +29,6 @@ internal sealed class GraphQLConnection
         _timeout = timeout;
     }
 
-    /// <summary>Raised with each request sent (tests and diagnostics count them).</summary>
-    public event Action<GraphQLRequest>? Sending;
-
     /// <summary>
     /// One attempt. Returns any GraphQL answer (data and/or errors; the caller decides what a
     /// data-less answer means) and throws the typed exception for HTTP-level failures. The
@@ -63,7 +60,6 @@ internal sealed class GraphQLConnection
         using var message = new HttpRequestMessage(HttpMethod.Post, _endpoint) { Content = RequestBody.ToContent(body) };
         message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        Sending?.Invoke(request);
 
         var what = request.OperationName is null ? "the GraphQL request" : $"GraphQL request '{request.OperationName}'";
         var (status, responseBody) = await HttpExchange.SendAsync(_http, message, _timeout, isMutation, what, ct).ConfigureAwait(false);

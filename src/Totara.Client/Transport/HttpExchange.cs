@@ -27,17 +27,14 @@ internal static class HttpExchange
             var body = await ReadBodyAsync(response, timeoutSource.Token).ConfigureAwait(false);
             return (response.StatusCode, body);
         }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        catch (Exception ex) when (ex is OperationCanceledException or HttpRequestException or IOException or SocketException)
         {
-            throw;
-        }
-        catch (OperationCanceledException ex)
-        {
-            throw new TotaraConnectionException(
-                $"No answer to {what} within {timeout.TotalSeconds:0.#} s.", requestMayBeApplied, ex);
-        }
-        catch (Exception ex) when (ex is HttpRequestException or IOException or SocketException)
-        {
+            // Whatever the transport threw, the caller's own cancellation wins, then our timeout.
+            if (ct.IsCancellationRequested)
+                throw new OperationCanceledException($"Cancelled during {what}.", ex, ct);
+            if (ex is OperationCanceledException || timeoutSource.IsCancellationRequested)
+                throw new TotaraConnectionException($"No answer to {what} within {timeout.TotalSeconds:0.#} s.", requestMayBeApplied, ex);
+
             var neverSent = NeverReachedSite(ex);
             throw new TotaraConnectionException(
                 $"The connection failed during {what}: {Describe(ex)}", requestMayBeApplied && !neverSent, ex);

@@ -133,7 +133,7 @@ internal sealed class GraphQlEndpoint
 
     private async Task<ExecutionResult> ExecuteAsync(GraphQlRequestBody request, DocumentAnalysis analysis, ApiRequestContext context, CancellationToken cancel)
     {
-        return await _executer.ExecuteAsync(options =>
+        var result = await _executer.ExecuteAsync(options =>
         {
             options.Schema = _schema;
             options.Query = request.Query;
@@ -143,7 +143,20 @@ internal sealed class GraphQlEndpoint
             options.UserContext = context;
             options.CancellationToken = cancel;
             options.UnhandledExceptionDelegate = OnUnhandledException;
+            if (analysis.Validated)
+            {
+                // As GraphQL.NET does for cached documents: a document that passed validation once
+                // is not validated again (variables are still coerced). Validation is more than
+                // half the cost of a large aliased batch.
+                options.ValidationRules = Array.Empty<IValidationRule>();
+            }
         });
+        if (result.Executed)
+        {
+            analysis.Validated = true;
+        }
+
+        return result;
     }
 
     // A resolver's TotaraApiException keeps its message; anything else reads as Totara does with

@@ -33,7 +33,8 @@ internal sealed class MeteredExecutionStrategy : SerialExecutionStrategy
             return resolver;
         }
 
-        var isRoot = node.Parent is RootExecutionNode;
+        // Meta fields (__typename, __schema, __type) are not operations, wherever they appear.
+        var isRoot = node.Parent is RootExecutionNode && !node.Field.Name.Value.Span.StartsWith("__");
         var isMutation = isRoot && context.Operation.Operation == OperationType.Mutation;
         var cost = !isRoot ? FieldCost : isMutation ? RootMutationCost : RootQueryCost;
         return new MeteredResolver(resolver, request.Complexity, cost, isMutation ? _counters : null);

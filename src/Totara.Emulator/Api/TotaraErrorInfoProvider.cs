@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using GraphQL;
 using GraphQL.Execution;
 using GraphQL.Validation;
@@ -9,7 +10,7 @@ namespace Totara.Emulator.Api;
 /// category (plus a debugMessage when the resolver gave one). GraphQL.NET's own codes and
 /// exception details never reach the client.
 /// </summary>
-internal sealed class TotaraErrorInfoProvider : IErrorInfoProvider
+internal sealed partial class TotaraErrorInfoProvider : IErrorInfoProvider
 {
     public ErrorInfo GetInfo(ExecutionError executionError)
     {
@@ -27,8 +28,18 @@ internal sealed class TotaraErrorInfoProvider : IErrorInfoProvider
             extensions["category"] = IsRequestError(executionError) ? ErrorCategories.Graphql : ErrorCategories.Internal;
         }
 
-        return new ErrorInfo { Message = executionError.Message, Extensions = extensions };
+        var message = executionError is ValidationError ? WebonyxQuoting(executionError.Message) : executionError.Message;
+        return new ErrorInfo { Message = message, Extensions = extensions };
     }
+
+    /// <summary>
+    /// GraphQL.NET quotes names in its validation messages with ' where webonyx/graphql-php
+    /// (Totara's server) uses ": <c>Cannot query field "x" on type "Query".</c>
+    /// </summary>
+    internal static string WebonyxQuoting(string message) => QuotedName().Replace(message, "\"$1\"");
+
+    [GeneratedRegex(@"'([_A-Za-z][_0-9A-Za-z]*)'")]
+    private static partial Regex QuotedName();
 
     // Errors in the document or its variables, found before or while coercing input.
     private static bool IsRequestError(ExecutionError error) =>

@@ -54,7 +54,7 @@ public sealed class EmulatorHost : IAsyncDisposable
             throw new ArgumentOutOfRangeException(nameof(options), options.Port, "Port must be between 0 and 65535.");
         }
 
-        var state = new EmulatorState();
+        var state = new EmulatorState { LearningTime = options.Clock };
         if (options.Demo)
         {
             DemoData.Populate(state, options.Seed);

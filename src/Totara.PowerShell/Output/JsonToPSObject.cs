@@ -29,7 +29,7 @@ internal static class JsonToPSObject
             case JsonValueKind.String:
                 return element.GetString();
             case JsonValueKind.Number:
-                return element.TryGetInt64(out var whole) ? whole : element.GetDouble();
+                return element.TryGetInt64(out var whole) ? (object)whole : element.GetDouble();
             case JsonValueKind.True:
                 return true;
             case JsonValueKind.False:

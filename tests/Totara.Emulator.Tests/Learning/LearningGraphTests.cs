@@ -54,6 +54,20 @@ public class LearningGraphTests
     }
 
     [Fact]
+    public async Task Courses_sort_by_fullname_descending_through_the_enum()
+    {
+        var (_, graph) = Site();
+        var result = await graph.RunAsync(
+            "{ core_course_courses(query: {sort: [{column: \"fullname\", direction: DESC}], pagination: {limit: 3}}) { items { fullname } total } }");
+        var names = result.GetProperty("data").GetProperty("core_course_courses").GetProperty("items").EnumerateArray()
+            .Select(i => i.GetProperty("fullname").GetString()).ToList();
+        Assert.Equal(new[] { "Manual Handling", "Induction" }, names.Take(2));
+        Assert.StartsWith("Health &", names[2]);
+        var bad = await graph.RunAsync("{ core_course_courses(query: {sort: [{column: \"startdate\"}]}) { total } }");
+        Assert.Equal("Coding error detected, it must be fixed by a programmer: sort field must be one of these: id, fullname", Error(bad));
+    }
+
+    [Fact]
     public async Task Enrol_reports_role_and_enrolment_then_is_user_enrolled_agrees()
     {
         var (_, graph) = Site();

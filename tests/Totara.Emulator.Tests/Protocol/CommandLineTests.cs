@@ -72,6 +72,18 @@ public sealed class CommandLineTests
     }
 
     [Fact]
+    public async Task A_port_in_use_is_reported_with_exit_code_1()
+    {
+        await using var occupant = await EmulatorHost.StartAsync();
+
+        var (exitCode, output, errors) = await EmulatorProcess.RunAsync("--port", occupant.Url.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains($"cannot listen on 127.0.0.1:{occupant.Url.Port}", errors);
+        Assert.DoesNotContain("listening on", output);
+    }
+
+    [Fact]
     public async Task Help_prints_usage_and_exits_0()
     {
         var (exitCode, output, _) = await EmulatorProcess.RunAsync("--help");

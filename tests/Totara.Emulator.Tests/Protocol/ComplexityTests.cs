@@ -36,6 +36,20 @@ public sealed class ComplexityTests
     }
 
     [Fact]
+    public async Task A_root_typename_costs_1_and_is_not_a_mutation()
+    {
+        await using var host = await new ProtocolSchema().StartAsync();
+        using var client = new ApiTestClient(host.Url, "c", "s");
+
+        using var response = await client.PostAsync("mutation { __typename m1: add_item(name: \"x\") { name } }");
+
+        Assert.Empty(response.Errors);
+        Assert.Equal("Mutation", response.Data.GetProperty("__typename").GetString());
+        Assert.Equal(1 + 11, host.Counters.PointsSpent);
+        Assert.Equal(1, host.Counters.MutationsExecuted);
+    }
+
+    [Fact]
     public async Task Passing_the_maximum_fails_that_field_and_every_later_one_while_earlier_aliases_stay_applied()
     {
         var schema = new ProtocolSchema();

@@ -48,7 +48,7 @@ public sealed class GraphQlErrorTests
         using var response = await client.PostAsync("{ no_such_field }");
 
         var error = Assert.Single(response.Errors);
-        Assert.Contains("no_such_field", error.GetProperty("message").GetString());
+        Assert.Equal("Cannot query field \"no_such_field\" on type \"Query\".", error.GetProperty("message").GetString());
         Assert.Equal("graphql", error.GetProperty("extensions").GetProperty("category").GetString());
         Assert.False(response.Body.RootElement.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object);
     }
@@ -69,6 +69,26 @@ public sealed class GraphQlErrorTests
         Assert.Equal("two", asString.Data.GetProperty("add_item").GetProperty("name").GetString());
         Assert.Equal("ok", asNull.Data.GetProperty("totara_webapi_status").GetProperty("status").GetString());
         Assert.Equal("ok", asEmptyString.Data.GetProperty("totara_webapi_status").GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task A_document_seen_before_still_has_its_variables_checked_and_an_invalid_one_stays_invalid()
+    {
+        await using var host = await new ProtocolSchema().StartAsync();
+        using var client = new ApiTestClient(host.Url, "c", "s");
+        const string mutation = "mutation m($n: String!) { add_item(name: $n) { name } }";
+
+        using var first = await client.PostAsync(mutation, new { n = "one" });
+        using var missingVariable = await client.PostAsync(mutation, new { });
+        using var invalid1 = await client.PostAsync("{ no_such_field }");
+        using var invalid2 = await client.PostAsync("{ no_such_field }");
+
+        Assert.Empty(first.Errors);
+        var error = Assert.Single(missingVariable.Errors);
+        Assert.Contains("$n", error.GetProperty("message").GetString());
+        Assert.Equal("graphql", error.GetProperty("extensions").GetProperty("category").GetString());
+        Assert.Single(invalid1.Errors);
+        Assert.Equal(invalid1.Text, invalid2.Text);
     }
 
     [Fact]

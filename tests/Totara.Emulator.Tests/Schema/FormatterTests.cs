@@ -48,6 +48,8 @@ public class FormatterTests
     [InlineData("HTML", "<b>Ann</b> & Co", "Ann &amp; Co")]
     [InlineData("HTML", "Ann &amp; Co", "Ann &amp; Co")]
     [InlineData("PLAIN", "<b>Ann</b> & Co", "Ann & Co")]
+    [InlineData("HTML", "x < y", "x &lt; y")]
+    [InlineData("PLAIN", "x < y", "x < y")]
     public void Plain_strings_format_as_totaras_string_formatter(string format, string stored, string expected)
     {
         Assert.Equal(expected, CoreTextFormatter.Format(stored, format, richText: false));

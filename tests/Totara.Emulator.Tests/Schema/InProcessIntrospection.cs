@@ -6,14 +6,12 @@ using Totara.Emulator.Schema;
 
 namespace Totara.Emulator.Tests.Schema;
 
-/// <summary>Introspects the schema SchemaFactory builds, executed in-process with GraphQL.NET.</summary>
+/// <summary>
+/// Introspects a schema in-process with GraphQL.NET. The conformance tests introspect over HTTP;
+/// this serves the tests that feed the comparison deliberately altered SDL.
+/// </summary>
 public static class InProcessIntrospection
 {
-    // The served schema does not change within a test run: introspect it once.
-    private static readonly Lazy<Task<IntrospectedSchema>> Default = new(() => RunAsync(SchemaFactory.Create(new EmulatorState())));
-
-    public static Task<IntrospectedSchema> RunAsync() => Default.Value;
-
     public static async Task<IntrospectedSchema> RunAsync(GraphQL.Types.ISchema schema)
     {
         var result = await new DocumentExecuter().ExecuteAsync(options =>

@@ -15,7 +15,7 @@ public sealed class IntrospectedSchema
             mutationType { name }
             types {
               kind name
-              fields(includeDeprecated: true) { name args { name type { ...TypeRef } } type { ...TypeRef } }
+              fields(includeDeprecated: true) { name args { name defaultValue type { ...TypeRef } } type { ...TypeRef } }
               inputFields { name type { ...TypeRef } }
               interfaces { name }
               enumValues(includeDeprecated: true) { name }
@@ -46,7 +46,8 @@ public sealed class IntrospectedSchema
     public static IntrospectedSchema FromResponse(JsonElement response)
     {
         if (response.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Array && errors.GetArrayLength() > 0)
-            throw new InvalidOperationException("Introspection failed: " + errors.GetRawText());
+            throw new InvalidOperationException($"Introspection failed with {errors.GetArrayLength()} error(s), first: "
+                + string.Join("; ", errors.EnumerateArray().Take(3).Select(e => e.GetRawText())));
         var schema = response.GetProperty("data").GetProperty("__schema");
         var types = schema.GetProperty("types").EnumerateArray()
             .Select(ReadType)
@@ -73,7 +74,11 @@ public sealed class IntrospectedSchema
                 f.GetProperty("name").GetString()!,
                 TypeString(f.GetProperty("type")),
                 f.TryGetProperty("args", out var args)
-                    ? args.EnumerateArray().Select(a => new IntrospectedField(a.GetProperty("name").GetString()!, TypeString(a.GetProperty("type")), [])).ToList()
+                    ? args.EnumerateArray().Select(a => new IntrospectedField(
+                        a.GetProperty("name").GetString()!,
+                        TypeString(a.GetProperty("type")),
+                        [],
+                        a.TryGetProperty("defaultValue", out var d) ? d.GetString() : null)).ToList()
                     : [])).ToList()
             : [];
 
@@ -104,4 +109,5 @@ public sealed record IntrospectedType(
     public IReadOnlyList<IntrospectedField> AllFields => Kind == "INPUT_OBJECT" ? InputFields : Fields;
 }
 
-public sealed record IntrospectedField(string Name, string Type, IReadOnlyList<IntrospectedField> Arguments);
+/// <summary>A field, input field or argument; <see cref="DefaultValue"/> (arguments only) is in GraphQL syntax, e.g. <c>PLAIN</c>.</summary>
+public sealed record IntrospectedField(string Name, string Type, IReadOnlyList<IntrospectedField> Arguments, string? DefaultValue = null);

@@ -51,6 +51,18 @@ public sealed class HelpCompletenessTests
         Assert.True(undescribed.Count == 0, $"{cmdlet}: no description for -{string.Join(", -", undescribed)}.");
     }
 
+    [Fact]
+    public void About_topic_is_found_by_Get_Help()
+    {
+        using var runspace = new ModuleRunspace();
+
+        var text = string.Join("\n", runspace.Run("Get-Help -Name about_Totara.PowerShell").AssertNoErrors().Output.Select(item => item.ToString()));
+
+        Assert.Contains("about_Totara.PowerShell", text);
+        Assert.Contains("Connect-Totara", text);
+        Assert.Contains("ASSEMBLY ISOLATION", text);
+    }
+
     public static TheoryData<string> ExportedCmdlets() => ManifestData.ExportedCmdlets();
 
     private static List<string> Strings(object value) => value switch

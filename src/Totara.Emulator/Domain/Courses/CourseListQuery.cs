@@ -127,7 +127,7 @@ public static class CourseListQuery
         }
         catch (Exception e) when (e is FormatException or InvalidOperationException)
         {
-            throw new TotaraApiException(PageCursor.InvalidCursor, ErrorCategories.Generic, e.Message);
+            throw new TotaraApiException(PageCursor.InvalidCursor);
         }
     }
 

@@ -39,7 +39,7 @@ public sealed record PageCursor(int Limit, IReadOnlyDictionary<string, JsonEleme
         }
         catch (Exception e) when (e is FormatException or JsonException or InvalidOperationException or ArgumentException)
         {
-            throw new TotaraApiException(InvalidCursor, ErrorCategories.Generic, e.Message);
+            throw new TotaraApiException(InvalidCursor);
         }
     }
 }

@@ -25,11 +25,15 @@ public static partial class CoreTextFormatter
         };
     }
 
-    /// <summary>format_string() with strip_tags: remove tags, escape ampersands that do not start an entity.</summary>
+    /// <summary>
+    /// format_string() with strip_tags: remove tags, escape ampersands that do not start an
+    /// entity and any angle bracket left over (so "a &lt; b" stays text, not markup).
+    /// </summary>
     public static string FormatString(string text)
     {
         var stripped = TagPattern().Replace(text, "");
-        return BareAmpersand().Replace(stripped, "&amp;").Trim();
+        var escaped = BareAmpersand().Replace(stripped, "&amp;").Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
+        return escaped.Trim();
     }
 
     /// <summary>html2text: line breaks for block ends, tags removed, entities decoded, blank runs collapsed.</summary>

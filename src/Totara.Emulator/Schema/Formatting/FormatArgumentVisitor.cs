@@ -21,9 +21,8 @@ internal sealed class FormatArgumentVisitor : BaseSchemaNodeVisitor
 
     private static FormatKind? FormatKindOf(FieldType field)
     {
-        var argument = field.Arguments?.Find("format");
-        var typeName = argument?.ResolvedType?.GetNamedType()?.Name
-            ?? (argument?.Type is { } t ? TypeNameOf(t) : null);
+        // Schema-first arguments carry their resolved graph type once the schema initialises.
+        var typeName = field.Arguments?.Find("format")?.ResolvedType?.GetNamedType()?.Name;
         return typeName switch
         {
             "core_date_format" => FormatKind.Date,
@@ -31,8 +30,6 @@ internal sealed class FormatArgumentVisitor : BaseSchemaNodeVisitor
             _ => null,
         };
     }
-
-    private static string? TypeNameOf(Type type) => type.Name;
 }
 
 internal enum FormatKind
