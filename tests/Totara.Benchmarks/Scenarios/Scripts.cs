@@ -13,6 +13,16 @@ internal static class Scripts
         [pscustomobject]@{ Created = $created }
         """;
 
+    /// <summary>The same records built and counted, without New-TotaraUser: PowerShell's own share of the pipeline.</summary>
+    public const string BuildOnly = """
+        param($Count, $Prefix)
+        $built = 0
+        1..$Count | ForEach-Object {
+            [pscustomobject]@{ Username = "$Prefix$_"; Email = "$Prefix$_@example.com"; FirstName = 'Bench'; LastName = "User $_"; IdNumber = "$Prefix-$_" }
+        } | ForEach-Object { $built++ }
+        [pscustomobject]@{ Built = $built }
+        """;
+
     /// <summary>The hand-written way: one Invoke-TotaraGraphQL (one request) per record.</summary>
     public const string PerRecordCreate = """
         param($Count, $Prefix)
