@@ -1,0 +1,77 @@
+using System.Security;
+using Totara.Emulator;
+using Totara.Emulator.Domain;
+
+namespace Totara.Benchmarks.Hosting;
+
+/// <summary>
+/// One fresh emulated site (its own port and store, so measurements never collide) with one API
+/// client, and a runspace whose default session is connected to it.
+/// </summary>
+internal sealed class BenchSite : IAsyncDisposable
+{
+    private const string ClientId = "benchmarks";
+    private readonly string _secret = "secret-" + Guid.NewGuid().ToString("N");
+
+    private BenchSite(EmulatorHost host) => Host = host;
+
+    public EmulatorHost Host { get; }
+
+    public EmulatorCounters Counters => Host.Counters;
+
+    public ModuleShell Shell { get; private set; } = null!;
+
+    /// <param name="complexityBudget">The session's budget (Connect-Totara -ComplexityBudget).</param>
+    public static async Task<BenchSite> StartAsync(EmulatorOptions options, int complexityBudget = 250_000)
+    {
+        var site = new BenchSite(await EmulatorHost.StartAsync(options));
+        site.Host.AddClient(ClientId, site._secret);
+        site.Shell = new ModuleShell();
+        site.Shell.Run(
+            "param($Url, $Id, $Secret, $Budget) $null = Connect-Totara -Url $Url -ClientId $Id -ClientSecret $Secret -ComplexityBudget $Budget -ErrorAction Stop",
+            site.Host.Url.ToString().TrimEnd('/'), ClientId, Secure(site._secret), complexityBudget).ThrowOnErrors("Connect-Totara");
+        site.Counters.Reset();
+        return site;
+    }
+
+    /// <summary>
+    /// Adds users straight into the emulator's store (no requests): username, email and idnumber
+    /// from <paramref name="prefix"/> and the index, as <see cref="SeededUser"/> describes.
+    /// </summary>
+    public void Seed(string prefix, int count)
+    {
+        var users = Host.State.Users;
+        long now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        lock (users.Gate)
+        {
+            for (int i = 1; i <= count; i++)
+            {
+                var user = SeededUser(prefix, i);
+                users.Add(new UserRecord
+                {
+                    Id = users.NextId(), Username = user.Username, Email = user.Email, FirstName = user.FirstName,
+                    LastName = user.LastName, IdNumber = user.IdNumber, Auth = "manual", HasPassword = true,
+                    TimeCreated = now, TimeModified = now,
+                });
+            }
+        }
+    }
+
+    /// <summary>The seeded user number <paramref name="i"/>; scripts build the same values.</summary>
+    public static (string Username, string Email, string FirstName, string LastName, string IdNumber) SeededUser(string prefix, int i) =>
+        ($"{prefix}{i}", $"{prefix}{i}@example.com", "Bench", $"User {i}", $"{prefix}-{i}");
+
+    public async ValueTask DisposeAsync()
+    {
+        Shell?.Dispose();
+        await Host.DisposeAsync();
+    }
+
+    private static SecureString Secure(string text)
+    {
+        var secure = new SecureString();
+        foreach (char c in text) secure.AppendChar(c);
+        secure.MakeReadOnly();
+        return secure;
+    }
+}

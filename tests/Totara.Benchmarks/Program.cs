@@ -1,0 +1,60 @@
+using System.Diagnostics;
+using Totara.Benchmarks.Hosting;
+using Totara.Benchmarks.Reporting;
+using Totara.Benchmarks.Scenarios;
+
+// dotnet run -c Release --project tests/Totara.Benchmarks [-- --scenario N] [--quick]
+// The full run (every scenario, full sizes) writes its figures into docs/performance.md.
+
+bool quick = args.Contains("--quick");
+var chosen = new List<int>();
+for (int i = 0; i < args.Length; i++)
+{
+    if (args[i] == "--scenario" && i + 1 < args.Length && int.TryParse(args[i + 1], out int number) && number is >= 1 and <= 4)
+    {
+        chosen.Add(number);
+        i++;
+    }
+    else if (args[i] != "--quick")
+    {
+        Console.Error.WriteLine($"Unknown argument '{args[i]}'. Usage: [--scenario 1..4]... [--quick]");
+        return 2;
+    }
+}
+
+var settings = quick ? BenchSettings.Quick : BenchSettings.Full;
+var scenarios = new Dictionary<int, Func<BenchSettings, Task<ScenarioReport>>>
+{
+    [1] = CreateScenario.RunAsync,
+    [2] = RateLimitedScenario.RunAsync,
+    [3] = ListScenario.RunAsync,
+    [4] = UpdateScenario.RunAsync,
+};
+var toRun = chosen.Count > 0 ? chosen.Distinct().Order().ToList() : scenarios.Keys.ToList();
+
+var started = DateTime.UtcNow;
+string loadAtStart = MachineInfo.LoadAverage();
+Console.WriteLine($"Totara.PowerShell benchmarks ({(quick ? "quick" : "full")}): {MachineInfo.Cores} cores, {MachineInfo.Memory}, {MachineInfo.OperatingSystem}, {MachineInfo.DotNet}, load {loadAtStart}");
+Console.WriteLine($"Module: {RepoLocation.ModuleManifest}");
+#if DEBUG
+Console.WriteLine("WARNING: a Debug build; figures are for a Release build (-c Release).");
+#endif
+
+var total = Stopwatch.StartNew();
+var reports = new List<ScenarioReport>();
+foreach (int number in toRun)
+{
+    var report = await scenarios[number](settings);
+    report.Print(Console.Out);
+    reports.Add(report);
+}
+
+string loadAtEnd = MachineInfo.LoadAverage();
+Console.WriteLine($"\nDone in {total.Elapsed.TotalMinutes:0.0} min (load {loadAtEnd}).");
+if (!quick && chosen.Count == 0)
+{
+    var run = new RunInfo(started, total.Elapsed, "dotnet run -c Release --project tests/Totara.Benchmarks", loadAtStart, loadAtEnd);
+    PerformanceDocument.Write(RepoLocation.PerformanceDoc, reports, run);
+    Console.WriteLine($"Figures written to {RepoLocation.PerformanceDoc}.");
+}
+return 0; // figures, not pass/fail: goals missed are reported, not failed

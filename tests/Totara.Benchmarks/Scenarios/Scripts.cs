@@ -1,0 +1,82 @@
+namespace Totara.Benchmarks.Scenarios;
+
+/// <summary>The PowerShell the scenarios run, as an administrator would write it (core engine only).</summary>
+internal static class Scripts
+{
+    /// <summary>Records built in the script and piped into New-TotaraUser; returns Created.</summary>
+    public const string PipelineCreate = """
+        param($Count, $Prefix)
+        $created = 0
+        1..$Count | ForEach-Object {
+            [pscustomobject]@{ Username = "$Prefix$_"; Email = "$Prefix$_@example.com"; FirstName = 'Bench'; LastName = "User $_"; IdNumber = "$Prefix-$_" }
+        } | New-TotaraUser -GeneratePassword | ForEach-Object { $created++ }
+        [pscustomobject]@{ Created = $created }
+        """;
+
+    /// <summary>The same records built and counted, without New-TotaraUser: PowerShell's own share of the pipeline.</summary>
+    public const string BuildOnly = """
+        param($Count, $Prefix)
+        $built = 0
+        1..$Count | ForEach-Object {
+            [pscustomobject]@{ Username = "$Prefix$_"; Email = "$Prefix$_@example.com"; FirstName = 'Bench'; LastName = "User $_"; IdNumber = "$Prefix-$_" }
+        } | ForEach-Object { $built++ }
+        [pscustomobject]@{ Built = $built }
+        """;
+
+    /// <summary>The hand-written way: one Invoke-TotaraGraphQL (one request) per record.</summary>
+    public const string PerRecordCreate = """
+        param($Count, $Prefix)
+        $query = 'mutation bench_create($input: core_user_create_user_input!) { core_user_create_user(input: $input) { user { id username } } }'
+        $created = 0
+        foreach ($i in 1..$Count) {
+            $input = @{ username = "$Prefix$i"; email = "$Prefix$i@example.com"; firstname = 'Bench'; lastname = "User $i"; idnumber = "$Prefix-$i"; generate_password = $true }
+            $null = Invoke-TotaraGraphQL -Query $query -Variables @{ input = $input } -ErrorAction Stop
+            $created++
+        }
+        [pscustomobject]@{ Created = $created }
+        """;
+
+    /// <summary>Streams every user; records when the first one arrives. Nothing is kept.</summary>
+    public const string ListAll = """
+        $watch = [System.Diagnostics.Stopwatch]::StartNew()
+        $first = -1.0
+        $count = 0
+        Get-TotaraUser | ForEach-Object { if ($count -eq 0) { $first = $watch.Elapsed.TotalSeconds }; $count++ }
+        [pscustomobject]@{ FirstSeconds = $first; TotalSeconds = $watch.Elapsed.TotalSeconds; Count = $count }
+        """;
+
+    /// <summary>
+    /// The source of truth for scenario 4, kept in $records: every seeded user as the site has it,
+    /// except every <c>$Every</c>-th one, whose LastName changed.
+    /// </summary>
+    public const string BuildSource = """
+        param($Count, $Prefix, $Every)
+        $global:records = foreach ($i in 1..$Count) {
+            $last = if ($i % $Every -eq 0) { "Changed $i" } else { "User $i" }
+            [pscustomobject]@{ Username = "$Prefix$i"; Email = "$Prefix$i@example.com"; FirstName = 'Bench'; LastName = $last; IdNumber = "$Prefix-$i" }
+        }
+        """;
+
+    /// <summary>Every source record piped into Set-TotaraUser, as they are.</summary>
+    public const string UpdateAll = """
+        $records | Set-TotaraUser
+        """;
+
+    /// <summary>
+    /// The documented idiom: read the site once, compare, and pipe only the changed records,
+    /// carrying only the changed fields, into Set-TotaraUser.
+    /// </summary>
+    public const string UpdateChangedOnly = """
+        $site = @{}
+        Get-TotaraUser | ForEach-Object { $site[$_.Username] = $_ }
+        $fields = 'FirstName', 'LastName', 'Email', 'IdNumber'
+        $changes = foreach ($record in $records) {
+            $current = $site[$record.Username]
+            $change = [ordered]@{ Username = $record.Username }
+            foreach ($field in $fields) { if ($current.$field -cne $record.$field) { $change[$field] = $record.$field } }
+            if ($change.Count -gt 1) { [pscustomobject]$change }
+        }
+        $changes | Set-TotaraUser
+        [pscustomobject]@{ Changed = @($changes).Count }
+        """;
+}
