@@ -31,14 +31,15 @@ public sealed class CohortListOptions
     /// <summary>The paged query; the cursor travels in <c>$cursor</c>, as the client's pager expects.</summary>
     public GraphQLRequest BuildRequest(int complexityLimit)
     {
-        const string document =
-            "query totara_powershell_cohorts($cursor: String, $limit: Int, $filter: core_cohort_static_cohorts_filter) {\n" +
-            "  core_cohort_static_cohorts(query: {pagination: {cursor: $cursor, limit: $limit}, filter: $filter}) {\n" +
+        // The page size is a literal: pagination.limit is a param_integer, which a variable would have to be declared as.
+        var document =
+            "query totara_powershell_cohorts($cursor: String, $filter: core_cohort_static_cohorts_filter) {\n" +
+            "  core_cohort_static_cohorts(query: {pagination: {cursor: $cursor, limit: " +
+            EffectivePageSize(complexityLimit).ToString(CultureInfo.InvariantCulture) + "}, filter: $filter}) {\n" +
             "    items { " + CohortData.Selection + " }\n    total\n    next_cursor\n  }\n}";
         var variables = new Dictionary<string, object?>(StringComparer.Ordinal)
         {
             ["cursor"] = null,
-            ["limit"] = EffectivePageSize(complexityLimit),
             ["filter"] = Filter(),
         };
         return new GraphQLRequest(document, variables, "totara_powershell_cohorts");

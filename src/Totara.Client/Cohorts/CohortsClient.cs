@@ -57,21 +57,52 @@ public sealed class CohortsClient
     }
 
     /// <summary>
-    /// Adds, removes or tests each request's user, batched. A request whose first reference
-    /// matches no user is sent again with its next reference, until one matches or none is left.
-    /// Returns one result per request, in input order.
+    /// Adds, removes or tests each request's user, batched; one result per request, in input order.
     /// </summary>
+    /// <remarks>
+    /// Every user's membership is tested first (a cheap query, batched), and only the users whose
+    /// membership must change are sent a mutation. That makes each outcome exact: Added and
+    /// Removed mean this call changed it, AlreadyMember and WasNotMember that nothing was sent.
+    /// It also settles a mutation whose answer was lost (in a batch where another alias failed,
+    /// GraphQL nulls every alias's data): checking membership then tells whether it ran.
+    /// A request whose first reference matches no user is tested again with its next reference.
+    /// </remarks>
     public async Task<IReadOnlyList<CohortMembershipResult>> RunMembershipAsync(
         CohortReference cohort, CohortMembershipAction action, IReadOnlyList<CohortMembershipRequest> requests, CancellationToken ct = default)
     {
         if (cohort is null) throw new ArgumentNullException(nameof(cohort));
         if (requests is null) throw new ArgumentNullException(nameof(requests));
+        var results = (await TestAsync(cohort, requests, ct).ConfigureAwait(false)).ToArray();
+        if (action == CohortMembershipAction.Test) return results;
+
+        var add = action == CohortMembershipAction.Add;
+        var change = Enumerable.Range(0, results.Length)
+            .Where(i => results[i].Succeeded && results[i].Outcome == (add ? CohortMembershipOutcome.IsNotMember : CohortMembershipOutcome.IsMember))
+            .ToList();
+        for (var i = 0; i < results.Length; i++)
+            if (results[i].Succeeded && !change.Contains(i))
+                results[i] = With(results[i], add ? CohortMembershipOutcome.AlreadyMember : CohortMembershipOutcome.WasNotMember, null);
+
+        var operations = change.Select(i => Mutation(cohort, add, results[i].Tried, i)).ToList();
+        await foreach (var item in _client.ExecuteBatchAsync(operations, ct).ConfigureAwait(false))
+        {
+            var i = (int)item.Operation.Tag!;
+            results[i] = item.Succeeded
+                ? With(results[i], add ? CohortMembershipOutcome.Added : CohortMembershipOutcome.Removed, item.Data)
+                : new CohortMembershipResult(requests[i], results[i].Tried, null, null, null, item.Error, false);
+        }
+        return results;
+    }
+
+    /// <summary>Tests every request's user (trying its references in turn); one result per request.</summary>
+    private async Task<IReadOnlyList<CohortMembershipResult>> TestAsync(CohortReference cohort, IReadOnlyList<CohortMembershipRequest> requests, CancellationToken ct)
+    {
         var results = new CohortMembershipResult?[requests.Count];
         var attempts = new int[requests.Count];
         var pending = Enumerable.Range(0, requests.Count).ToList();
         while (pending.Count > 0)
         {
-            var operations = pending.Select(i => Operation(cohort, action, requests[i].Candidates[attempts[i]], i)).ToList();
+            var operations = pending.Select(i => new BatchOperation(MemberField, false, Arguments(cohort, requests[i].Candidates[attempts[i]]), "user_is_member", i)).ToList();
             var retry = new List<int>();
             await foreach (var item in _client.ExecuteBatchAsync(operations, ct).ConfigureAwait(false))
             {
@@ -85,7 +116,7 @@ public sealed class CohortsClient
                     continue;
                 }
                 results[i] = item.Succeeded
-                    ? Read(request, tried, action, item.Data)
+                    ? new CohortMembershipResult(request, tried, Flag(item.Data, "user_is_member") ? CohortMembershipOutcome.IsMember : CohortMembershipOutcome.IsNotMember, null, null, null, false)
                     : new CohortMembershipResult(request, tried, null, null, null, item.Error, false);
             }
             pending = retry;
@@ -93,32 +124,36 @@ public sealed class CohortsClient
         return results.Select(r => r!).ToList();
     }
 
-    /// <summary>True for Totara's "no such user" answer to a user reference (not the audience's).</summary>
-    public static bool IsUserNotFound(string? message) =>
-        message is not null && message.StartsWith("User reference not found", StringComparison.OrdinalIgnoreCase);
-
-    private static bool KeyMatches(CohortData cohort, string identity) =>
-        string.Equals(cohort.IdNumber, identity.Trim(), StringComparison.Ordinal) ||
-        string.Equals(cohort.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), identity.Trim(), StringComparison.Ordinal);
-
-    private static BatchOperation Operation(CohortReference cohort, CohortMembershipAction action, UserReference user, int index)
+    /// <summary>
+    /// An add or remove of a user known to need it. If its answer is lost, membership is checked:
+    /// already as asked means it ran (settled without resending); otherwise it is sent again.
+    /// </summary>
+    private BatchOperation Mutation(CohortReference cohort, bool add, UserReference user, int index)
     {
-        var arguments = new[]
+        var operation = add
+            ? new BatchOperation(AddField, true, Arguments(cohort, user), ChangeSelection + "was_already_member", index)
+            : new BatchOperation(RemoveField, true, Arguments(cohort, user), ChangeSelection + "user_was_member", index);
+        operation.RecoverAfterLostAnswer = async ct =>
         {
-            new BatchArgument("user", "core_user_user_reference!", user.ToInput()),
-            new BatchArgument("cohort", "core_cohort_cohort_reference!", cohort.ToInput()),
+            var check = new BatchOperation(MemberField, false, Arguments(cohort, user), "user_is_member");
+            await foreach (var item in _client.ExecuteBatchAsync(new[] { check }, ct).ConfigureAwait(false))
+            {
+                if (!item.Succeeded) throw new TotaraException($"Checking {user}'s membership of audience {cohort} failed: {item.Error!.Message}", item.Error.Category);
+                if (Flag(item.Data, "user_is_member") == add) return AppliedAnswer;
+            }
+            return null;
         };
-        return action switch
-        {
-            // Adding and removing are idempotent by nature: after a lost answer the resend reports
-            // AlreadyMember / WasNotMember, and the end state is the one asked for.
-            CohortMembershipAction.Add => new BatchOperation(AddField, true, arguments, ChangeSelection + "was_already_member", index) { IsIdempotent = true },
-            CohortMembershipAction.Remove => new BatchOperation(RemoveField, true, arguments, ChangeSelection + "user_was_member", index) { IsIdempotent = true },
-            _ => new BatchOperation(MemberField, false, arguments, "user_is_member", index) { IsIdempotent = true },
-        };
+        return operation;
     }
 
-    private static CohortMembershipResult Read(CohortMembershipRequest request, UserReference tried, CohortMembershipAction action, JsonElement? data)
+    private static IReadOnlyList<BatchArgument> Arguments(CohortReference cohort, UserReference user) => new[]
+    {
+        new BatchArgument("user", "core_user_user_reference!", user.ToInput()),
+        new BatchArgument("cohort", "core_cohort_cohort_reference!", cohort.ToInput()),
+    };
+
+    /// <summary>A result with its outcome settled and, when the site returned it, the user's id and username.</summary>
+    private static CohortMembershipResult With(CohortMembershipResult tested, CohortMembershipOutcome outcome, JsonElement? data)
     {
         long? userId = null;
         string? username = null;
@@ -127,14 +162,19 @@ public sealed class CohortsClient
             if (long.TryParse(CohortData.Text(user, "id"), out var id)) userId = id;
             username = CohortData.Text(user, "username");
         }
-        var outcome = action switch
-        {
-            CohortMembershipAction.Add => Flag(data, "was_already_member") ? CohortMembershipOutcome.AlreadyMember : CohortMembershipOutcome.Added,
-            CohortMembershipAction.Remove => Flag(data, "user_was_member") ? CohortMembershipOutcome.Removed : CohortMembershipOutcome.WasNotMember,
-            _ => Flag(data, "user_is_member") ? CohortMembershipOutcome.IsMember : CohortMembershipOutcome.IsNotMember,
-        };
-        return new CohortMembershipResult(request, tried, outcome, userId, username, null, false);
+        return new CohortMembershipResult(tested.Request, tested.Tried, outcome, userId, username, null, false);
     }
+
+    // The data of a mutation settled by checking membership: it ran, but what it returned is gone.
+    private static readonly JsonElement AppliedAnswer = JsonDocument.Parse("{\"success\":true}").RootElement.Clone();
+
+    /// <summary>True for Totara's "no such user" answer to a user reference (not the audience's).</summary>
+    public static bool IsUserNotFound(string? message) =>
+        message is not null && message.StartsWith("User reference not found", StringComparison.OrdinalIgnoreCase);
+
+    private static bool KeyMatches(CohortData cohort, string identity) =>
+        string.Equals(cohort.IdNumber, identity.Trim(), StringComparison.Ordinal) ||
+        string.Equals(cohort.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), identity.Trim(), StringComparison.Ordinal);
 
     private static bool Flag(JsonElement? data, string name) =>
         data is { ValueKind: JsonValueKind.Object } d && d.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.True;
