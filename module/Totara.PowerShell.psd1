@@ -32,9 +32,18 @@
         'Disable-TotaraUser'
         'Enable-TotaraUser'
         'Remove-TotaraUser'
+        'Get-TotaraCohort'
+        'Add-TotaraCohortMember'
+        'Remove-TotaraCohortMember'
+        'Test-TotaraCohortMember'
     )
     VariablesToExport    = @()
-    AliasesToExport      = @()
+    AliasesToExport      = @(
+        'Get-TotaraAudience'
+        'Add-TotaraAudienceMember'
+        'Remove-TotaraAudienceMember'
+        'Test-TotaraAudienceMember'
+    )
 
     PrivateData          = @{
         PSData = @{

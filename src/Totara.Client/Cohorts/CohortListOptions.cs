@@ -1,0 +1,56 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+
+namespace Totara.Client.Cohorts;
+
+/// <summary>What <c>core_cohort_static_cohorts</c> is asked for: its filters and the page size.</summary>
+public sealed class CohortListOptions
+{
+    public const int MaxPageSize = 500;
+
+    /// <summary>Only audiences with this tag (raw name; filter.tag_filter).</summary>
+    public string? Tag { get; set; }
+
+    /// <summary>Only audiences created at or after this time (filter.since_timecreated).</summary>
+    public DateTimeOffset? CreatedSince { get; set; }
+
+    /// <summary>Only audiences changed at or after this time (filter.since_timemodified).</summary>
+    public DateTimeOffset? ModifiedSince { get; set; }
+
+    /// <summary>Audiences per page; null derives it from the complexity limit.</summary>
+    public int? PageSize { get; set; }
+
+    public int EffectivePageSize(int complexityLimit)
+    {
+        if (PageSize is int given) return Math.Max(1, Math.Min(given, MaxPageSize));
+        // Root field 5, plus items, total and next_cursor, then one point per field per audience.
+        return Math.Max(1, Math.Min(MaxPageSize, (complexityLimit - 5 - 3) / CohortData.CostPerCohort));
+    }
+
+    /// <summary>The paged query; the cursor travels in <c>$cursor</c>, as the client's pager expects.</summary>
+    public GraphQLRequest BuildRequest(int complexityLimit)
+    {
+        // The page size is a literal: pagination.limit is a param_integer, which a variable would have to be declared as.
+        var document =
+            "query totara_powershell_cohorts($cursor: String, $filter: core_cohort_static_cohorts_filter) {\n" +
+            "  core_cohort_static_cohorts(query: {pagination: {cursor: $cursor, limit: " +
+            EffectivePageSize(complexityLimit).ToString(CultureInfo.InvariantCulture) + "}, filter: $filter}) {\n" +
+            "    items { " + CohortData.Selection + " }\n    total\n    next_cursor\n  }\n}";
+        var variables = new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            ["cursor"] = null,
+            ["filter"] = Filter(),
+        };
+        return new GraphQLRequest(document, variables, "totara_powershell_cohorts");
+    }
+
+    private IDictionary<string, object?>? Filter()
+    {
+        var filter = new Dictionary<string, object?>(StringComparer.Ordinal);
+        if (!string.IsNullOrWhiteSpace(Tag)) filter["tag_filter"] = Tag!.Trim();
+        if (CreatedSince is { } created) filter["since_timecreated"] = created.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        if (ModifiedSince is { } modified) filter["since_timemodified"] = modified.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        return filter.Count == 0 ? null : filter;
+    }
+}
