@@ -78,6 +78,8 @@ internal sealed class BatchExecutor
                 _results.Succeed(pending, data);
             else if (!isMutation || (crossing is not null && !crossing.WasApplied(i)))
                 resend.Add(pending);                       // a query is always safe to resend; past the crossing nothing ran
+            else if (firstFailure >= 0 && i > firstFailure)
+                resend.Add(pending);                       // Totara runs mutations serially and stops at a failed one: never started
             else if (crossing is not null || (firstFailure >= 0 && i < firstFailure))
                 appliedWithoutData.Add(pending);           // ran before the failure; its data went null with the others
             else

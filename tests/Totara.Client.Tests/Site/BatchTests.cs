@@ -89,6 +89,31 @@ public sealed class BatchTests
     }
 
     [Fact]
+    public async Task Aliases_after_a_failed_one_never_ran_on_Totara_and_are_resent_not_taken_as_applied()
+    {
+        await using var site = await TestSite.StartAsync();
+        await site.Client.ExecuteBatchAsync(new[] { Documents.CreateUser(site.Host, "held_name", recoverable: false) }).ToListAsync();
+        var operations = new List<BatchOperation>
+        {
+            Documents.CreateUser(site.Host, "after_ok", recoverable: true),
+            Documents.CreateUser(site.Host, "held_name", recoverable: false, email: "someone.else@example.com"),
+            // Its "is the user gone?" check would say yes: only resending it tells the truth.
+            site.Client.Users.Delete(Totara.Client.Users.UserReference.ByUsername("never_existed")),
+            Documents.CreateUser(site.Host, "after_late", recoverable: true),
+        };
+
+        var results = await site.Client.ExecuteBatchAsync(operations).ToListAsync();
+
+        Assert.True(results[0].Succeeded, results[0].ToString());
+        Assert.False(results[1].Succeeded);
+        Assert.False(results[2].Succeeded, "a delete of a user that never existed is not 'applied'");
+        Assert.Contains("not found", results[2].Error!.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.True(results[3].Succeeded, results[3].ToString());
+        Assert.NotNull(Documents.FindUser(site.Host, "after_ok"));
+        Assert.NotNull(Documents.FindUser(site.Host, "after_late"));
+    }
+
+    [Fact]
     public async Task A_value_the_site_cannot_coerce_fails_its_alias_only()
     {
         await using var site = await TestSite.StartAsync();
