@@ -22,13 +22,14 @@ internal sealed class BatchExecutor
     private readonly LostAnswerRecovery _recovery;
     private readonly int _maxResends;
 
-    public BatchExecutor(RequestExecutor executor, BatchResults results, int maxLostAnswerResends)
+    public BatchExecutor(RequestExecutor executor, BatchResults results, int maxLostAnswerResends,
+        Func<IReadOnlyList<BatchOperation>, CancellationToken, Task<IReadOnlyList<BatchItemResult>>> runQueries)
     {
         _executor = executor;
         _results = results;
         // Splitting after "too complex" resends too; allow at least enough rounds to halve down to one.
         _maxResends = Math.Max(maxLostAnswerResends, 16);
-        _recovery = new LostAnswerRecovery(results, maxLostAnswerResends);
+        _recovery = new LostAnswerRecovery(results, maxLostAnswerResends, runQueries);
     }
 
     public async Task RunAsync(IReadOnlyList<PendingOperation> batch, CancellationToken ct)

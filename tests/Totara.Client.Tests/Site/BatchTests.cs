@@ -114,6 +114,29 @@ public sealed class BatchTests
     }
 
     [Fact]
+    public async Task Applied_aliases_whose_answer_a_later_failure_nulled_are_read_back_in_one_request()
+    {
+        await using var site = await TestSite.StartAsync();
+        await site.Client.ExecuteBatchAsync(new[] { Documents.CreateUser(site.Host, "last_taken", recoverable: false) }).ToListAsync();
+        var operations = Enumerable.Range(0, 20)
+            .Select(i => site.Client.Users.Create(new Totara.Client.Users.UserChange()
+                .Set("username", i < 19 ? $"readback{i}" : "last_taken")
+                .Set("firstname", "Read").Set("lastname", "Back").Set("email", $"readback{i}@example.com")
+                .SetPassword("Passw0rd!readback" + i)))
+            .ToList();
+        var requestsBefore = site.Host.Counters.Requests;
+
+        var results = await site.Client.ExecuteBatchAsync(operations).ToListAsync();
+
+        Assert.All(results.Take(19), r => Assert.True(r.Succeeded, r.ToString()));
+        Assert.Equal(Enumerable.Range(0, 19).Select(i => $"readback{i}"),
+            results.Take(19).Select(r => r.Data!.Value.GetProperty("user").GetProperty("username").GetString()));
+        Assert.False(results[19].Succeeded);
+        // The batch itself, then one request reading back the 19 users it created: not 19 lookups.
+        Assert.Equal(2, site.Host.Counters.Requests - requestsBefore);
+    }
+
+    [Fact]
     public async Task A_value_the_site_cannot_coerce_fails_its_alias_only()
     {
         await using var site = await TestSite.StartAsync();
