@@ -20,9 +20,11 @@ internal static class CreateScenario
             site.Shell.Run(Scripts.BuildOnly, settings.CreateCount, "built").ThrowOnErrors("building records");
             double buildSeconds = building.Elapsed.TotalSeconds;
 
+            var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
             var watch = Stopwatch.StartNew();
             var result = site.Shell.Run(Scripts.PipelineCreate, settings.CreateCount, "pipe");
             pipelineSeconds = watch.Elapsed.TotalSeconds;
+            var pipelineCpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
             result.ThrowOnErrors("New-TotaraUser pipeline");
             var created = result.Value<int>("Created");
             report.Add("pipeline: users created (objects out)", Format.Count(created))
@@ -34,19 +36,23 @@ internal static class CreateScenario
                 .Add("pipeline: 429s received", Format.Count(site.Counters.TooManyRequestsSent))
                 .Add("pipeline: users per second", $"{created / pipelineSeconds:0}")
                 .Add("of which: building the records in PowerShell (measured alone)", Format.Seconds(buildSeconds))
-                .Add("pipeline: time per user", $"{pipelineSeconds / created * 1000:0.00} ms");
+                .Add("pipeline: time per user", $"{pipelineSeconds / created * 1000:0.00} ms")
+                .Add("pipeline: CPU time, client and emulator together (this process)", Format.Seconds(pipelineCpu.TotalSeconds));
         }
 
         double perRecordSeconds;
         await using (var site = await BenchSite.StartAsync(options))
         {
+            var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
             var watch = Stopwatch.StartNew();
             var result = site.Shell.Run(Scripts.PerRecordCreate, settings.PerRecordCount, "loop");
             perRecordSeconds = watch.Elapsed.TotalSeconds;
+            var perRecordCpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
             result.ThrowOnErrors("per-record Invoke-TotaraGraphQL loop");
             report.Add($"per-record: wall time for {Format.Count(settings.PerRecordCount)} users", Format.Seconds(perRecordSeconds))
                 .Add("per-record: GraphQL requests", Format.Count(site.Counters.Requests))
-                .Add("per-record: time per user", Format.Seconds(perRecordSeconds / settings.PerRecordCount));
+                .Add("per-record: time per user", Format.Seconds(perRecordSeconds / settings.PerRecordCount))
+                .Add("per-record: CPU time per user, client and emulator together", Format.Seconds(perRecordCpu.TotalSeconds / settings.PerRecordCount));
         }
 
         double extrapolated = perRecordSeconds / settings.PerRecordCount * settings.CreateCount;
