@@ -63,6 +63,9 @@ public sealed class UserFieldSet
     /// </summary>
     public static UserFieldSet CreateAnswer { get; } = new(new[] { "id", "username" });
 
+    /// <summary>Only the id: for a change whose answer nobody reads (no -PassThru), the cheapest answer there is.</summary>
+    public static UserFieldSet IdOnly { get; } = new(new[] { "id" });
+
     /// <summary>Every field, custom fields and job assignments included.</summary>
     public static UserFieldSet All { get; } = new(ScalarFields.Concat(new[] { CustomFieldsField, JobAssignmentsField }));
 
