@@ -108,12 +108,19 @@ public abstract class BatchingCmdlet<TRecord, TResult> : TotaraSessionCmdlet whe
     /// <inheritdoc />
     protected override void EndProcessing()
     {
-        Guarded(() =>
+        try
         {
-            if (_session is not null) Dispatch(_session);
-            while (_inFlight.TryTakeOldest() is { } oldest) Complete(oldest);
-        });
-        _inFlight.Dispose();
+            Guarded(() =>
+            {
+                if (_session is not null) Dispatch(_session);
+                while (_inFlight.TryTakeOldest() is { } oldest) Complete(oldest);
+            });
+        }
+        finally
+        {
+            _inFlight.Dispose();
+        }
+
         if (_progressShown)
             WriteProgress(new ProgressRecord(ProgressId, Activity, "Done") { RecordType = ProgressRecordType.Completed });
         WriteVerbose($"{Activity}: {_received} record(s) read, {_sent} sent, {_succeeded} succeeded, {_failed} failed, {_refused} refused before sending.");
@@ -130,6 +137,7 @@ public abstract class BatchingCmdlet<TRecord, TResult> : TotaraSessionCmdlet whe
         {
             var (sent, succeeded, failed) = _inFlight.CountAnswered(Succeeded);
             Host?.UI?.WriteWarningLine(StopMessage(_sent + sent, _succeeded + succeeded, _failed + failed, null));
+            _inFlight.Dispose();   // the pipeline thread will not come back to end the command
         }
     }
 
@@ -300,6 +308,7 @@ public abstract class BatchingCmdlet<TRecord, TResult> : TotaraSessionCmdlet whe
                 Host?.UI?.WriteWarningLine(message);
             }
         }
+        _inFlight.Dispose();
         throw new PipelineStoppedException();
     }
 
