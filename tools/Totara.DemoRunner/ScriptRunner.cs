@@ -15,6 +15,10 @@ internal sealed class ScriptRunner
     public int Run(string scriptPath, IDictionary<string, object> parameters)
     {
         var host = new DemoHost();
+        // Redirected (a log, a CI job, captured with Out-String): render plain text at the source,
+        // as pwsh does with $PSStyle.OutputRendering = 'PlainText', so tables, error views and
+        // anything the script formats carry no ANSI escape codes. $PSStyle is one per process.
+        if (Console.IsOutputRedirected) PSStyle.Instance.OutputRendering = OutputRendering.PlainText;
         var state = InitialSessionState.CreateDefault2();
         if (OperatingSystem.IsWindows()) state.ExecutionPolicy = Microsoft.PowerShell.ExecutionPolicy.Bypass;
         ConsoleStandIns.AddTo(state);

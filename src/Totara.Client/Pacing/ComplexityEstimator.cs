@@ -27,6 +27,7 @@ internal sealed class ComplexityEstimator
         var total = 0;
         foreach (var field in Expand(operation.Selections, document))
         {
+            if (IsIntrospection(field)) continue;
             var listSize = FindLimit(field.Arguments, request.Variables) ?? DefaultListSize;
             total += rootCost + CountFields(field.Selections, document, listSize);
         }
@@ -54,6 +55,7 @@ internal sealed class ComplexityEstimator
         var count = 0;
         foreach (var field in Expand(selections, document))
         {
+            if (IsIntrospection(field)) continue;
             count += 1;
             if (field.Selections is null) continue;
             var perItem = CountFields(field.Selections, document, listSize);
@@ -61,6 +63,10 @@ internal sealed class ComplexityEstimator
         }
         return count;
     }
+
+    // Totara counts complexity in its default field resolver; __typename, __schema, __type and
+    // every field beneath them have resolvers of their own (the GraphQL library's) and cost nothing.
+    private static bool IsIntrospection(FieldNode field) => field.Name.StartsWith("__", StringComparison.Ordinal);
 
     private static IEnumerable<FieldNode> Expand(List<SelectionNode> selections, GraphQLDocument document, int depth = 0)
     {

@@ -6,24 +6,36 @@ using System.Threading.Tasks;
 namespace Totara.Client.Pacing;
 
 /// <summary>
-/// The client's own sliding 60 s record of complexity points spent. Before a request is sent,
-/// <see cref="ReserveAsync"/> waits until the points of the last window plus this request's
-/// estimate fit the budget, then books them; so a long bulk run stays under Totara's rate limit
-/// instead of discovering it through 429s.
+/// The client's own record of complexity points spent, modelling Totara's sliding 60 s window.
+/// Before a request is sent, <see cref="ReserveAsync"/> waits until the points of the window plus
+/// this request's estimate fit the budget, then books them; so a long bulk run spends the budget
+/// right up to the limit without ever being refused with a 429.
 /// </summary>
+/// <remarks>
+/// The model is exact rather than padded: the site charges a request while it executes, which is
+/// before its answer arrives and after it was sent. So a booking counts from the moment it is made
+/// (in flight, it never expires) and, once settled, leaves the window 60 s after its answer arrived
+/// — never earlier than the site's own charge leaves the site's window. The sum booked never passes
+/// the budget, so the site, which refuses a request only when its window already holds the budget,
+/// always lets the next request in.
+/// </remarks>
 internal sealed class ComplexityLedger
 {
-    // A little longer than Totara's 60 s: our entry is booked before the site books its own.
-    private static readonly TimeSpan Window = TimeSpan.FromSeconds(61);
+    /// <summary>Totara's rate-limit window.</summary>
+    public static readonly TimeSpan Window = TimeSpan.FromSeconds(60);
 
     private readonly int _budget;
-    private readonly Queue<Entry> _entries = new();
+    private readonly List<Entry> _entries = new();
     private readonly TimeProvider _clock;
     private readonly long _start;
     private readonly object _gate = new();
+    private TaskCompletionSource<bool> _settled = NewSignal();
     private long _spent;
 
-    public ComplexityLedger(int budgetPerMinute, TimeProvider clock, double margin = 0.05)
+    /// <param name="budgetPerMinute">Points the client may spend in any 60 s window.</param>
+    /// <param name="clock">The clock (a fake one in tests).</param>
+    /// <param name="margin">A share of the budget to keep unspent (0: spend all of it).</param>
+    public ComplexityLedger(int budgetPerMinute, TimeProvider clock, double margin = 0)
     {
         _clock = clock;
         _start = clock.GetTimestamp();
@@ -32,7 +44,7 @@ internal sealed class ComplexityLedger
 
     public int Budget => _budget;
 
-    /// <summary>Points booked in the current window (for diagnostics and tests).</summary>
+    /// <summary>Points booked in the current window, in flight included (for diagnostics and tests).</summary>
     public long SpentInWindow
     {
         get
@@ -45,79 +57,118 @@ internal sealed class ComplexityLedger
         }
     }
 
-    /// <summary>Waits (cancellably) until <paramref name="points"/> fit, then books them.</summary>
+    /// <summary>Waits (cancellably) until <paramref name="points"/> fit, then books them; settle the entry when the answer arrives.</summary>
     public async Task<Entry> ReserveAsync(int points, CancellationToken ct)
     {
         points = Math.Max(0, points);
         while (true)
         {
-            TimeSpan wait;
+            TimeSpan? wait;
+            Task settled;
             lock (_gate)
             {
                 Purge();
                 // A request larger than the whole budget still goes, alone, once the window is empty.
                 if (_spent + points <= _budget || _entries.Count == 0)
                 {
-                    var entry = new Entry(this, Now, points);
-                    _entries.Enqueue(entry);
+                    var entry = new Entry(this, points);
+                    _entries.Add(entry);
                     _spent += points;
                     return entry;
                 }
                 wait = TimeUntilRoomFor(points);
+                settled = _settled.Task;
             }
-            await _clock.Delay(wait, ct).ConfigureAwait(false);
+            await WaitAsync(wait, settled, ct).ConfigureAwait(false);
         }
     }
 
     private TimeSpan Now => _clock.GetElapsedTime(_start);
 
-    private TimeSpan TimeUntilRoomFor(int points)
+    /// <summary>
+    /// Until enough settled points leave the window for <paramref name="points"/> to fit; null when
+    /// points still in flight must settle first (their answer starts their 60 s).
+    /// </summary>
+    private TimeSpan? TimeUntilRoomFor(int points)
     {
-        var now = Now;
+        var settled = _entries.FindAll(e => e.SettledAt is not null);
+        settled.Sort((a, b) => a.SettledAt!.Value.CompareTo(b.SettledAt!.Value));
         var needed = _spent + points - _budget;
         var freed = 0L;
-        foreach (var entry in _entries)
+        foreach (var entry in settled)
         {
             freed += entry.Points;
             if (freed >= needed)
-                return Clamp(entry.BookedAt + Window - now);
+                return entry.SettledAt!.Value + Window - Now;
         }
-        return TimeSpan.FromMilliseconds(50);
+        return null;
     }
 
-    private static TimeSpan Clamp(TimeSpan wait) =>
-        wait < TimeSpan.FromMilliseconds(10) ? TimeSpan.FromMilliseconds(10) : wait;
+    /// <summary>Waits until room is expected or a booking in flight settles, whichever comes first.</summary>
+    private async Task WaitAsync(TimeSpan? wait, Task settled, CancellationToken ct)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var waits = new List<Task> { settled, Task.Delay(Timeout.Infinite, stop.Token) };
+        if (wait is { } delay)
+            waits.Add(_clock.Delay(delay > TimeSpan.Zero ? delay : TimeSpan.Zero, stop.Token));
+        await Task.WhenAny(waits).ConfigureAwait(false);
+        stop.Cancel();
+        ct.ThrowIfCancellationRequested();
+    }
 
     private void Purge()
     {
         var now = Now;
-        while (_entries.Count > 0 && now - _entries.Peek().BookedAt >= Window)
-            _spent -= _entries.Dequeue().Points;
+        _entries.RemoveAll(entry =>
+        {
+            if (entry.SettledAt is not { } settledAt || now - settledAt < Window) return false;
+            _spent -= entry.Points;
+            return true;
+        });
     }
 
-    /// <summary>A booking; corrected once the real cost is known from the answer.</summary>
+    private void OnSettled()
+    {
+        var signal = _settled;
+        _settled = NewSignal();
+        signal.TrySetResult(true);
+    }
+
+    private static TaskCompletionSource<bool> NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>A booking: in flight until <see cref="Settle"/>, then in the window for 60 s more.</summary>
     internal sealed class Entry
     {
         private readonly ComplexityLedger _ledger;
 
-        public Entry(ComplexityLedger ledger, TimeSpan bookedAt, int points)
+        public Entry(ComplexityLedger ledger, int points)
         {
             _ledger = ledger;
-            BookedAt = bookedAt;
             Points = points;
         }
 
-        public TimeSpan BookedAt { get; }
-
         public int Points { get; private set; }
 
-        public void Correct(int actualPoints)
+        /// <summary>When the answer arrived (null while in flight).</summary>
+        public TimeSpan? SettledAt { get; private set; }
+
+        /// <summary>
+        /// The answer arrived (or the attempt ended without one): the booking's 60 s start now, with
+        /// <paramref name="actualPoints"/> when the answer shows what was spent, else the estimate.
+        /// </summary>
+        public void Settle(int? actualPoints = null)
         {
             lock (_ledger._gate)
             {
-                if (_ledger.Now - BookedAt >= Window) return;
-                _ledger._spent += actualPoints - Points;
-                Points = actualPoints;
+                if (SettledAt is not null) return;
+                if (actualPoints is { } actual)
+                {
+                    actual = Math.Max(0, actual);
+                    _ledger._spent += actual - Points;
+                    Points = actual;
+                }
+                SettledAt = _ledger.Now;
+                _ledger.OnSettled();
             }
         }
     }

@@ -10,8 +10,8 @@ namespace Totara.Client.Transport;
 
 /// <summary>
 /// Runs one logical request: inside the retry pipeline, each attempt first waits for room in
-/// the complexity ledger, then goes through the connection; the booking is corrected to what
-/// the answer shows was spent.
+/// the complexity ledger, then goes through the connection; the booking is settled when the
+/// answer arrives, with what the answer shows was spent.
 /// </summary>
 internal sealed class RequestExecutor
 {
@@ -51,9 +51,20 @@ internal sealed class RequestExecutor
     private async Task<RawAnswer> AttemptAsync(GraphQLRequest request, bool isMutation, int estimatedCost, CancellationToken ct)
     {
         var booking = await _ledger.ReserveAsync(estimatedCost, ct).ConfigureAwait(false);
-        var answer = await _connection.SendAsync(request, isMutation, ct).ConfigureAwait(false);
-        if (answer.Data is { } data)
-            booking.Correct(Math.Max(ResponseCost.Measure(data, isMutation), MinimumCharge(answer, estimatedCost)));
+        RawAnswer answer;
+        try
+        {
+            answer = await _connection.SendAsync(request, isMutation, ct).ConfigureAwait(false);
+        }
+        catch
+        {
+            // No answer (refused, failed or lost): the site may still have charged; keep the estimate.
+            booking.Settle();
+            throw;
+        }
+        booking.Settle(answer.Data is { } data
+            ? Math.Max(ResponseCost.Measure(data, isMutation), MinimumCharge(answer, estimatedCost))
+            : null);
         return answer;
     }
 

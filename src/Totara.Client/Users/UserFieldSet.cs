@@ -57,6 +57,15 @@ public sealed class UserFieldSet
     /// <summary>The default view's fields only.</summary>
     public static UserFieldSet Default { get; } = new(DefaultFields);
 
+    /// <summary>
+    /// What a create asks back by default: the new user's id and its username as stored. The other
+    /// default fields are known already: a create stores what was sent.
+    /// </summary>
+    public static UserFieldSet CreateAnswer { get; } = new(new[] { "id", "username" });
+
+    /// <summary>Only the id: for a change whose answer nobody reads (no -PassThru), the cheapest answer there is.</summary>
+    public static UserFieldSet IdOnly { get; } = new(new[] { "id" });
+
     /// <summary>Every field, custom fields and job assignments included.</summary>
     public static UserFieldSet All { get; } = new(ScalarFields.Concat(new[] { CustomFieldsField, JobAssignmentsField }));
 

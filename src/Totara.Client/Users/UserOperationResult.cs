@@ -28,6 +28,9 @@ internal sealed class UserOperationTag
 
     public UserChange? Change { get; }
 
+    /// <summary>A create that asked back only id and username: the rest of the default view is what was sent.</summary>
+    public bool CompleteFromChange { get; set; }
+
     public object? CallerTag { get; }
 }
 
@@ -84,6 +87,7 @@ public sealed class UserOperationResult
         if (item.Data is { ValueKind: JsonValueKind.Object } data)
         {
             if (data.TryGetProperty("user", out var u) && u.ValueKind == JsonValueKind.Object) user = UserRecordData.FromJson(u);
+            if (user is not null && tag.CompleteFromChange && tag.Change is not null) user = user.CompletedWith(tag.Change);
             if (data.TryGetProperty("user_id", out var id) && long.TryParse(UserRecordData.Text(id), out var number)) deleted = number;
         }
         return new UserOperationResult(item.Index, tag.Kind, tag.Target, tag.CallerTag, user, deleted, null, null);

@@ -89,6 +89,19 @@ public sealed class UserRecordData
         return new UserRecordData(id, values, customFields, jobs);
     }
 
+    /// <summary>
+    /// This answer to a create, with the default view's fields it lacks taken from what the create
+    /// sent (a create stores the values as given; idnumber defaults to empty, suspended to false).
+    /// </summary>
+    internal UserRecordData CompletedWith(UserChange sent)
+    {
+        var values = new Dictionary<string, string?>(_values, StringComparer.Ordinal);
+        foreach (var field in new[] { "username", "idnumber", "firstname", "lastname", "email" })
+            if (!values.ContainsKey(field)) values[field] = sent.GetText(field) ?? "";
+        if (!values.ContainsKey("suspended")) values["suspended"] = sent.GetFlag("suspended") == true ? "true" : "false";
+        return new UserRecordData(Id, values, CustomFields, JobAssignments);
+    }
+
     public override string ToString() => Username ?? $"user {Id}";
 
     internal static string? Text(JsonElement value) => value.ValueKind switch

@@ -28,6 +28,9 @@ public sealed class UsersClient
     public int MutationsPerRequest(UserFieldSet? fields = null) =>
         Math.Max(1, ComplexityLimit / (10 + 1 + (fields ?? UserFieldSet.Default).CostPerUser));
 
+    /// <summary>How many creates with the default answer (<see cref="UserFieldSet.CreateAnswer"/>) fit in one request.</summary>
+    public int CreatesPerRequest() => MutationsPerRequest(UserFieldSet.CreateAnswer);
+
     /// <summary>One user by reference; null when no user matches it.</summary>
     public async Task<UserRecordData?> GetAsync(UserReference reference, UserFieldSet? fields = null, CancellationToken ct = default)
     {
@@ -59,15 +62,21 @@ public sealed class UsersClient
     /// A create. If its answer is lost, the client asks whether the username exists now: if so the
     /// create was applied and that user is the result; if not it is sent again. Never twice.
     /// </summary>
+    /// <remarks>
+    /// Without <paramref name="fields"/>, the answer carries only the new id and the username as
+    /// stored (<see cref="UserFieldSet.CreateAnswer"/>), and the result's other default fields are
+    /// the values sent, which a create stores as given: 13 complexity points a user instead of 18,
+    /// so 40% more users fit in each request and each minute's budget.
+    /// </remarks>
     public BatchOperation Create(UserChange change, UserFieldSet? fields = null, object? tag = null)
     {
         if (change is null) throw new ArgumentNullException(nameof(change));
         if (string.IsNullOrWhiteSpace(change.Username)) throw new ArgumentException("A user to create needs a username.", nameof(change));
-        var selection = fields ?? UserFieldSet.Default;
+        var selection = fields ?? UserFieldSet.CreateAnswer;
         var username = UserReference.ByUsername(change.Username!);
         return new BatchOperation(CreateField, true,
             new[] { new BatchArgument("input", "core_user_create_user_input!", change.ToInput()) },
-            UserSelection(selection), new UserOperationTag(UserOperationKind.Create, null, change, tag))
+            UserSelection(selection), new UserOperationTag(UserOperationKind.Create, null, change, tag) { CompleteFromChange = fields is null })
         {
             RecoverAfterLostAnswer = ct => FindResultAsync(username, selection, ct),
             ReadBack = ReadBackOf(username, selection),

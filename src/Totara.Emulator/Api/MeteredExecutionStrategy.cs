@@ -10,7 +10,7 @@ namespace Totara.Emulator.Api;
 /// Runs every operation serially (root fields one after another, as Totara's PHP server does,
 /// so a crossing of the complexity limit falls at a predictable alias) and charges each field
 /// to the request's <see cref="ComplexityMeter"/> just before its resolver runs: a root query
-/// field 5, a root mutation field 10, any other field 1.
+/// field 5, a root mutation field 10, any other field 1; introspection nothing.
 /// </summary>
 /// <remarks>
 /// Totara's executor (webonyx/graphql-php, like graphql-js) runs a mutation's root fields one by
@@ -34,17 +34,34 @@ internal sealed class MeteredExecutionStrategy : SerialExecutionStrategy
     protected override IFieldResolver SelectResolver(ExecutionNode node, ExecutionContext context)
     {
         var resolver = base.SelectResolver(node, context);
-        if (context.UserContext is not ApiRequestContext request || node.IndexInParentNode is not null)
+        if (context.UserContext is not ApiRequestContext request || node.IndexInParentNode is not null || IsIntrospection(node))
         {
             return resolver;
         }
 
-        // Meta fields (__typename, __schema, __type) are not operations, wherever they appear.
-        var isRoot = node.Parent is RootExecutionNode && !node.Field.Name.Value.Span.StartsWith("__");
+        var isRoot = node.Parent is RootExecutionNode;
         var isMutation = isRoot && context.Operation.Operation == OperationType.Mutation;
         var cost = !isRoot ? FieldCost : isMutation ? RootMutationCost : RootQueryCost;
         var stopsOnFailure = isMutation && node.FieldDefinition.ResolvedType is GraphQL.Types.NonNullGraphType;
         return new MeteredResolver(resolver, request, cost, isMutation ? _counters : null, stopsOnFailure);
+    }
+
+    /// <summary>
+    /// A meta field (__typename, __schema, __type) or any field beneath one. Totara counts
+    /// complexity in its default field resolver only; the GraphQL library resolves these with
+    /// resolvers of its own, so they cost nothing, at the root or inside an object.
+    /// </summary>
+    private static bool IsIntrospection(ExecutionNode node)
+    {
+        for (var current = node; current is not null and not RootExecutionNode; current = current.Parent)
+        {
+            if (current.Field is { } field && field.Name.Value.Span.StartsWith("__"))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private sealed class MeteredResolver : IFieldResolver

@@ -15,8 +15,10 @@ namespace Totara.PowerShell;
 /// buffer holds one request's worth, and writes each batch's results in input order.
 /// </summary>
 /// <remarks>
-/// Ctrl+C lets the batch in flight finish (so no record is left half-known), then stops and
-/// says what was done. Progress is written at most every 250 ms, per batch.
+/// Batches are pipelined: up to two are in flight while the next is read from the pipeline, so
+/// PowerShell's own work (building and binding records, writing results) overlaps the site's.
+/// Ctrl+C lets the batches in flight finish (so no record is left half-known), sends nothing
+/// more, then stops and says what was done. Progress is written at most every 250 ms, per batch.
 /// </remarks>
 public abstract class BatchingCmdlet<TRecord, TResult> : TotaraSessionCmdlet where TRecord : BatchRecord
 {
@@ -25,9 +27,16 @@ public abstract class BatchingCmdlet<TRecord, TResult> : TotaraSessionCmdlet whe
     /// <summary>After Ctrl+C, how long the batch in flight may take to finish before it is abandoned.</summary>
     private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// Batches sent and not yet written, at most: the next batch is read and sent while the one
+    /// before travels, and results are still written batch by batch in input order.
+    /// </summary>
+    private const int MaxInFlight = 2;
+
     private readonly List<TRecord> _buffer = new();
     private readonly Dictionary<string, TRecord> _keys = new(StringComparer.OrdinalIgnoreCase);
     private readonly Stopwatch _sinceProgress = new();
+    private readonly BatchesInFlight<TRecord, TResult> _inFlight;
     private TotaraSession? _session;
     private int _received;
     private int _sent;
@@ -60,6 +69,12 @@ public abstract class BatchingCmdlet<TRecord, TResult> : TotaraSessionCmdlet whe
     /// <summary>The keys that must be unique within the input (name, value), e.g. ("username", "jsmith").</summary>
     protected virtual IEnumerable<KeyValuePair<string, string>> UniqueKeys(TRecord record) => Array.Empty<KeyValuePair<string, string>>();
 
+    /// <summary>Sets up the batches-in-flight bookkeeping.</summary>
+    protected BatchingCmdlet()
+    {
+        _inFlight = new BatchesInFlight<TRecord, TResult>(CancellationToken, StopGrace);
+    }
+
     /// <summary>The session the records go to (set with the first record).</summary>
     protected TotaraSession? ActiveSession => _session;
 
@@ -77,25 +92,78 @@ public abstract class BatchingCmdlet<TRecord, TResult> : TotaraSessionCmdlet whe
     protected sealed override void ProcessRecord(TotaraSession session)
     {
         _session ??= session;
-        foreach (var record in ReadRecords(session))
+        Guarded(() =>
         {
-            if (RefuseDuplicate(record)) continue;
-            if (!ShouldProcess(record.Label, Action)) continue;
-            _buffer.Add(record);
-            if (_buffer.Count >= Math.Max(1, BatchSize(session))) Flush(session);
-        }
+            WriteAnswered();
+            foreach (var record in ReadRecords(session))
+            {
+                if (RefuseDuplicate(record)) continue;
+                if (!ShouldProcess(record.Label, Action)) continue;
+                _buffer.Add(record);
+                if (_buffer.Count >= Math.Max(1, BatchSize(session))) Dispatch(session);
+            }
+        });
     }
 
     /// <inheritdoc />
     protected override void EndProcessing()
     {
-        if (_session is not null) Flush(_session);
+        try
+        {
+            Guarded(() =>
+            {
+                if (_session is not null) Dispatch(_session);
+                while (_inFlight.TryTakeOldest() is { } oldest) Complete(oldest);
+            });
+        }
+        finally
+        {
+            _inFlight.Dispose();
+        }
+
         if (_progressShown)
             WriteProgress(new ProgressRecord(ProgressId, Activity, "Done") { RecordType = ProgressRecordType.Completed });
         WriteVerbose($"{Activity}: {_received} record(s) read, {_sent} sent, {_succeeded} succeeded, {_failed} failed, {_refused} refused before sending.");
     }
 
+    /// <inheritdoc />
+    protected override void StopProcessing()
+    {
+        base.StopProcessing();
+        // The pipeline thread may be upstream and never come back to this command: the batches
+        // in flight still finish before the stop completes, and the person is told what was done.
+        _inFlight.WaitForAll(StopGrace);
+        if (_inFlight.ClaimStopReportIfOutside())
+        {
+            var (sent, succeeded, failed) = _inFlight.CountAnswered(Succeeded);
+            Host?.UI?.WriteWarningLine(StopMessage(_sent + sent, _succeeded + succeeded, _failed + failed, null));
+            _inFlight.Dispose();   // the pipeline thread will not come back to end the command
+        }
+    }
+
     private int ProgressId => Math.Abs(Activity.GetHashCode() % 10000) + 1;
+
+    /// <summary>Runs a pipeline-thread step; a stop noticed on the way out is reported here, on this thread.</summary>
+    private void Guarded(Action step)
+    {
+        _inFlight.Enter();
+        try
+        {
+            step();
+        }
+        catch (PipelineStoppedException) when (!CancellationToken.IsCancellationRequested)
+        {
+            // Downstream wants no more (e.g. Select-Object -First): the batches already sent are
+            // applied whole; let them finish before the command ends, so nothing runs on unseen.
+            _inFlight.WaitForAll(StopGrace);
+            throw;
+        }
+        finally
+        {
+            if (_inFlight.LeaveAndClaimStopReport(CancellationToken.IsCancellationRequested))
+                StopAfterBatches(null, claimed: true);
+        }
+    }
 
     private bool RefuseDuplicate(TRecord record)
     {
@@ -117,47 +185,64 @@ public abstract class BatchingCmdlet<TRecord, TResult> : TotaraSessionCmdlet whe
         return false;
     }
 
-    private void Flush(TotaraSession session)
+    /// <summary>
+    /// Sends the buffered records as one batch without waiting for its answer, so the next batch
+    /// is read while this one travels; first makes room by writing the oldest batch in flight.
+    /// </summary>
+    private void Dispatch(TotaraSession session)
     {
         if (_buffer.Count == 0) return;
+        while (_inFlight.Count >= MaxInFlight && _inFlight.TryTakeOldest() is { } oldest) Complete(oldest);
+        if (CancellationToken.IsCancellationRequested) return;   // nothing more is sent after a stop
+
         var batch = _buffer.ToArray();
         _buffer.Clear();
+        _inFlight.Start(session, batch, RelayRetry, token => SendAsync(session, batch, token));
+    }
 
-        var results = SendBatch(session, batch);
+    /// <summary>Writes the results of batches already answered, oldest first, without waiting.</summary>
+    private void WriteAnswered()
+    {
+        _inFlight.RunPending();
+        while (_inFlight.TryTakeOldestAnswered() is { } answered) Complete(answered);
+    }
+
+    /// <summary>Waits for a batch in flight and writes its results in input order.</summary>
+    private void Complete(BatchInFlight<TRecord, TResult> flight)
+    {
+        var results = Await(flight);
         if (results is null) return;
-        _sent += batch.Length;
+        _sent += flight.Records.Length;
 
         if (CancellationToken.IsCancellationRequested)
         {
-            foreach (var result in results)
-                if (Succeeded(result)) _succeeded++; else _failed++;
-            StopAfterBatch(null);
+            Count(results);
+            StopAfterBatches(null);
         }
 
-        for (var i = 0; i < batch.Length; i++)
+        for (var i = 0; i < flight.Records.Length; i++)
         {
-            if (WriteResult(batch[i], results[i])) _succeeded++;
+            if (WriteResult(flight.Records[i], results[i])) _succeeded++;
             else _failed++;
         }
         ShowProgress();
     }
 
-    /// <summary>Sends a batch, letting it finish after Ctrl+C (up to a grace period); null when it failed as a whole.</summary>
-    private IReadOnlyList<TResult>? SendBatch(TotaraSession session, TRecord[] batch)
+    /// <summary>A batch's results (letting it finish after Ctrl+C, up to a grace period); null when it failed as a whole.</summary>
+    private IReadOnlyList<TResult>? Await(BatchInFlight<TRecord, TResult> flight)
     {
-        using var grace = new CancellationTokenSource();
-        using var onStop = CancellationToken.Register(() => grace.CancelAfter(StopGrace));
+        var batch = flight.Records;
         try
         {
-            var results = Run(session.Client, _ => SendAsync(session, batch, grace.Token));
+            var results = _inFlight.Wait(flight);
             if (results.Count != batch.Length)
                 throw new InvalidOperationException($"{results.Count} results came back for a batch of {batch.Length}; this is a bug.");
             return results;
         }
-        catch (PipelineStoppedException) when (grace.IsCancellationRequested)
+        catch (OperationCanceledException) when (_inFlight.GraceExpired)
         {
-            StopAfterBatch($"The batch in flight ({batch.Length} record(s), from record {batch[0].Number}) did not finish within " +
-                           $"{StopGrace.TotalSeconds:0} s of the stop; whether those records were applied is unknown.");
+            StopAfterBatches($"The batch in flight ({batch.Length} record(s), from record {batch[0].Number}) did not finish within " +
+                             $"{StopGrace.TotalSeconds:0} s of the stop; whether those records were applied is unknown.");
             throw;
         }
         catch (Exception ex) when (IsRequestFailure(ex) && ex is not TotaraAuthenticationException)
@@ -174,27 +259,62 @@ public abstract class BatchingCmdlet<TRecord, TResult> : TotaraSessionCmdlet whe
         }
         catch (TotaraAuthenticationException ex)
         {
-            ThrowRequestError(ex, session);
+            ThrowRequestError(ex, flight.Session);
             return null;
         }
     }
 
-    /// <summary>Says what was done (the pipeline may already refuse output), then stops the command.</summary>
-    private void StopAfterBatch(string? problem)
+    private void Count(IReadOnlyList<TResult> results)
     {
-        var message = $"{Activity} stopped: {_received} record(s) read, {_sent} sent ({_succeeded} succeeded, {_failed} failed), " +
-                      $"{_received - _sent - _refused} not sent. " + (problem ?? "Every record sent has its final state.");
-        try
+        foreach (var result in results)
+            if (Succeeded(result)) _succeeded++; else _failed++;
+    }
+
+    /// <summary>
+    /// After a stop: lets every batch in flight finish (each is applied whole or not at all, and
+    /// counted), says what was done (the pipeline may already refuse output), then stops the command.
+    /// </summary>
+    private void StopAfterBatches(string? problem, bool claimed = false)
+    {
+        while (problem is null && _inFlight.TryTakeOldest() is { } flight)
         {
-            WriteWarning(message);
+            try
+            {
+                var results = _inFlight.Wait(flight);
+                _sent += flight.Records.Length;
+                Count(results);
+            }
+            catch (OperationCanceledException) when (_inFlight.GraceExpired)
+            {
+                problem = $"A batch in flight ({flight.Records.Length} record(s), from record {flight.Records[0].Number}) did not finish within " +
+                          $"{StopGrace.TotalSeconds:0} s of the stop; whether those records were applied is unknown.";
+            }
+            catch (Exception ex) when (IsRequestFailure(ex))
+            {
+                _failed += flight.Records.Length;
+            }
         }
-        catch (PipelineStoppedException)
+
+        if (claimed || _inFlight.ClaimStopReport())
         {
-            // The pipeline is stopping and takes no more records: tell the person at the console directly.
-            Host?.UI?.WriteWarningLine(message);
+            var message = StopMessage(_sent, _succeeded, _failed, problem);
+            try
+            {
+                WriteWarning(message);
+            }
+            catch (PipelineStoppedException)
+            {
+                // The pipeline is stopping and takes no more records: tell the person at the console directly.
+                Host?.UI?.WriteWarningLine(message);
+            }
         }
+        _inFlight.Dispose();
         throw new PipelineStoppedException();
     }
+
+    private string StopMessage(int sent, int succeeded, int failed, string? problem) =>
+        $"{Activity} stopped: {_received} record(s) read, {sent} sent ({succeeded} succeeded, {failed} failed), " +
+        $"{_received - sent - _refused} not sent. " + (problem ?? "Every record sent has its final state.");
 
     private void ShowProgress()
     {

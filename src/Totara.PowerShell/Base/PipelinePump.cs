@@ -19,6 +19,7 @@ internal sealed class PipelinePump
 {
     // Bounded so a fast producer (paging) waits for the pipeline instead of buffering everything.
     private const int Capacity = 256;
+    private static readonly TimeSpan WakeUpTimeout = TimeSpan.FromMilliseconds(200);
     private static readonly AsyncLocal<PipelinePump?> CurrentPump = new();
     private readonly BlockingCollection<Action> actions = new(Capacity);
     private readonly CancellationTokenSource cancellation;
@@ -41,6 +42,55 @@ internal sealed class PipelinePump
         catch (InvalidOperationException)
         {
             // The pump already finished (the work ended or the pipeline stopped): nothing to deliver to.
+        }
+        catch (OperationCanceledException)
+        {
+            // The pipeline is stopping and no longer pumps: drop the notice rather than fail the work.
+        }
+    }
+
+    /// <summary>
+    /// Starts <paramref name="work"/> with this pump as <see cref="Current"/> and returns at once;
+    /// the pipeline thread delivers its posted actions with <see cref="RunPending"/> and <see cref="RunUntil"/>.
+    /// </summary>
+    public Task<T> Start<T>(Func<CancellationToken, Task<T>> work) =>
+        Task.Run(() =>
+        {
+            CurrentPump.Value = this;
+            return work(cancellation.Token);
+        });
+
+    /// <summary>Runs the actions already posted, without waiting for more.</summary>
+    public void RunPending()
+    {
+        while (actions.TryTake(out var action))
+            Deliver(action);
+    }
+
+    /// <summary>Runs posted actions on the calling (pipeline) thread until <paramref name="task"/> ends.</summary>
+    public void RunUntil(Task task)
+    {
+        // Wake the loop below when the task ends (a no-op action); posted actions run as they come.
+        // The timeout only matters when a stopping pipeline dropped the wake-up.
+        task.ContinueWith(_ => Post(() => { }), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+        while (!task.IsCompleted)
+        {
+            if (actions.TryTake(out var action, WakeUpTimeout))
+                Deliver(action);
+        }
+        RunPending();
+    }
+
+    private void Deliver(Action action)
+    {
+        try
+        {
+            action();
+        }
+        catch
+        {
+            cancellation.Cancel();
+            throw;
         }
     }
 

@@ -104,7 +104,8 @@ public abstract class TotaraCmdlet : PSCmdlet, IDisposable
         GC.SuppressFinalize(this);
     }
 
-    private void RelayRetry(PipelinePump pump, TotaraRetryEventArgs e)
+    /// <summary>Relays a retry notice of work started on <paramref name="pump"/> as a verbose line or warning.</summary>
+    private protected void RelayRetry(PipelinePump pump, TotaraRetryEventArgs e)
     {
         // The client is shared (e.g. ForEach-Object -Parallel with $using:session): relay only
         // the retries of requests this command made.

@@ -22,8 +22,14 @@ public abstract class UserBatchCmdlet : BatchingCmdlet<UserRecord, UserOutcome>
     /// <summary>Whether a successful record writes its TotaraUser to the pipeline.</summary>
     protected abstract bool WritesUser { get; }
 
+    /// <summary>
+    /// What a change asks back: the default view when the user is written, else only the id
+    /// (12 complexity points a user instead of 18: bigger batches, more users per minute's budget).
+    /// </summary>
+    private protected UserFieldSet? ResultFields => WritesUser ? null : UserFieldSet.IdOnly;
+
     /// <inheritdoc />
-    protected override int BatchSize(TotaraSession session) => session.Client.Users.MutationsPerRequest();
+    protected override int BatchSize(TotaraSession session) => session.Client.Users.MutationsPerRequest(ResultFields);
 
     /// <inheritdoc />
     protected override async Task<IReadOnlyList<UserOutcome>> SendAsync(TotaraSession session, IReadOnlyList<UserRecord> batch, CancellationToken ct)

@@ -21,6 +21,9 @@ internal sealed class BenchSite : IAsyncDisposable
 
     public ModuleShell Shell { get; private set; } = null!;
 
+    /// <summary>Points Connect-Totara's handshake spent (still in the rate-limit window when the scenario starts).</summary>
+    public long HandshakePoints { get; private set; }
+
     /// <param name="complexityBudget">The session's budget (Connect-Totara -ComplexityBudget).</param>
     public static async Task<BenchSite> StartAsync(EmulatorOptions options, int complexityBudget = 250_000)
     {

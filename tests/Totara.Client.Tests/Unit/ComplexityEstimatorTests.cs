@@ -105,4 +105,14 @@ public sealed class ComplexityEstimatorTests
         Assert.Equal(10 + 3, _estimator.EstimateRootField(true, "{ user { id username } }", Array.Empty<object?>()));
         Assert.Equal(5 + 1, _estimator.EstimateRootField(false, "user_is_member", Array.Empty<object?>()));
     }
+
+    [Fact]
+    public void Introspection_fields_and_typename_are_not_counted()
+    {
+        var estimate = _estimator.Estimate(new GraphQLRequest(
+            "query { __typename __schema { types { name fields { name } } } s: totara_webapi_status { __typename status } }"));
+
+        Assert.Equal(5 + 1, estimate.Points);
+        Assert.Equal(10 + 1 + 2, _estimator.EstimateRootField(true, "user { __typename id username }", Array.Empty<object?>()));
+    }
 }

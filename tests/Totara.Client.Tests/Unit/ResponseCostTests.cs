@@ -23,4 +23,15 @@ public sealed class ResponseCostTests
 
         Assert.Equal((10 + 2) + 10, ResponseCost.Measure(doc.RootElement, isMutation: true));
     }
+
+    [Fact]
+    public void Introspection_in_an_answer_costs_nothing_as_on_the_site()
+    {
+        using var doc = JsonDocument.Parse("""
+            {"__typename": "Query", "__schema": {"types": [{"name": "A"}, {"name": "B"}]},
+             "s": {"__typename": "totara_webapi_status", "status": "ok"}}
+            """);
+
+        Assert.Equal(5 + 1, ResponseCost.Measure(doc.RootElement, isMutation: false));
+    }
 }

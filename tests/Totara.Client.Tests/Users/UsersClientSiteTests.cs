@@ -11,6 +11,46 @@ public sealed class UsersClientSiteTests
         new UserChange().Set("username", name).Set("email", name + "@example.com").Set("firstname", "F").Set("lastname", "L").SetFlag("generate_password", true);
 
     [Fact]
+    public async Task A_create_asks_back_only_id_and_username_and_completes_the_default_view_from_what_was_sent()
+    {
+        await using var site = await TestSite.StartAsync();
+        var users = site.Client.Users;
+        var sent = NewUser("lean").Set("idnumber", "E-1");
+        var plain = NewUser("lean2").SetFlag("suspended", true);
+        var before = site.Host.Counters.PointsSpent;
+
+        var results = await users.RunAsync(new[] { users.Create(sent), users.Create(plain) }).ToListAsync();
+
+        Assert.All(results, r => Assert.True(r.Succeeded, r.Error?.Message));
+        // Two creates: 10 each, plus the user object and its two fields: 13 points a user, not 18.
+        Assert.Equal(26, site.Host.Counters.PointsSpent - before);
+        var stored = site.Host.State.Users.GetByUsername("lean")!;
+        var lean = results[0].User!;
+        Assert.Equal(stored.Id, lean.Id);
+        Assert.Equal(("lean", "E-1", "F", "L", "lean@example.com", false),
+            (lean.Username, lean.IdNumber, lean.FirstName, lean.LastName, lean.Email, lean.Suspended));
+        var second = results[1].User!;
+        Assert.Equal(("", true), (second.IdNumber, second.Suspended));
+        Assert.True(site.Host.State.Users.GetByUsername("lean2")!.Suspended);
+        Assert.True(users.CreatesPerRequest() > users.MutationsPerRequest());
+    }
+
+    [Fact]
+    public async Task A_create_given_fields_asks_for_them_and_answers_only_what_the_site_returned()
+    {
+        await using var site = await TestSite.StartAsync();
+        var users = site.Client.Users;
+        var before = site.Host.Counters.PointsSpent;
+
+        var result = await users.RunAsync(new[] { users.Create(NewUser("full"), UserFieldSet.With(new[] { "city" })) }).SingleAsync();
+
+        Assert.True(result.Succeeded, result.Error?.Message);
+        Assert.Equal(10 + 1 + UserFieldSet.With(new[] { "city" }).CostPerUser, site.Host.Counters.PointsSpent - before);
+        Assert.True(result.User!.Has("city"));
+        Assert.Equal("F", result.User.FirstName);
+    }
+
+    [Fact]
     public async Task A_create_whose_answer_is_lost_is_found_by_username_and_not_sent_again()
     {
         await using var site = await TestSite.StartAsync();

@@ -144,6 +144,74 @@ public class UserQueryTests
         Assert.Equal(first.GetProperty("total").GetInt32(), ids.Count);
     }
 
+    [Theory]
+    [InlineData("firstname", "ASC")]
+    [InlineData("lastname", "DESC")]
+    [InlineData("username", "ASC")]
+    [InlineData("timemodified", "DESC")]
+    [InlineData("id", "ASC")]
+    public async Task Sorts_by_every_column_the_reference_allows_and_pages_through_ties_once(string column, string direction)
+    {
+        await using var host = await StartAsync();
+        using var client = Client(host);
+        // Repeated first names, last names differing only in case, repeated modification times.
+        var firsts = new[] { "Zoe", "adam", "Mia", "adam", "Bob", "Mia", "Zoe" };
+        var lasts = new[] { "Smith", "smith", "Brown", "Young", "ADAMS", "brown", "Young" };
+        for (var i = 0; i < firsts.Length; i++)
+        {
+            host.State.Users.Add(new Domain.UserRecord
+            {
+                Id = host.State.Users.NextId(), Username = $"sort{(i * 5) % 7}x{i}", Email = $"sort{i}@example.org",
+                FirstName = firsts[i], LastName = lasts[i], TimeModified = 1_700_000_000 + (i % 3),
+            });
+        }
+
+        var sort = new[] { new { column, direction } };
+        const string sorted = """
+            query ($q: core_user_users_query) { core_user_users(query: $q) { items { id username firstname lastname } total next_cursor } }
+            """;
+        var first = await client.DataAsync("core_user_users", sorted, new { q = new { sort, pagination = new { limit = 3 } } });
+        var ids = Ids(first);
+        for (var cursor = first.GetProperty("next_cursor").GetString(); cursor != "";)
+        {
+            var page = await client.DataAsync("core_user_users", sorted, new { q = new { sort, pagination = new { cursor } } });
+            ids.AddRange(Ids(page));
+            cursor = page.GetProperty("next_cursor").GetString();
+        }
+
+        var everyone = host.State.Users.Snapshot();
+        Func<Domain.UserRecord, IComparable> key = column switch
+        {
+            "firstname" => u => u.FirstName.ToUpperInvariant(),
+            "lastname" => u => u.LastName.ToUpperInvariant(),
+            "username" => u => u.Username,
+            "timemodified" => u => u.TimeModified,
+            _ => u => u.Id,
+        };
+        // Text compares by character codes with case folded (as the emulator documents), never by a culture's rules.
+        var ordinal = Comparer<IComparable>.Create((a, b) => a is string x ? string.CompareOrdinal(x, (string)b) : a.CompareTo(b));
+        var expected = direction == "ASC"
+            ? everyone.OrderBy(key, ordinal).ThenBy(u => u.Id)
+            : everyone.OrderByDescending(key, ordinal).ThenByDescending(u => u.Id);
+        // Compared by key: names that differ only in case have equal keys, and their order among themselves is ordinal.
+        Assert.Equal(everyone.Count, ids.Count);
+        Assert.Equal(everyone.Count, ids.Distinct().Count());
+        var byId = everyone.ToDictionary(u => u.Id);
+        Assert.Equal(expected.Select(key).ToList(), ids.Select(id => key(byId[id])).ToList());
+        Assert.Equal(first.GetProperty("total").GetInt32(), ids.Count);
+    }
+
+    [Fact]
+    public async Task A_sort_column_the_reference_does_not_allow_is_refused_naming_the_allowed_ones()
+    {
+        await using var host = await StartAsync();
+        using var client = Client(host);
+
+        var message = await client.ErrorAsync(Users, new { q = new { sort = new[] { new { column = "email", direction = "ASC" } } } });
+
+        Assert.Contains("sort field must be one of these: id, firstname, lastname, username, timemodified", message);
+    }
+
     internal static Task<EmulatorHost> StartAsync() => EmulatorHost.StartAsync(new EmulatorOptions { RateLimitPerMinute = null, SiteRateLimitPerMinute = null });
 
     internal static ApiTestClient Client(EmulatorHost host)

@@ -36,7 +36,7 @@ public sealed class ComplexityTests
     }
 
     [Fact]
-    public async Task A_root_typename_costs_1_and_is_not_a_mutation()
+    public async Task A_root_typename_costs_nothing_and_is_not_a_mutation()
     {
         await using var host = await new ProtocolSchema().StartAsync();
         using var client = new ApiTestClient(host.Url, "c", "s");
@@ -45,8 +45,42 @@ public sealed class ComplexityTests
 
         Assert.Empty(response.Errors);
         Assert.Equal("Mutation", response.Data.GetProperty("__typename").GetString());
-        Assert.Equal(1 + 11, host.Counters.PointsSpent);
+        // Totara meters only fields its default resolver resolves; __typename has the GraphQL library's own resolver.
+        Assert.Equal(11, host.Counters.PointsSpent);
         Assert.Equal(1, host.Counters.MutationsExecuted);
+    }
+
+    [Fact]
+    public async Task Typename_inside_returned_objects_costs_nothing()
+    {
+        await using var host = await new ProtocolSchema().StartAsync();
+        using var client = new ApiTestClient(host.Url, "c", "s");
+
+        using var response = await client.PostAsync("{ t: tree { __typename name child { __typename name } } }");
+
+        Assert.Empty(response.Errors);
+        Assert.Equal(5 + 3, host.Counters.PointsSpent); // root 5, name, child, child.name
+    }
+
+    [Fact]
+    public async Task Schema_and_type_introspection_and_every_field_beneath_them_cost_nothing()
+    {
+        await using var host = await new ProtocolSchema().StartAsync(new EmulatorOptions { MaxComplexity = 10 });
+        host.AddClient("i", "s", allowIntrospection: true);
+        using var client = new ApiTestClient(host.Url, "i", "s");
+
+        // Hundreds of introspection fields under a maximum of 10, beside one metered query of 6.
+        using var response = await client.PostAsync("""
+            {
+              __schema { queryType { name } types { name kind fields { name args { name type { name kind ofType { name } } } } } }
+              __type(name: "Query") { name fields { name type { name } } }
+              s: totara_webapi_status { status }
+            }
+            """);
+
+        Assert.Empty(response.Errors);
+        Assert.True(response.Data.GetProperty("__schema").GetProperty("types").GetArrayLength() > 5);
+        Assert.Equal(6, host.Counters.PointsSpent);
     }
 
     [Fact]

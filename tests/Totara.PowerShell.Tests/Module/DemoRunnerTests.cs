@@ -33,6 +33,32 @@ public sealed class DemoRunnerTests
         Assert.Contains("Stopped by a terminating error: the script gave up", output);
     }
 
+    [Fact]
+    public void Redirected_output_renders_plain_text_at_the_source()
+    {
+        // The runner's output is redirected here (a log, a CI job, Out-String in pwsh): the runspace
+        // itself renders plain text ($PSStyle.OutputRendering = 'PlainText'), so nothing the script
+        // formats or captures carries ANSI escape codes, tables and error views included.
+        string script = Path.Combine(Directory.CreateTempSubdirectory("demo-").FullName, "plain.ps1");
+        File.WriteAllText(script, """
+            param($Url, $ClientId, $ClientSecret)
+            "rendering=$($PSStyle.OutputRendering)"
+            [pscustomobject]@{ Name = 'alpha'; Value = 1 }, [pscustomobject]@{ Name = 'beta'; Value = 2 }
+            Write-Error 'a styled error view'
+            Get-TotaraUser -Identity 'nobody-at-all' -ErrorAction SilentlyContinue
+            'after'
+            """);
+
+        var (exitCode, output) = RunDemoRunner(script);
+
+        Assert.True(exitCode == 0, output);
+        Assert.Contains("rendering=PlainText", output);
+        Assert.Matches(@"Name\s+Value", output);
+        Assert.Contains("a styled error view", output);
+        Assert.Contains("after", output);
+        Assert.DoesNotContain('\u001b', output);
+    }
+
     private static (int ExitCode, string Output) RunDemoRunner(params string[] arguments)
     {
         // The test and the runner are built with the same configuration: bin/<Configuration>/net10.0/.

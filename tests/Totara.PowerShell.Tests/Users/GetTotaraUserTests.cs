@@ -90,6 +90,35 @@ public sealed class GetTotaraUserTests : IClassFixture<EmulatorRunspaceFixture>
         Assert.Equal(users.Select(u => u.Id()).OrderByDescending(id => id), users.Select(u => u.Id()));
     }
 
+    [Theory]
+    [InlineData("LastName", "")]
+    [InlineData("Username", "-Descending")]
+    [InlineData("FirstName", "")]
+    [InlineData("TimeModified", "-Descending")]
+    public void Sort_orders_the_whole_list_by_each_column_the_site_allows(string column, string descending)
+    {
+        _site.Seed(UserTestData.UniqueName("sortb"), u => u.LastName = "Able");
+        _site.Seed(UserTestData.UniqueName("sorta"), u => u.LastName = "zulu");
+        using var ps = _site.NewConnectedRunspace();
+
+        var users = ps.Run($"Get-TotaraUser -Sort {column} {descending}").AssertNoErrors().Users();
+
+        Assert.Equal(ActiveCount, users.Count);
+        var stored = users.Select(u => _site.Host.State.Users.GetById(u.Id())!).ToList();
+        IComparable Key(Totara.Emulator.Domain.UserRecord u) => column switch
+        {
+            "LastName" => u.LastName.ToUpperInvariant(),
+            "FirstName" => u.FirstName.ToUpperInvariant(),
+            "Username" => u.Username,
+            _ => u.TimeModified,
+        };
+        var keys = stored.Select(Key).ToList();
+        // The site compares text by character codes (case folded), not by a culture's rules.
+        var ordinal = Comparer<IComparable>.Create((a, b) => a is string x ? string.CompareOrdinal(x, (string)b) : a.CompareTo(b));
+        var expected = descending == "" ? keys.OrderBy(k => k, ordinal).ToList() : keys.OrderByDescending(k => k, ordinal).ToList();
+        Assert.Equal(expected, keys);
+    }
+
     [Fact]
     public void First_and_Skip_page_through_the_list_and_IncludeTotalCount_reports_the_total()
     {

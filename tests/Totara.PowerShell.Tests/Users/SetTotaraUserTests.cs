@@ -11,6 +11,30 @@ public sealed class SetTotaraUserTests : IClassFixture<EmulatorRunspaceFixture>
     public SetTotaraUserTests(EmulatorRunspaceFixture site) => _site = site;
 
     [Fact]
+    public void Without_PassThru_a_change_asks_back_only_the_id_and_with_it_the_default_view()
+    {
+        var a = UserTestData.UniqueName("cheap");
+        var b = UserTestData.UniqueName("cheap");
+        _site.Seed(a);
+        _site.Seed(b);
+        using var ps = _site.NewConnectedRunspace();
+
+        _site.Host.Counters.Reset();
+        var quiet = ps.Run("param($A) $A | Set-TotaraUser -City Oslo", UserTestData.Params(("A", a))).AssertNoErrors();
+        var quietPoints = _site.Host.Counters.PointsSpent;
+        _site.Host.Counters.Reset();
+        var loud = ps.Run("param($B) $B | Set-TotaraUser -City Oslo -PassThru", UserTestData.Params(("B", b))).AssertNoErrors();
+        var loudPoints = _site.Host.Counters.PointsSpent;
+
+        Assert.Empty(quiet.Output);
+        Assert.Equal(10 + 1 + 1, quietPoints);        // the mutation, user, id
+        Assert.Equal(10 + 1 + 7, loudPoints);         // the mutation, user, the default view's seven fields
+        Assert.Equal(b, Assert.Single(loud.Users()).Username());
+        Assert.Equal("Oslo", _site.Stored(a)!.City);
+        Assert.Equal("Oslo", _site.Stored(b)!.City);
+    }
+
+    [Fact]
     public void Only_the_given_fields_change()
     {
         var name = UserTestData.UniqueName("only");

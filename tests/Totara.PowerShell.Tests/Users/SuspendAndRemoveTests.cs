@@ -95,26 +95,33 @@ public sealed class SuspendAndRemoveTests : IClassFixture<EmulatorRunspaceFixtur
         Assert.Equal(ConfirmImpact.High, result.Output.Single().BaseObject);
     }
 
-    [Fact]
-    public void Ctrl_C_stops_after_the_batch_in_flight_and_nothing_is_left_half_applied()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Ctrl_C_stops_after_the_batches_in_flight_and_nothing_is_left_half_applied(bool slowUpstream)
     {
-        var prefix = UserTestData.UniqueName("stop");
+        // A fast upstream (records already built) keeps the pipeline thread inside New-TotaraUser,
+        // waiting for a batch, when the stop comes: it says what was done. A slow upstream has it
+        // building records instead: the stop still waits for the batches in flight.
+        var prefix = UserTestData.UniqueName(slowUpstream ? "stopslow" : "stop");
         using var ps = _site.NewConnectedRunspace();
         _site.Host.Counters.Reset();
-        _site.Host.Switches.LatencyMs = 400;
+        _site.Host.Switches.LatencyMs = 1000;
         List<string> warnings;
         try
         {
             using var shell = System.Management.Automation.PowerShell.Create();
             shell.Runspace = ps.Runspace;
             shell.AddScript("""
-                param($Prefix, $Password)
-                1..2000 | ForEach-Object { [pscustomobject]@{ Username = "$Prefix-$_"; FirstName = 'S'; LastName = 'Top'; Email = "$Prefix-$_@example.com" } } |
-                    New-TotaraUser -Password $Password
-                """).AddParameter("Prefix", prefix).AddParameter("Password", SecureStrings.From("Passw0rd!"));
+                param($Prefix, $Password, $Slow)
+                $records = 1..2000 | ForEach-Object { [pscustomobject]@{ Username = "$Prefix-$_"; FirstName = 'S'; LastName = 'Top'; Email = "$Prefix-$_@example.com" } }
+                if ($Slow) { $records | ForEach-Object { [System.Threading.Thread]::Sleep(3); $_ } | New-TotaraUser -Password $Password }
+                else { $records | New-TotaraUser -Password $Password }
+                """).AddParameter("Prefix", prefix).AddParameter("Password", SecureStrings.From("Passw0rd!")).AddParameter("Slow", slowUpstream);
             var running = shell.BeginInvoke();
             var deadline = DateTime.UtcNow.AddSeconds(60);
-            while (_site.Host.Counters.Requests == 0 && DateTime.UtcNow < deadline) Thread.Sleep(20);
+            while (_site.Host.Counters.Requests < (slowUpstream ? 1 : 2) && DateTime.UtcNow < deadline) Thread.Sleep(20);
+            if (!slowUpstream) Thread.Sleep(300); // let the pipeline thread reach its wait for the first batch
             shell.Stop();
             Assert.ThrowsAny<PipelineStoppedException>(() => { shell.EndInvoke(running); });
             warnings = shell.Streams.Warning.Select(w => w.Message).ToList();
@@ -124,15 +131,24 @@ public sealed class SuspendAndRemoveTests : IClassFixture<EmulatorRunspaceFixtur
             _site.Host.Switches.LatencyMs = 0;
         }
 
+        // Stopped upstream, the stop may complete while the batch in flight still travels (its
+        // StopProcessing waits for it on the stopping thread): give that batch time to land.
+        if (slowUpstream) Thread.Sleep(2500);
+
         // Every request that reached the site was answered in full; no record is half-known.
         var created = _site.Host.State.Users.Snapshot(u => u.Username.StartsWith(prefix + "-", StringComparison.Ordinal)).Count;
-        Assert.True(created > 0 && created < 2000, $"{created} users created");
-        var stopped = Assert.Single(warnings, w => w.Contains("stopped"));
-        Assert.Contains($"{created} succeeded", stopped);
+        Assert.True(created > 0 && created < 2000, $"{created} users created; {_site.Host.Counters.Requests} requests; {_site.Host.Counters.MutationsExecuted} mutations; warnings: {string.Join(" | ", warnings)}");
+        if (!slowUpstream)
+        {
+            var stopped = Assert.Single(warnings, w => w.Contains("stopped"));
+            Assert.Contains($"{created} succeeded", stopped);
+            Assert.Contains($"{created} sent", stopped);
+        }
         Assert.Equal(created, _site.Host.Counters.MutationsExecuted);
         Assert.Equal(0, _site.Host.Counters.ConnectionsDropped);
         var requests = _site.Host.Counters.Requests;
-        Thread.Sleep(500);
+        Thread.Sleep(1500);
         Assert.Equal(requests, _site.Host.Counters.Requests); // nothing more is sent after the stop
+        Assert.Equal(created, _site.Host.State.Users.Snapshot(u => u.Username.StartsWith(prefix + "-", StringComparison.Ordinal)).Count);
     }
 }

@@ -6,10 +6,11 @@ namespace Totara.Emulator.Domain;
 
 /// <summary>
 /// core_user_users: live users, by default only active ones (status ACTIVE / SUSPENDED / ALL),
-/// optionally changed since a date, sorted by id, keyset-paged with Totara's opaque cursor
-/// (base64 JSON holding the limit and the last id). A page seeks into the store's id order,
-/// so it costs O(page) however many users the site holds, and a cursor stays valid while
-/// users are added.
+/// optionally changed since a date, sorted by one of the columns the reference allows (id by
+/// default; see <see cref="UserListSort"/>), keyset-paged with Totara's opaque cursor (base64 JSON
+/// holding the limit and the last item's sort value and id). Sorted by id, a page seeks into the
+/// store's id order, so it costs O(page) however many users the site holds; another column sorts
+/// the matching users for each page. Either way a cursor stays valid while users are added.
 /// </summary>
 public static class UserListQuery
 {
@@ -17,8 +18,6 @@ public static class UserListQuery
 
     /// <summary>Largest page served; a larger limit is reduced to it.</summary>
     public const int MaxPageSize = 1000;
-
-    private const string CodingError = "Coding error detected, it must be fixed by a programmer: ";
 
     public static PageResult<UserRecord> Run(UserStore users, IReadOnlyDictionary<string, object?>? query)
     {
@@ -30,29 +29,25 @@ public static class UserListQuery
             (status == "ALL" || (status == "SUSPENDED") == u.Suspended) &&
             (createdSince is null || u.TimeCreated >= createdSince) &&
             (modifiedSince is null || u.TimeModified >= modifiedSince);
-        var descending = ReadDescending(query);
+        var sort = UserListSort.Read(query);
 
         var pagination = GraphInput.AsObject(GraphInput.Get(query, "pagination"));
         var limit = (int)Math.Clamp(GraphInput.Long(pagination, "limit") ?? DefaultPageSize, 1, MaxPageSize);
-        long? afterId = null;
+        PageCursor? cursor = null;
         var cursorText = GraphInput.String(pagination, "cursor");
         if (!string.IsNullOrEmpty(cursorText))
         {
-            var cursor = PageCursor.Decode(cursorText);
+            cursor = PageCursor.Decode(cursorText);
             if (cursor.Limit > 0)
             {
                 limit = Math.Min(cursor.Limit, MaxPageSize);
             }
-
-            afterId = cursor.Columns.TryGetValue("id", out var id) && id.ValueKind == JsonValueKind.Number
-                ? id.GetInt64()
-                : throw new TotaraApiException(PageCursor.InvalidCursor);
         }
 
-        var window = users.Page(afterId, descending, limit + 1, filter);
+        var window = sort.IsById ? PageById(users, cursor, sort.Descending, limit + 1, filter) : PageSorted(users, cursor, sort, limit + 1, filter);
         var hasMore = window.Count > limit;
         var items = hasMore ? window.GetRange(0, limit) : window;
-        var next = hasMore ? PageCursor.Encode(limit, new Dictionary<string, object?> { ["id"] = items[^1].Id }) : "";
+        var next = hasMore ? PageCursor.Encode(limit, sort.CursorColumns(items[^1])) : "";
         return new PageResult<UserRecord>(items, Total(users, status, createdSince, modifiedSince, filter), next);
     }
 
@@ -72,30 +67,29 @@ public static class UserListQuery
         };
     }
 
-    private static bool ReadDescending(IReadOnlyDictionary<string, object?>? query)
+    private static List<UserRecord> PageById(UserStore users, PageCursor? cursor, bool descending, int take, Func<UserRecord, bool> filter)
     {
-        if (GraphInput.Get(query, "sort") is not IEnumerable<object?> sortList)
+        long? afterId = null;
+        if (cursor is not null)
         {
-            return false;
+            afterId = cursor.Columns.TryGetValue("id", out var id) && id.ValueKind == JsonValueKind.Number
+                ? id.GetInt64()
+                : throw new TotaraApiException(PageCursor.InvalidCursor);
         }
 
-        var sorts = sortList.Select(GraphInput.AsObject).ToList();
-        if (sorts.Count == 0)
+        return users.Page(afterId, descending, take, filter);
+    }
+
+    private static List<UserRecord> PageSorted(UserStore users, PageCursor? cursor, UserListSort sort, int take, Func<UserRecord, bool> filter)
+    {
+        var matching = users.Snapshot(filter);
+        matching.Sort(sort.Compare);
+        var start = cursor is null ? 0 : matching.FindIndex(user => sort.IsAfter(user, cursor));
+        if (start < 0)
         {
-            return false;
+            return new List<UserRecord>();
         }
 
-        if (sorts.Count > 1)
-        {
-            throw new TotaraApiException("Sorting by more than one column is not currently supported.");
-        }
-
-        var column = GraphInput.String(sorts[0], "column")?.Trim().ToLowerInvariant();
-        if (column != "id")
-        {
-            throw new TotaraApiException(CodingError + "sort field must be one of these: id");
-        }
-
-        return string.Equals(GraphInput.String(sorts[0], "direction"), "DESC", StringComparison.OrdinalIgnoreCase);
+        return matching.GetRange(start, Math.Min(take, matching.Count - start));
     }
 }

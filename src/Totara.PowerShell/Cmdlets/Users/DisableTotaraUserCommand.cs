@@ -39,5 +39,5 @@ public sealed class DisableTotaraUserCommand : UserBatchCmdlet
     }
 
     private protected override BatchOperation BuildOperation(UsersClient users, UserRecord record, UserReference? target) =>
-        users.SetSuspended(target!, true, tag: record);
+        users.SetSuspended(target!, true, ResultFields, tag: record);
 }

@@ -39,5 +39,5 @@ public sealed class EnableTotaraUserCommand : UserBatchCmdlet
     }
 
     private protected override BatchOperation BuildOperation(UsersClient users, UserRecord record, UserReference? target) =>
-        users.SetSuspended(target!, false, tag: record);
+        users.SetSuspended(target!, false, ResultFields, tag: record);
 }

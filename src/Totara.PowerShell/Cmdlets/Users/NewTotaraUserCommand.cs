@@ -36,6 +36,10 @@ public sealed class NewTotaraUserCommand : UserProfileCmdlet
     protected override bool WritesUser => true;
 
     /// <inheritdoc />
+    /// <remarks>A create asks back only id and username, so more fit in one request than updates do.</remarks>
+    protected override int BatchSize(TotaraSession session) => session.Client.Users.CreatesPerRequest();
+
+    /// <inheritdoc />
     protected override IEnumerable<UserRecord> ReadRecords(TotaraSession session)
     {
         var change = BuildChange(usePipeline: true).Set("username", Username);

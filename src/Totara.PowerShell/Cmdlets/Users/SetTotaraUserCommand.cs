@@ -51,5 +51,5 @@ public sealed class SetTotaraUserCommand : UserProfileCmdlet
     }
 
     private protected override BatchOperation BuildOperation(UsersClient users, UserRecord record, UserReference? target) =>
-        users.Update(target!, record.Change!, tag: record);
+        users.Update(target!, record.Change!, ResultFields, tag: record);
 }
