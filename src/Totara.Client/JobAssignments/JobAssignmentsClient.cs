@@ -61,6 +61,37 @@ public sealed class JobAssignmentsClient
     }
 
     /// <summary>
+    /// Each user's first job assignment (the one HR Import means by a manager named without a job),
+    /// read in batched requests. A user with no assignment maps to null; a user that no user matches
+    /// is left out of the answer.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<UserReference, JobAssignmentReference?>> FirstAssignmentsAsync(IEnumerable<UserReference> users, CancellationToken ct = default)
+    {
+        if (users is null) throw new ArgumentNullException(nameof(users));
+        var distinct = users.Distinct().ToList();
+        var answer = new Dictionary<UserReference, JobAssignmentReference?>();
+        var operations = distinct.Select((user, i) => new BatchOperation("core_user_user", false,
+            new[] { new BatchArgument("reference", "core_user_user_reference!", user.ToInput()) },
+            "user { id job_assignments { id idnumber } }", i));
+        await foreach (var item in _client.ExecuteBatchAsync(operations, ct).ConfigureAwait(false))
+        {
+            var user = distinct[(int)item.Operation.Tag!];
+            if (!item.Succeeded)
+            {
+                if (IsNotFound(item.Error!.Message)) continue;
+                throw new TotaraException($"Reading the job assignments of user {user} failed: {item.Error.Message}", item.Error.Category);
+            }
+            var record = JobAssignmentData.Object(item.Data, "user");
+            if (record is null) continue;
+            var first = record.Value.TryGetProperty("job_assignments", out var jobs) && jobs.ValueKind == JsonValueKind.Array
+                ? jobs.EnumerateArray().Select(j => JobAssignmentData.Text(j, "idnumber")).FirstOrDefault(text => !string.IsNullOrEmpty(text))
+                : null;
+            answer[user] = first is null ? null : JobAssignmentReference.ByIdNumber(user, first);
+        }
+        return answer;
+    }
+
+    /// <summary>
     /// The one assignment the reference names; null when none does. Throws when it names several
     /// (an idnumber shared by two users, or a user with several assignments and no idnumber given).
     /// </summary>
