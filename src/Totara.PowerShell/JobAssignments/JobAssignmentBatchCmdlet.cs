@@ -63,7 +63,11 @@ public abstract class JobAssignmentBatchCmdlet : BatchingCmdlet<JobAssignmentRec
     /// <inheritdoc />
     protected override IEnumerable<KeyValuePair<string, string>> UniqueKeys(JobAssignmentRecord record)
     {
-        yield return new KeyValuePair<string, string>("IdNumber", JobAssignmentBatchSender.KeyOf(record.Assignment).ToString());
+        // One user's job once per input: "J1 (idnumber E1)"; by id, the id.
+        var job = record.Assignment;
+        var value = job.Id is long id ? "id " + id.ToString(System.Globalization.CultureInfo.InvariantCulture)
+            : $"{job.IdNumber} ({job.User?.FieldName} {job.User?.Value})";
+        yield return new KeyValuePair<string, string>("IdNumber", value);
     }
 
     /// <inheritdoc />

@@ -53,7 +53,7 @@ internal static class JobAssignmentBatchSender
     }
 
     /// <summary>How the ordering names an assignment: its user's reference and its idnumber (or its id).</summary>
-    public static JobAssignmentKey KeyOf(JobAssignmentReference reference) =>
+    private static JobAssignmentKey KeyOf(JobAssignmentReference reference) =>
         reference.User is { } user ? new JobAssignmentKey(UserKey(user), reference.IdNumber)
             : new JobAssignmentKey("#" + reference.Id, reference.IdNumber);
 
