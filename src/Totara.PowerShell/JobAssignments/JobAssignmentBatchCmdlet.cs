@@ -50,8 +50,17 @@ public abstract class JobAssignmentBatchCmdlet : BatchingCmdlet<JobAssignmentRec
         base.BeginProcessing();
     }
 
+    /// <summary>The most records ordered (manager-first) together; the client splits them into requests in order.</summary>
+    public const int OrderingWindow = 1000;
+
     /// <inheritdoc />
-    protected override int BatchSize(TotaraSession session) => session.Client.JobAssignments.MutationsPerRequest;
+    /// <remarks>
+    /// Several requests' worth: manager-first ordering and cycle checks work within one batch, so a
+    /// wider batch lets a manager's row come further after their staff's rows. The requests still go
+    /// one at a time, each sized to the complexity limit.
+    /// </remarks>
+    protected override int BatchSize(TotaraSession session) =>
+        Math.Min(OrderingWindow, 10 * session.Client.JobAssignments.MutationsPerRequest);
 
     /// <inheritdoc />
     protected override Task<IReadOnlyList<JobAssignmentOutcome>> SendAsync(TotaraSession session, IReadOnlyList<JobAssignmentRecord> batch, CancellationToken ct) =>

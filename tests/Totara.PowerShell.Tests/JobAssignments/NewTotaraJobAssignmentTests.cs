@@ -165,4 +165,25 @@ public sealed class NewTotaraJobAssignmentTests : IClassFixture<EmulatorRunspace
         Assert.Equal(names[2], job.Get("AppraiserUsername"));
         Assert.Equal("W (" + names[0] + ")", job.BaseObject.ToString());
     }
+
+    [Fact]
+    public void A_manager_row_after_more_staff_rows_than_one_request_holds_is_still_created_first()
+    {
+        var p = _site.People("wide", 61);
+        using var ps = _site.NewConnectedRunspace();
+        _site.Host.Counters.Reset();
+
+        // A small complexity limit: about two dozen creates per request, so the 61 rows span several requests.
+        var output = ps.Run("param($P, $Url, $Id, $Secret)\n" + Row + """
+            $small = Connect-Totara -Url $Url -ClientId $Id -ClientSecret $Secret -MaxComplexity 1500 -PassThru
+            $rows = foreach ($i in 1..60) { Row "S$i" $P[$i] $P[0] 'BOSS' }
+            @($rows) + @(Row 'BOSS' $P[0]) | New-TotaraJobAssignment -Session $small
+            """, UserTestData.Params(("P", p), ("Url", _site.Url), ("Id", EmulatorRunspaceFixture.ClientId), ("Secret", SecureStrings.From(_site.ClientSecret))))
+            .AssertNoErrors().Output;
+
+        Assert.Equal(61, output.Count);
+        Assert.True(_site.Host.Counters.Requests >= 3, $"only {_site.Host.Counters.Requests} requests: the rows did not span several");
+        var boss = _site.JobOf(p[0], "BOSS").Id;
+        Assert.All(Enumerable.Range(1, 60), i => Assert.Equal(boss, _site.JobOf(p[i], "S" + i).ManagerJaId));
+    }
 }
