@@ -128,7 +128,7 @@ public abstract class JobAssignmentBatchCmdlet : BatchingCmdlet<JobAssignmentRec
     {
         problem = null;
         if (InputObject?.BaseObject is TotaraJobAssignment piped)
-            return SameSite(piped.Site, session.Url) ? UserReference.ById(piped.UserId) : piped.UserIdNumber is { Length: > 0 } pipedIdNumber ? UserReference.ByIdNumber(pipedIdNumber) : UserReference.ByUsername(piped.Username ?? "");
+            return piped.HolderOn(session.Url);
         if (IsGiven(nameof(UserIdNumber), UserIdNumber) && !string.IsNullOrWhiteSpace(UserIdNumber)) return UserReference.ByIdNumber(UserIdNumber!);
         if (User is not null && MyInvocation.BoundParameters.ContainsKey(nameof(User))) return User.CandidatesFor(session.Url)[0];
         problem = "no user is named: give UserIdNumber (HR Import's useridnumber) or User.";

@@ -107,6 +107,14 @@ public sealed class TotaraJobAssignment
     /// <summary>The site the assignment lives on.</summary>
     public Uri Site { get; }
 
+    /// <summary>How to name the holder on <paramref name="site"/>: by id on the assignment's own site, else by idnumber or username.</summary>
+    internal Totara.Client.Users.UserReference HolderOn(Uri site)
+    {
+        if (string.Equals(Site.AbsoluteUri.TrimEnd('/'), site.AbsoluteUri.TrimEnd('/'), StringComparison.OrdinalIgnoreCase) || (string.IsNullOrWhiteSpace(UserIdNumber) && string.IsNullOrWhiteSpace(Username)))
+            return Totara.Client.Users.UserReference.ById(UserId);
+        return string.IsNullOrWhiteSpace(UserIdNumber) ? Totara.Client.Users.UserReference.ByUsername(Username!) : Totara.Client.Users.UserReference.ByIdNumber(UserIdNumber!);
+    }
+
     /// <summary>e.g. <c>J1 (jsmith)</c>.</summary>
     public override string ToString() => $"{IdNumber} ({Username ?? UserIdNumber ?? "user " + UserId})";
 }

@@ -89,10 +89,7 @@ public sealed class GetTotaraJobAssignmentCommand : TotaraSessionCmdlet
         switch (input.BaseObject)
         {
             case TotaraJobAssignment job:
-                var holder = job.Site.AbsoluteUri.TrimEnd('/') == session.Url.AbsoluteUri.TrimEnd('/')
-                    ? UserReference.ById(job.UserId)
-                    : job.UserIdNumber is { Length: > 0 } userIdNumber ? UserReference.ByIdNumber(userIdNumber) : UserReference.ByUsername(job.Username ?? "");
-                ForUser(session, new[] { holder }, job.IdNumber, input);
+                ForUser(session, new[] { job.HolderOn(session.Url) }, job.IdNumber, input);
                 return;
             case TotaraUser user:
                 ForUser(session, new UserIdentity(user).CandidatesFor(session.Url), null, input);
