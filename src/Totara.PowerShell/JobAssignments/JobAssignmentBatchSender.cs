@@ -25,13 +25,15 @@ internal static class JobAssignmentBatchSender
         var outcomes = new JobAssignmentOutcome?[batch.Count];
         var jobs = session.Client.JobAssignments;
 
-        var withoutJob = batch.SelectMany(r => new[] { r.ManagerWithoutJob, r.TempManagerWithoutJob }).OfType<UserReference>().ToList();
-        if (withoutJob.Count > 0)
-        {
-            var firstJobs = await jobs.FirstAssignmentsAsync(withoutJob, ct).ConfigureAwait(false);
-            for (var i = 0; i < batch.Count; i++)
-                outcomes[i] = SettleManagers(batch, i, firstJobs, creates);
-        }
+        // One batched read of every holder's and every job-less manager's assignment idnumbers: it settles
+        // those managers, and refuses before sending what the site would refuse (an unknown user, a create of
+        // an idnumber the user has, a change of one the user lacks). A failed alias costs every other alias of
+        // its request a look-up (its data is lost with the answer), so keeping failures out of requests pays.
+        var holders = batch.Select(r => r.Assignment).Where(a => a.User is not null && a.IdNumber is not null).Select(a => a.User!);
+        var managers = batch.SelectMany(r => new[] { r.ManagerWithoutJob, r.TempManagerWithoutJob }).OfType<UserReference>();
+        var known = await jobs.IdNumbersAsync(holders.Concat(managers), ct).ConfigureAwait(false);
+        for (var i = 0; i < batch.Count; i++)
+            outcomes[i] = CheckHolder(batch[i], known, creates) ?? SettleManagers(batch, i, known, creates);
 
         var live = Enumerable.Range(0, batch.Count).Where(i => outcomes[i] is null).ToList();
         var ordering = ManagerOrdering.Order(live, i => KeyOf(batch[i].Assignment), i => ManagersOf(batch[i].Change));
@@ -65,20 +67,37 @@ internal static class JobAssignmentBatchSender
 
     private static string UserKey(UserReference user) => user.FieldName + ":" + user.Value;
 
+    /// <summary>An outcome for a record the site would refuse for its holder or its idnumber; null when it may be sent.</summary>
+    private static JobAssignmentOutcome? CheckHolder(JobAssignmentRecord record, IReadOnlyDictionary<UserReference, IReadOnlyList<string>> known, bool creates)
+    {
+        if (record.Assignment is not { User: { } holder, IdNumber: { } idNumber }) return null;
+        var field = holder.Kind == UserReferenceKind.IdNumber ? "UserIdNumber" : "User";
+        if (!known.TryGetValue(holder, out var held))
+            return new JobAssignmentOutcome($"no user matches {holder}.", field, RecordErrorIds.UserNotFound, ErrorCategory.ObjectNotFound);
+        var has = held.Contains(idNumber, StringComparer.Ordinal);
+        if (creates && has)
+            return new JobAssignmentOutcome($"user {holder} already has a job assignment '{idNumber}'; change it with Set-TotaraJobAssignment.",
+                "IdNumber", JobAssignmentErrorIds.JobAssignmentExists, ErrorCategory.ResourceExists);
+        if (!creates && !has)
+            return new JobAssignmentOutcome($"no job assignment matches {record.Assignment}.", "IdNumber",
+                JobAssignmentErrorIds.JobAssignmentNotFound, ErrorCategory.ObjectNotFound);
+        return null;
+    }
+
     /// <summary>Sets the manager of a record named without a job; an outcome when that cannot be done.</summary>
     private static JobAssignmentOutcome? SettleManagers(IReadOnlyList<JobAssignmentRecord> batch, int index,
-        IReadOnlyDictionary<UserReference, JobAssignmentReference?> firstJobs, bool creates)
+        IReadOnlyDictionary<UserReference, IReadOnlyList<string>> known, bool creates)
     {
         var record = batch[index];
         if (record.ManagerWithoutJob is { } manager)
         {
-            var job = FirstJob(batch, manager, firstJobs, creates, out var problem);
+            var job = FirstJob(batch, manager, known, creates, out var problem);
             if (job is null) return new JobAssignmentOutcome(problem!, record.ManagerParameter, ProblemId(problem!), ProblemCategory(problem!));
             record.Change!.SetManager(job);
         }
         if (record.TempManagerWithoutJob is { } temp)
         {
-            var job = FirstJob(batch, temp, firstJobs, creates, out var problem);
+            var job = FirstJob(batch, temp, known, creates, out var problem);
             if (job is null) return new JobAssignmentOutcome(problem!, record.TempManagerParameter, ProblemId(problem!), ProblemCategory(problem!));
             record.Change!.SetTempManager(job);
         }
@@ -86,14 +105,14 @@ internal static class JobAssignmentBatchSender
     }
 
     private static JobAssignmentReference? FirstJob(IReadOnlyList<JobAssignmentRecord> batch, UserReference manager,
-        IReadOnlyDictionary<UserReference, JobAssignmentReference?> firstJobs, bool creates, out string? problem)
+        IReadOnlyDictionary<UserReference, IReadOnlyList<string>> known, bool creates, out string? problem)
     {
         problem = null;
-        if (firstJobs.TryGetValue(manager, out var onSite) && onSite is not null) return onSite;
+        if (known.TryGetValue(manager, out var onSite) && onSite.Count > 0) return JobAssignmentReference.ByIdNumber(manager, onSite[0]);
         // No assignment on the site yet: the first one this batch creates for the manager will be it.
         if (creates && batch.FirstOrDefault(r => Equals(r.Assignment.User, manager)) is { } created)
             return created.Assignment;
-        problem = firstJobs.ContainsKey(manager)
+        problem = known.ContainsKey(manager)
             ? $"the manager {manager} has no job assignment to manage through; name their job assignment's idnumber too, or create it first."
             : $"no user matches the manager {manager}.";
         return null;

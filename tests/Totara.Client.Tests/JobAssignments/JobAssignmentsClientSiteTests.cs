@@ -205,5 +205,8 @@ public sealed class JobAssignmentsClientSiteTests
         Assert.Equal(JobAssignmentReference.ByIdNumber(Boss, "B-FIRST"), first[Boss]);
         Assert.Null(first[Worker]);
         Assert.False(first.ContainsKey(UserReference.ByUsername("nobody")));
+        var all = await jobs.IdNumbersAsync(new[] { Boss, Worker });
+        Assert.Equal(new[] { "B-FIRST", "B-SECOND" }, all[Boss]);
+        Assert.Empty(all[Worker]);
     }
 }

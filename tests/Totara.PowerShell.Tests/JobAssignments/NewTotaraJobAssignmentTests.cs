@@ -186,4 +186,23 @@ public sealed class NewTotaraJobAssignmentTests : IClassFixture<EmulatorRunspace
         var boss = _site.JobOf(p[0], "BOSS").Id;
         Assert.All(Enumerable.Range(1, 60), i => Assert.Equal(boss, _site.JobOf(p[i], "S" + i).ManagerJaId));
     }
+
+    [Fact]
+    public void A_rerun_refuses_the_assignments_that_exist_before_sending_and_creates_only_the_new_ones()
+    {
+        var p = _site.People("rerun", 3);
+        using var ps = _site.NewConnectedRunspace();
+        ps.Run("param($P)\n" + Row + "$null = @((Row 'A' $P[0]), (Row 'B' $P[1])) | New-TotaraJobAssignment", UserTestData.Params(("P", p))).AssertNoErrors();
+        _site.Host.Counters.Reset();
+
+        var result = ps.Run("param($P)\n" + Row + "@((Row 'A' $P[0]), (Row 'C' $P[2]), (Row 'B' $P[1])) | New-TotaraJobAssignment", UserTestData.Params(("P", p)));
+
+        Assert.Equal(2, result.Errors.Count);
+        Assert.All(result.Errors, e => Assert.StartsWith("TotaraJobAssignmentExists,", e.FullyQualifiedErrorId));
+        Assert.All(result.Errors, e => Assert.Equal(ErrorCategory.ResourceExists, e.CategoryInfo.Category));
+        Assert.Contains("already has a job assignment 'A'", result.Errors[0].Exception.Message);
+        Assert.Equal("C", (string)Assert.Single(result.Output).Get("IdNumber")!);
+        // Only the new row was sent: no request carried a failing alias.
+        Assert.Equal(1, _site.Host.Counters.MutationsExecuted);
+    }
 }
