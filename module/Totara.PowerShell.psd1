@@ -36,6 +36,10 @@
         'Add-TotaraCohortMember'
         'Remove-TotaraCohortMember'
         'Test-TotaraCohortMember'
+        'Get-TotaraJobAssignment'
+        'New-TotaraJobAssignment'
+        'Set-TotaraJobAssignment'
+        'Remove-TotaraJobAssignment'
     )
     VariablesToExport    = @()
     AliasesToExport      = @(

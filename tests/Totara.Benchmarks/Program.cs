@@ -29,6 +29,7 @@ var scenarios = new Dictionary<int, Func<BenchSettings, Task<ScenarioReport>>>
     [2] = RateLimitedScenario.RunAsync,
     [3] = ListScenario.RunAsync,
     [4] = UpdateScenario.RunAsync,
+    [5] = AudienceScenario.RunAsync,
 };
 var toRun = chosen.Count > 0 ? chosen.Distinct().Order().ToList() : scenarios.Keys.ToList();
 

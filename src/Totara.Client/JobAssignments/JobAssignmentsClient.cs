@@ -61,6 +61,46 @@ public sealed class JobAssignmentsClient
     }
 
     /// <summary>
+    /// Each user's job assignment idnumbers, in the user's order (the first is the one HR Import
+    /// means by a manager named without a job), read in batched requests at a few points per user.
+    /// A user that no user matches is left out of the answer.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<UserReference, IReadOnlyList<string>>> IdNumbersAsync(IEnumerable<UserReference> users, CancellationToken ct = default)
+    {
+        if (users is null) throw new ArgumentNullException(nameof(users));
+        var distinct = users.Distinct().ToList();
+        var answer = new Dictionary<UserReference, IReadOnlyList<string>>();
+        var operations = distinct.Select((user, i) => new BatchOperation("core_user_user", false,
+            new[] { new BatchArgument("reference", "core_user_user_reference!", user.ToInput()) },
+            "user { id job_assignments { idnumber } }", i));
+        await foreach (var item in _client.ExecuteBatchAsync(operations, ct).ConfigureAwait(false))
+        {
+            var user = distinct[(int)item.Operation.Tag!];
+            if (!item.Succeeded)
+            {
+                if (IsNotFound(item.Error!.Message)) continue;
+                throw new TotaraException($"Reading the job assignments of user {user} failed: {item.Error.Message}", item.Error.Category);
+            }
+            if (JobAssignmentData.Object(item.Data, "user") is not { } record) continue;
+            answer[user] = record.TryGetProperty("job_assignments", out var jobs) && jobs.ValueKind == JsonValueKind.Array
+                ? jobs.EnumerateArray().Select(j => JobAssignmentData.Text(j, "idnumber")).Where(text => !string.IsNullOrEmpty(text)).Select(text => text!).ToList()
+                : new List<string>();
+        }
+        return answer;
+    }
+
+    /// <summary>
+    /// Each user's first job assignment (see <see cref="IdNumbersAsync"/>). A user with no assignment
+    /// maps to null; a user that no user matches is left out of the answer.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<UserReference, JobAssignmentReference?>> FirstAssignmentsAsync(IEnumerable<UserReference> users, CancellationToken ct = default)
+    {
+        var idNumbers = await IdNumbersAsync(users, ct).ConfigureAwait(false);
+        return idNumbers.ToDictionary(pair => pair.Key,
+            pair => pair.Value.Count == 0 ? null : JobAssignmentReference.ByIdNumber(pair.Key, pair.Value[0]));
+    }
+
+    /// <summary>
     /// The one assignment the reference names; null when none does. Throws when it names several
     /// (an idnumber shared by two users, or a user with several assignments and no idnumber given).
     /// </summary>

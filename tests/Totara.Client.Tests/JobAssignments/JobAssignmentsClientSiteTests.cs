@@ -188,4 +188,25 @@ public sealed class JobAssignmentsClientSiteTests
         Assert.Equal(JobAssignmentReference.ByIdNumber(Worker, "W2"), results[1].Target);
         Assert.Equal(2, site.Host.State.Jobs.Count);
     }
+
+    [Fact]
+    public async Task First_assignments_are_read_batched_with_none_for_a_user_without_and_nothing_for_an_unknown_user()
+    {
+        await using var site = await SiteAsync();
+        var jobs = site.Client.JobAssignments;
+        await jobs.RunAsync(new[] { jobs.Create(Boss, "B-FIRST"), jobs.Create(Boss, "B-SECOND") }).ToListAsync();
+        var before = site.Host.Counters.Requests;
+
+        var first = await jobs.FirstAssignmentsAsync(new[] { Boss, Worker, UserReference.ByUsername("nobody"), Boss });
+
+        // One batched request; the unknown user's error nulls the whole answer (a non-null root field), so the
+        // others are asked again once. Never one request per user.
+        Assert.Equal(2, site.Host.Counters.Requests - before);
+        Assert.Equal(JobAssignmentReference.ByIdNumber(Boss, "B-FIRST"), first[Boss]);
+        Assert.Null(first[Worker]);
+        Assert.False(first.ContainsKey(UserReference.ByUsername("nobody")));
+        var all = await jobs.IdNumbersAsync(new[] { Boss, Worker });
+        Assert.Equal(new[] { "B-FIRST", "B-SECOND" }, all[Boss]);
+        Assert.Empty(all[Worker]);
+    }
 }

@@ -60,10 +60,14 @@ public sealed class ModuleManifestTests
         using var runspace = new ModuleRunspace();
         var commands = runspace.RunFor<CommandInfo>("Get-Command -Module Totara.PowerShell");
 
-        Assert.All(commands, command => Assert.Equal(CommandTypes.Cmdlet, command.CommandType));
+        // Cmdlets, and the aliases the manifest exports (e.g. the *-TotaraAudience* names of the audience cmdlets).
+        Assert.All(commands, command => Assert.Contains(command.CommandType, new[] { CommandTypes.Cmdlet, CommandTypes.Alias }));
         Assert.Equal(
             ManifestData.List("CmdletsToExport").OrderBy(name => name, StringComparer.OrdinalIgnoreCase),
-            commands.Select(command => command.Name).OrderBy(name => name, StringComparer.OrdinalIgnoreCase));
+            commands.Where(command => command.CommandType == CommandTypes.Cmdlet).Select(command => command.Name).OrderBy(name => name, StringComparer.OrdinalIgnoreCase));
+        Assert.Equal(
+            ManifestData.List("AliasesToExport").OrderBy(name => name, StringComparer.OrdinalIgnoreCase),
+            commands.Where(command => command.CommandType == CommandTypes.Alias).Select(command => command.Name).OrderBy(name => name, StringComparer.OrdinalIgnoreCase));
     }
 
     [Fact]

@@ -1,0 +1,120 @@
+using System;
+using Totara.Client.JobAssignments;
+
+namespace Totara.PowerShell;
+
+/// <summary>
+/// A Totara job assignment, as the job-assignment cmdlets return it: the holder, the position,
+/// the organisation, the manager (user and job), the temporary manager, the appraiser and the dates.
+/// Property names follow HR Import's columns where one exists, so an assignment can be compared
+/// with a row of an HR file, and piped into Set- or Remove-TotaraJobAssignment.
+/// </summary>
+public sealed class TotaraJobAssignment
+{
+    internal TotaraJobAssignment(JobAssignmentData data, Uri site)
+    {
+        Site = site;
+        Id = data.Id;
+        IdNumber = data.IdNumber;
+        FullName = data.FullName;
+        ShortName = data.ShortName;
+        UserId = data.User.Id;
+        Username = data.User.Username;
+        UserIdNumber = data.User.IdNumber;
+        UserFullName = data.User.FullName;
+        PositionIdNumber = data.PositionIdNumber;
+        PositionName = data.PositionName;
+        OrganisationIdNumber = data.OrganisationIdNumber;
+        OrganisationName = data.OrganisationName;
+        ManagerJobAssignmentId = data.ManagerJobAssignmentId;
+        ManagerJobAssignmentIdNumber = data.ManagerJobAssignmentIdNumber;
+        ManagerUsername = data.Manager?.Username;
+        ManagerIdNumber = data.Manager?.IdNumber;
+        TempManagerJobAssignmentId = data.TempManagerJobAssignmentId;
+        TempManagerJobAssignmentIdNumber = data.TempManagerJobAssignmentIdNumber;
+        TempManagerUsername = data.TempManager?.Username;
+        TempManagerIdNumber = data.TempManager?.IdNumber;
+        TempManagerExpiryDate = data.TempManagerExpiryDate?.UtcDateTime;
+        AppraiserUsername = data.Appraiser?.Username;
+        AppraiserIdNumber = data.Appraiser?.IdNumber;
+        StartDate = data.StartDate?.UtcDateTime;
+        EndDate = data.EndDate?.UtcDateTime;
+    }
+
+    /// <summary>The job assignment's id on its site.</summary>
+    public long Id { get; }
+
+    /// <summary>The assignment's idnumber (unique per user).</summary>
+    public string IdNumber { get; }
+
+    public string? FullName { get; }
+
+    public string? ShortName { get; }
+
+    /// <summary>The holder's user id.</summary>
+    public long UserId { get; }
+
+    public string? Username { get; }
+
+    /// <summary>The holder's idnumber (HR Import's useridnumber).</summary>
+    public string? UserIdNumber { get; }
+
+    public string? UserFullName { get; }
+
+    /// <summary>HR Import's posidnumber.</summary>
+    public string? PositionIdNumber { get; }
+
+    public string? PositionName { get; }
+
+    /// <summary>HR Import's orgidnumber.</summary>
+    public string? OrganisationIdNumber { get; }
+
+    public string? OrganisationName { get; }
+
+    public long? ManagerJobAssignmentId { get; }
+
+    /// <summary>HR Import's managerjobassignmentidnumber.</summary>
+    public string? ManagerJobAssignmentIdNumber { get; }
+
+    public string? ManagerUsername { get; }
+
+    /// <summary>The manager's user idnumber (HR Import's manageridnumber).</summary>
+    public string? ManagerIdNumber { get; }
+
+    public long? TempManagerJobAssignmentId { get; }
+
+    public string? TempManagerJobAssignmentIdNumber { get; }
+
+    public string? TempManagerUsername { get; }
+
+    /// <summary>HR Import's tempmanageridnumber.</summary>
+    public string? TempManagerIdNumber { get; }
+
+    /// <summary>When the temporary manager stops managing (UTC).</summary>
+    public DateTime? TempManagerExpiryDate { get; }
+
+    public string? AppraiserUsername { get; }
+
+    /// <summary>HR Import's appraiseridnumber.</summary>
+    public string? AppraiserIdNumber { get; }
+
+    /// <summary>Start date (UTC).</summary>
+    public DateTime? StartDate { get; }
+
+    /// <summary>End date (UTC).</summary>
+    public DateTime? EndDate { get; }
+
+    /// <summary>The site the assignment lives on.</summary>
+    public Uri Site { get; }
+
+    /// <summary>How to name the holder on <paramref name="site"/>: by id on the assignment's own site, else by idnumber or username.</summary>
+    internal Totara.Client.Users.UserReference HolderOn(Uri site)
+    {
+        if (string.Equals(Site.AbsoluteUri.TrimEnd('/'), site.AbsoluteUri.TrimEnd('/'), StringComparison.OrdinalIgnoreCase) || (string.IsNullOrWhiteSpace(UserIdNumber) && string.IsNullOrWhiteSpace(Username)))
+            return Totara.Client.Users.UserReference.ById(UserId);
+        return string.IsNullOrWhiteSpace(UserIdNumber) ? Totara.Client.Users.UserReference.ByUsername(Username!) : Totara.Client.Users.UserReference.ByIdNumber(UserIdNumber!);
+    }
+
+    /// <summary>e.g. <c>J1 (jsmith)</c>.</summary>
+    public override string ToString() => $"{IdNumber} ({Username ?? UserIdNumber ?? "user " + UserId})";
+}
