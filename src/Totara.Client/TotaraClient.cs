@@ -12,6 +12,8 @@ using Totara.Client.Paging;
 using Totara.Client.Resilience;
 using Totara.Client.Transport;
 using Totara.Client.Users;
+using Totara.Client.Courses;
+using Totara.Client.Goals;
 
 namespace Totara.Client;
 
@@ -26,6 +28,8 @@ public sealed class TotaraClient : IDisposable
     private readonly RequestExecutor _executor;
     private readonly OperationRunner _runner;
     private UsersClient? _users;
+    private CoursesClient? _courses;
+    private GoalsClient? _goals;
 
     public TotaraClient(TotaraClientOptions options)
     {
@@ -55,6 +59,12 @@ public sealed class TotaraClient : IDisposable
 
     /// <summary>The users area (core_user_*): typed reads, lists and batched create/update/delete.</summary>
     public UsersClient Users => _users ??= new UsersClient(this);
+
+    /// <summary>The courses area: the course list, manual enrolment and course completion.</summary>
+    public CoursesClient Courses => _courses ??= new CoursesClient(this);
+
+    /// <summary>The goals area (perform_goal_*): a user's goals and batched create/update/progress/delete.</summary>
+    public GoalsClient Goals => _goals ??= new GoalsClient(this);
 
     /// <summary>Raised before each retry: attempt, delay, reason (never a secret), operation name.</summary>
     public event EventHandler<TotaraRetryEventArgs>? Retrying;
