@@ -123,6 +123,13 @@ public sealed class GoalsClient
             "current_value status { id label }", new GoalOperationTag(GoalOperationKind.Progress, target, tag))
         {
             IsIdempotent = true,
+            // Used when the update is known to have run but its data went null with another alias's error.
+            RecoverAfterLostAnswer = async ct =>
+            {
+                var now = await ViewAsync(target, ct).ConfigureAwait(false);
+                return now is { } data && data.TryGetProperty("goal", out var g) && GoalData.FromJson(g) is var goal &&
+                       goal.Status == status && goal.CurrentValue == currentValue ? now : null;
+            },
         };
     }
 
