@@ -36,6 +36,16 @@
         'Add-TotaraCohortMember'
         'Remove-TotaraCohortMember'
         'Test-TotaraCohortMember'
+        'Get-TotaraCourse'
+        'Add-TotaraCourseEnrolment'
+        'Remove-TotaraCourseEnrolment'
+        'Test-TotaraCourseEnrolment'
+        'Get-TotaraCourseCompletion'
+        'Get-TotaraGoal'
+        'New-TotaraGoal'
+        'Set-TotaraGoal'
+        'Remove-TotaraGoal'
+        'Set-TotaraGoalProgress'
     )
     VariablesToExport    = @()
     AliasesToExport      = @(
