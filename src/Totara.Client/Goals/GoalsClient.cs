@@ -161,6 +161,24 @@ public sealed class GoalsClient
         return results;
     }
 
+    /// <summary>
+    /// Finds the id of each request's user (trying its references in turn), in batched queries:
+    /// goals are then created for users known to exist, so no create fails on an unknown user
+    /// (whose error would null the data of the whole batch). Null id with an error: not found or failed.
+    /// </summary>
+    public async Task<IReadOnlyList<(long? UserId, TotaraGraphQLError? Error)>> ResolveUsersAsync(IReadOnlyList<UserRequest> requests, CancellationToken ct = default)
+    {
+        var answers = await UserFallbackQuery.RunAsync(_client, requests, (user, i) => new BatchOperation("core_user_user", false,
+            new[] { new BatchArgument("reference", "core_user_user_reference!", user.ToInput()) }, "user { id }", i), ct).ConfigureAwait(false);
+        return answers.Select((a, i) =>
+        {
+            if (a.UserNotFound) return ((long?)null, (TotaraGraphQLError?)new TotaraGraphQLError($"User reference not found: no user matches {requests[i].Describe()}.", a.Error!.Category));
+            if (a.Error is not null) return (null, a.Error);
+            var id = a.Data is { ValueKind: JsonValueKind.Object } d && d.TryGetProperty("user", out var u) ? JsonValues.Long(u, "id") : null;
+            return id is null ? (null, new TotaraGraphQLError($"User reference not found: no user matches {requests[i].Describe()}.", "not_found")) : (id, null);
+        }).ToList();
+    }
+
     /// <summary>Runs operations made by this class in batched requests; one result per operation, in input order.</summary>
     public async IAsyncEnumerable<GoalOperationResult> RunAsync(IEnumerable<BatchOperation> operations, [EnumeratorCancellation] CancellationToken ct = default)
     {

@@ -1,6 +1,11 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using Totara.Client.Courses;
+using Totara.Client.Users;
 using Totara.Client;
 using Totara.Client.Goals;
 
@@ -13,6 +18,9 @@ namespace Totara.PowerShell.Cmdlets;
 [OutputType(typeof(TotaraGoal))]
 public sealed class NewTotaraGoalCommand : GoalBatchCmdlet
 {
+    // Every reference that may name each record's user, tried in turn before the create is sent.
+    private readonly Dictionary<GoalBatchRecord, IReadOnlyList<UserReference>> _users = new();
+
     /// <summary>The user the goal is for: username, idnumber, email, id or a TotaraUser.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [Alias("Username", "SamAccountName")]
@@ -90,7 +98,49 @@ public sealed class NewTotaraGoalCommand : GoalBatchCmdlet
         };
         var record = new GoalBatchRecord(NextRecordNumber(), InputObject?.BaseObject is string ? null : InputObject, $"{Name} for {User}", null, change);
         if (RefuseIfInvalid(record, creating: true)) yield break;
+        _users[record] = User.CandidatesFor(session.Url);
         yield return record;
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// The users are looked up first (one batched query; a string may be a username or an
+    /// idnumber), so each create names its user by id and an unknown user fails alone, unsent.
+    /// </remarks>
+    protected override async Task<IReadOnlyList<GoalOutcome>> SendAsync(TotaraSession session, IReadOnlyList<GoalBatchRecord> batch, CancellationToken ct)
+    {
+        var goals = session.Client.Goals;
+        var requests = batch.Select(r => new UserRequest(_users[r], r)).ToList();
+        foreach (var record in batch) _users.Remove(record);
+        var users = await goals.ResolveUsersAsync(requests, ct).ConfigureAwait(false);
+        var outcomes = new GoalOutcome?[batch.Count];
+        // An id_number in use is the usual refusal (a re-run): found out here, it fails alone instead of nulling the batch's answer.
+        var keyed = Enumerable.Range(0, batch.Count).Where(i => batch[i].Change!.IdNumber is not null).ToList();
+        var existing = await goals.GetManyAsync(keyed.Select(i => GoalReference.ByIdNumber(batch[i].Change!.IdNumber!)).ToList(), ct).ConfigureAwait(false);
+        for (var k = 0; k < keyed.Count; k++)
+        {
+            if (existing[k].Goal is { } goal)
+                outcomes[keyed[k]] = new GoalOutcome(new TotaraGraphQLError(
+                    $"id_number already exists: {goal.IdNumber} (goal {goal.Id}, '{goal.Name}', user {goal.Username}); nothing was sent.", "invalid_parameter"), null);
+        }
+        var send = new List<int>();
+        for (var i = 0; i < batch.Count; i++)
+        {
+            if (outcomes[i] is not null) continue;
+            if (users[i].UserId is long id)
+            {
+                batch[i].Change!.User = UserReference.ById(id);
+                send.Add(i);
+            }
+            else
+            {
+                outcomes[i] = new GoalOutcome(users[i].Error!, null);
+            }
+        }
+        var n = 0;
+        await foreach (var result in goals.RunAsync(send.Select(i => BuildOperation(goals, batch[i])).ToList(), ct).ConfigureAwait(false))
+            outcomes[send[n++]] = new GoalOutcome(result);
+        return outcomes.Select(o => o!).ToList();
     }
 
     private protected override BatchOperation BuildOperation(GoalsClient goals, GoalBatchRecord record) => goals.Create(record.Change!, record);
