@@ -55,10 +55,6 @@ public sealed class GoalOperationResult
     /// <summary>True when the site's answer means no goal matches the reference.</summary>
     public bool GoalNotFound => Error is not null && GoalsClient.IsNotFound(Error.Message);
 
-    /// <summary>A failure found before anything was sent (e.g. reading the goal first found none).</summary>
-    public static GoalOperationResult Failed(GoalOperationKind kind, GoalReference? target, TotaraGraphQLError error) =>
-        new(kind, target, null, null, null, null, error ?? throw new ArgumentNullException(nameof(error)));
-
     internal static GoalOperationResult From(BatchItemResult item)
     {
         var tag = (GoalOperationTag)item.Operation.Tag!;

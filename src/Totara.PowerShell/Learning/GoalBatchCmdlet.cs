@@ -37,9 +37,6 @@ public sealed class GoalOutcome
 {
     internal GoalOutcome(GoalOperationResult result) => Result = result;
 
-    internal GoalOutcome(TotaraGraphQLError error, GoalReference? target) =>
-        Result = GoalOperationResult.Failed(GoalOperationKind.Progress, target, error);
-
     internal GoalOperationResult Result { get; }
 }
 

@@ -4,7 +4,6 @@ using System.Linq;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
-using Totara.Client.Courses;
 using Totara.Client.Users;
 using Totara.Client;
 using Totara.Client.Goals;
@@ -103,44 +102,13 @@ public sealed class NewTotaraGoalCommand : GoalBatchCmdlet
     }
 
     /// <inheritdoc />
-    /// <remarks>
-    /// The users are looked up first (one batched query; a string may be a username or an
-    /// idnumber), so each create names its user by id and an unknown user fails alone, unsent.
-    /// </remarks>
+    /// <remarks>Users are looked up and id_numbers checked before the creates (see GoalBatches.CreateAsync).</remarks>
     protected override async Task<IReadOnlyList<GoalOutcome>> SendAsync(TotaraSession session, IReadOnlyList<GoalBatchRecord> batch, CancellationToken ct)
     {
-        var goals = session.Client.Goals;
-        var requests = batch.Select(r => new UserRequest(_users[r], r)).ToList();
+        var requests = batch.Select(r => new GoalCreateRequest(r.Change!, _users[r], r)).ToList();
         foreach (var record in batch) _users.Remove(record);
-        var users = await goals.ResolveUsersAsync(requests, ct).ConfigureAwait(false);
-        var outcomes = new GoalOutcome?[batch.Count];
-        // An id_number in use is the usual refusal (a re-run): found out here, it fails alone instead of nulling the batch's answer.
-        var keyed = Enumerable.Range(0, batch.Count).Where(i => batch[i].Change!.IdNumber is not null).ToList();
-        var existing = await goals.GetManyAsync(keyed.Select(i => GoalReference.ByIdNumber(batch[i].Change!.IdNumber!)).ToList(), ct).ConfigureAwait(false);
-        for (var k = 0; k < keyed.Count; k++)
-        {
-            if (existing[k].Goal is { } goal)
-                outcomes[keyed[k]] = new GoalOutcome(new TotaraGraphQLError(
-                    $"id_number already exists: {goal.IdNumber} (goal {goal.Id}, '{goal.Name}', user {goal.Username}); nothing was sent.", "invalid_parameter"), null);
-        }
-        var send = new List<int>();
-        for (var i = 0; i < batch.Count; i++)
-        {
-            if (outcomes[i] is not null) continue;
-            if (users[i].UserId is long id)
-            {
-                batch[i].Change!.User = UserReference.ById(id);
-                send.Add(i);
-            }
-            else
-            {
-                outcomes[i] = new GoalOutcome(users[i].Error!, null);
-            }
-        }
-        var n = 0;
-        await foreach (var result in goals.RunAsync(send.Select(i => BuildOperation(goals, batch[i])).ToList(), ct).ConfigureAwait(false))
-            outcomes[send[n++]] = new GoalOutcome(result);
-        return outcomes.Select(o => o!).ToList();
+        var results = await session.Client.Goals.CreateAsync(requests, ct).ConfigureAwait(false);
+        return results.Select(r => new GoalOutcome(r)).ToList();
     }
 
     private protected override BatchOperation BuildOperation(GoalsClient goals, GoalBatchRecord record) => goals.Create(record.Change!, record);

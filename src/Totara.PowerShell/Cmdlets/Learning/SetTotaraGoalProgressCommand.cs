@@ -68,35 +68,12 @@ public sealed class SetTotaraGoalProgressCommand : GoalBatchCmdlet
     }
 
     /// <inheritdoc />
-    /// <remarks>Totara's progress update needs both values: goals missing one are read first (one batched query).</remarks>
+    /// <remarks>Totara's progress update needs both values: goals missing one are read first (see GoalBatches.UpdateProgressAsync).</remarks>
     protected override async Task<IReadOnlyList<GoalOutcome>> SendAsync(TotaraSession session, IReadOnlyList<GoalBatchRecord> batch, CancellationToken ct)
     {
-        var goals = session.Client.Goals;
-        var outcomes = new GoalOutcome?[batch.Count];
-        var incomplete = Enumerable.Range(0, batch.Count).Where(i => batch[i].Status is null || batch[i].CurrentValue is null).ToList();
-        if (incomplete.Count > 0)
-        {
-            var read = await goals.GetManyAsync(incomplete.Select(i => batch[i].Reference!).ToList(), ct).ConfigureAwait(false);
-            for (var k = 0; k < incomplete.Count; k++)
-            {
-                var record = batch[incomplete[k]];
-                if (read[k].Goal is { } goal)
-                {
-                    record.Status ??= goal.Status;
-                    record.CurrentValue ??= goal.CurrentValue ?? 0;
-                }
-                else
-                {
-                    outcomes[incomplete[k]] = new GoalOutcome(read[k].Error ?? new TotaraGraphQLError("Can not find record", null), record.Reference);
-                }
-            }
-        }
-
-        var send = Enumerable.Range(0, batch.Count).Where(i => outcomes[i] is null).ToList();
-        var k2 = 0;
-        await foreach (var result in goals.RunAsync(send.Select(i => BuildOperation(goals, batch[i])).ToList(), ct).ConfigureAwait(false))
-            outcomes[send[k2++]] = new GoalOutcome(result);
-        return outcomes.Select(o => o!).ToList();
+        var requests = batch.Select(r => new GoalProgressRequest(r.Reference!, r.Status, r.CurrentValue, r)).ToList();
+        var results = await session.Client.Goals.UpdateProgressAsync(requests, ct).ConfigureAwait(false);
+        return results.Select(r => new GoalOutcome(r)).ToList();
     }
 
     private protected override BatchOperation BuildOperation(GoalsClient goals, GoalBatchRecord record) =>
