@@ -8,34 +8,29 @@ using Totara.Client.Users;
 namespace Totara.Client.Goals;
 
 /// <summary>
-/// The goal batches that need a look at the site first: creates (users and id_numbers checked
-/// before sending) and progress updates (the value or status left out is read from the goal).
+/// The goal batches that need a look at the site first: creates (users looked up before
+/// sending) and progress updates (the value or status left out is read from the goal).
 /// </summary>
 public static class GoalBatches
 {
     /// <summary>
     /// Creates the goals, one result per request in input order. Each user is looked up first (a
-    /// string may be a username or an idnumber) and each id_number is checked for an existing
-    /// goal, so an unknown user or an id_number in use fails alone, unsent, instead of nulling
-    /// the answer of the whole batch (as a failed alias does).
+    /// string may be a username or an idnumber), so an unknown user fails alone, unsent, instead
+    /// of nulling the answer of the whole batch (as a failed alias does).
     /// </summary>
+    /// <remarks>
+    /// Goals without an id_number are sent apart from (before) those with one. A create that fails
+    /// on the site (an id_number in use: the usual refusal on a re-run) nulls the data of its whole
+    /// request; goals with an id_number are then read back by it (ran: their data; did not run:
+    /// resent), so only the goals without one are kept out of those requests.
+    /// </remarks>
     public static async Task<IReadOnlyList<GoalOperationResult>> CreateAsync(this GoalsClient goals, IReadOnlyList<GoalCreateRequest> requests, CancellationToken ct = default)
     {
         var results = new GoalOperationResult?[requests.Count];
         var users = await goals.ResolveUsersAsync(requests.Select(r => new UserRequest(r.UserCandidates, r.Tag)).ToList(), ct).ConfigureAwait(false);
-        var keyed = Enumerable.Range(0, requests.Count).Where(i => requests[i].Goal.IdNumber is not null).ToList();
-        var existing = await goals.GetManyAsync(keyed.Select(i => GoalReference.ByIdNumber(requests[i].Goal.IdNumber!)).ToList(), ct).ConfigureAwait(false);
-        for (var k = 0; k < keyed.Count; k++)
-        {
-            if (existing[k].Goal is { } goal)
-                results[keyed[k]] = Failed(GoalOperationKind.Create, null, requests[keyed[k]].Tag, new TotaraGraphQLError(
-                    $"id_number already exists: {goal.IdNumber} (goal {goal.Id}, '{goal.Name}', user {goal.Username}); nothing was sent.", "invalid_parameter"));
-        }
-
         var send = new List<int>();
         for (var i = 0; i < requests.Count; i++)
         {
-            if (results[i] is not null) continue;
             if (users[i].UserId is long id)
             {
                 requests[i].Goal.User = UserReference.ById(id);
@@ -46,7 +41,8 @@ public static class GoalBatches
                 results[i] = Failed(GoalOperationKind.Create, null, requests[i].Tag, users[i].Error!);
             }
         }
-        await RunInto(goals, results, send, send.Select(i => goals.Create(requests[i].Goal, requests[i].Tag)).ToList(), ct).ConfigureAwait(false);
+        foreach (var part in new[] { send.Where(i => requests[i].Goal.IdNumber is null).ToList(), send.Where(i => requests[i].Goal.IdNumber is not null).ToList() })
+            await RunInto(goals, results, part, part.Select(i => goals.Create(requests[i].Goal, requests[i].Tag)).ToList(), ct).ConfigureAwait(false);
         return results.Select(r => r!).ToList();
     }
 

@@ -14,7 +14,7 @@ public sealed class GoalBatchesSiteTests
         new[] { UserReference.ByUsername(user), UserReference.ByIdNumber(user) }, name);
 
     [Fact]
-    public async Task Creates_find_users_by_either_key_and_an_unknown_user_or_used_id_number_fails_alone_unsent()
+    public async Task Creates_find_users_by_either_key_an_unknown_user_fails_unsent_and_a_used_id_number_fails_alone()
     {
         await using var site = await TestSite.StartAsync();
         var ann = LearningData.AddUser(site.Host, "ann");
@@ -37,9 +37,10 @@ public sealed class GoalBatchesSiteTests
         Assert.Contains("no user matches username 'nobody' or idnumber 'nobody'", results[1].Error!.Message);
         Assert.Equal("IdNumber", results[3].ErrorField);
         Assert.Equal("bob", results[2].Goal!.Username);
-        // Only the three good goals were sent, in one request, and every one came back with its data.
-        Assert.Equal(3, site.Host.Counters.MutationsExecuted);
+        // The unknown user was never sent; the clash nulled its request's data, yet every created goal came back with its data.
+        Assert.Equal(4, site.Host.Counters.MutationsExecuted);
         Assert.All(new[] { results[0], results[2], results[4] }, r => Assert.NotNull(r.Goal));
+        Assert.Contains("id_number already exists", results[3].Error!.Message);
         Assert.Equal(3, site.Host.State.Goals.ForUser(ann.Id).Count);
     }
 

@@ -102,7 +102,7 @@ public sealed class NewTotaraGoalCommand : GoalBatchCmdlet
     }
 
     /// <inheritdoc />
-    /// <remarks>Users are looked up and id_numbers checked before the creates (see GoalBatches.CreateAsync).</remarks>
+    /// <remarks>Users are looked up before the creates, which are sent as GoalBatches.CreateAsync explains.</remarks>
     protected override async Task<IReadOnlyList<GoalOutcome>> SendAsync(TotaraSession session, IReadOnlyList<GoalBatchRecord> batch, CancellationToken ct)
     {
         var requests = batch.Select(r => new GoalCreateRequest(r.Change!, _users[r], r)).ToList();
