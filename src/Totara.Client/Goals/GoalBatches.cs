@@ -15,7 +15,7 @@ public static class GoalBatches
 {
     /// <summary>
     /// Creates the goals, one result per request in input order. Each user is looked up first (a
-    /// string may be a username or an idnumber), so an unknown user fails alone, unsent, instead
+    /// string may be a username or an idnumber), and so is each owner given, so an unknown user fails alone, unsent, instead
     /// of nulling the answer of the whole batch (as a failed alias does).
     /// </summary>
     /// <remarks>
@@ -28,9 +28,19 @@ public static class GoalBatches
     {
         var results = new GoalOperationResult?[requests.Count];
         var users = await goals.ResolveUsersAsync(requests.Select(r => new UserRequest(r.UserCandidates, r.Tag)).ToList(), ct).ConfigureAwait(false);
+        var owned = Enumerable.Range(0, requests.Count).Where(i => requests[i].OwnerCandidates is not null).ToList();
+        var owners = await goals.ResolveUsersAsync(owned.Select(i => new UserRequest(requests[i].OwnerCandidates!, requests[i].Tag)).ToList(), ct).ConfigureAwait(false);
+        for (var k = 0; k < owned.Count; k++)
+        {
+            var i = owned[k];
+            if (owners[k].UserId is long ownerId) requests[i].Goal.Owner = UserReference.ById(ownerId);
+            else results[i] = Failed(GoalOperationKind.Create, null, requests[i].Tag, Owner(owners[k].Error!));
+        }
+
         var send = new List<int>();
         for (var i = 0; i < requests.Count; i++)
         {
+            if (results[i] is not null) continue;
             if (users[i].UserId is long id)
             {
                 requests[i].Goal.User = UserReference.ById(id);
@@ -79,6 +89,10 @@ public static class GoalBatches
         await foreach (var result in goals.RunAsync(operations, ct).ConfigureAwait(false))
             results[positions[k++]] = result;
     }
+
+    /// <summary>An owner's lookup error, said to be about the owner (GoalOperationResult maps "owner" to the Owner field).</summary>
+    private static TotaraGraphQLError Owner(TotaraGraphQLError error) =>
+        new("Owner: " + error.Message, error.Category, error.DebugMessage, error.Path);
 
     private static GoalOperationResult Failed(GoalOperationKind kind, GoalReference? target, object? tag, TotaraGraphQLError error) =>
         new(kind, target, tag, null, null, null, error);

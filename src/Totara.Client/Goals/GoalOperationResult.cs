@@ -75,6 +75,7 @@ public sealed class GoalOperationResult
     private static string? FieldOf(string message)
     {
         var text = message.ToLowerInvariant();
+        if (text.StartsWith("owner:", StringComparison.Ordinal)) return "Owner";
         if (text.Contains("id_number")) return "IdNumber";
         if (text.Contains("invalid status")) return "Status";
         if (text.Contains("invalid target value")) return "TargetValue";

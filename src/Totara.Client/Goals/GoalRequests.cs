@@ -7,8 +7,9 @@ namespace Totara.Client.Goals;
 /// <summary>One goal to create: its values, the references that may name its user (tried in turn), and the caller's tag.</summary>
 public sealed class GoalCreateRequest
 {
-    public GoalCreateRequest(GoalChange goal, IReadOnlyList<UserReference> userCandidates, object? tag = null)
+    public GoalCreateRequest(GoalChange goal, IReadOnlyList<UserReference> userCandidates, object? tag = null, IReadOnlyList<UserReference>? ownerCandidates = null)
     {
+        OwnerCandidates = ownerCandidates is { Count: > 0 } ? ownerCandidates : null;
         Goal = goal ?? throw new ArgumentNullException(nameof(goal));
         if (userCandidates is null || userCandidates.Count == 0) throw new ArgumentException("A goal needs at least one reference to its user.", nameof(userCandidates));
         UserCandidates = userCandidates;
@@ -18,6 +19,9 @@ public sealed class GoalCreateRequest
     public GoalChange Goal { get; }
 
     public IReadOnlyList<UserReference> UserCandidates { get; }
+
+    /// <summary>The references that may name the goal's owner (null: the API user, Totara's default).</summary>
+    public IReadOnlyList<UserReference>? OwnerCandidates { get; }
 
     public object? Tag { get; }
 }

@@ -6,7 +6,6 @@ using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using Totara.Client;
-using Totara.Client.Cohorts;
 using Totara.Client.Goals;
 
 namespace Totara.PowerShell;
@@ -90,7 +89,7 @@ public abstract class GoalBatchCmdlet : BatchingCmdlet<GoalBatchRecord, GoalOutc
                 LearningErrorIds.GoalNotFound, ErrorCategory.ObjectNotFound, record.Target));
             return false;
         }
-        if (CohortsClient.IsUserNotFound(error.Message))
+        if (error.Message.IndexOf("User reference not found", StringComparison.OrdinalIgnoreCase) >= 0)
         {
             WriteError(TotaraErrors.Create(new TotaraRecordException(record, error.Message, result.ErrorField ?? "User", error.Category),
                 RecordErrorIds.UserNotFound, ErrorCategory.ObjectNotFound, record.Target));

@@ -167,6 +167,29 @@ public sealed class GoalTests : IClassFixture<EmulatorRunspaceFixture>
     }
 
     [Fact]
+    public void New_finds_the_owner_by_either_key_and_an_unknown_owner_fails_alone_naming_the_field()
+    {
+        var a = _site.Seed(Id("oa"));
+        var manager = _site.Seed(Id("om"));
+        using var ps = _site.NewConnectedRunspace();
+
+        var result = ps.Run("""
+            param($A, $Manager)
+            @(
+                [pscustomobject]@{ User = $A; Name = 'Owned'; Owner = $Manager; TargetDate = [datetime]'2030-01-01' }
+                [pscustomobject]@{ User = $A; Name = 'Orphan'; Owner = 'no-such-manager'; TargetDate = [datetime]'2030-01-01' }
+            ) | New-TotaraGoal
+            """, UserTestData.Params(("A", a.Username), ("Manager", manager.IdNumber)));
+
+        Assert.Equal(manager.Username, Assert.Single(result.Output).Get("Owner"));
+        var error = Assert.Single(result.Errors);
+        Assert.StartsWith("TotaraUserNotFound,", error.FullyQualifiedErrorId);
+        Assert.Contains("field Owner", error.Exception.Message);
+        Assert.Contains("no-such-manager", error.Exception.Message);
+        Assert.Single(_site.Host.State.Goals.ForUser(a.Id));
+    }
+
+    [Fact]
     public void New_under_WhatIf_sends_nothing()
     {
         var a = _site.Seed(Id("wa"));

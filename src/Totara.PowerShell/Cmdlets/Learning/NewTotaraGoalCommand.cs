@@ -17,8 +17,8 @@ namespace Totara.PowerShell.Cmdlets;
 [OutputType(typeof(TotaraGoal))]
 public sealed class NewTotaraGoalCommand : GoalBatchCmdlet
 {
-    // Every reference that may name each record's user, tried in turn before the create is sent.
-    private readonly Dictionary<GoalBatchRecord, IReadOnlyList<UserReference>> _users = new();
+    // Every reference that may name each record's user and owner, tried in turn before the create is sent.
+    private readonly Dictionary<GoalBatchRecord, (IReadOnlyList<UserReference> User, IReadOnlyList<UserReference>? Owner)> _users = new();
 
     /// <summary>The user the goal is for: username, idnumber, email, id or a TotaraUser.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -85,8 +85,7 @@ public sealed class NewTotaraGoalCommand : GoalBatchCmdlet
         var change = new GoalChange
         {
             User = User.CandidatesFor(session.Url)[0],
-            Owner = Owner?.CandidatesFor(session.Url)[0],
-            Name = Name.Trim(),
+                        Name = Name.Trim(),
             IdNumber = string.IsNullOrWhiteSpace(IdNumber) ? null : IdNumber!.Trim(),
             Description = string.IsNullOrEmpty(Description) ? null : Description,
             StartDate = Instant(StartDate ?? DateTime.Today),
@@ -97,7 +96,7 @@ public sealed class NewTotaraGoalCommand : GoalBatchCmdlet
         };
         var record = new GoalBatchRecord(NextRecordNumber(), InputObject?.BaseObject is string ? null : InputObject, $"{Name} for {User}", null, change);
         if (RefuseIfInvalid(record, creating: true)) yield break;
-        _users[record] = User.CandidatesFor(session.Url);
+        _users[record] = (User.CandidatesFor(session.Url), Owner?.CandidatesFor(session.Url));
         yield return record;
     }
 
@@ -105,7 +104,7 @@ public sealed class NewTotaraGoalCommand : GoalBatchCmdlet
     /// <remarks>Users are looked up before the creates, which are sent as GoalBatches.CreateAsync explains.</remarks>
     protected override async Task<IReadOnlyList<GoalOutcome>> SendAsync(TotaraSession session, IReadOnlyList<GoalBatchRecord> batch, CancellationToken ct)
     {
-        var requests = batch.Select(r => new GoalCreateRequest(r.Change!, _users[r], r)).ToList();
+        var requests = batch.Select(r => new GoalCreateRequest(r.Change!, _users[r].User, r, _users[r].Owner)).ToList();
         foreach (var record in batch) _users.Remove(record);
         var results = await session.Client.Goals.CreateAsync(requests, ct).ConfigureAwait(false);
         return results.Select(r => new GoalOutcome(r)).ToList();
