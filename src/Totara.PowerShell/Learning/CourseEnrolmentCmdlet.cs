@@ -18,6 +18,14 @@ public sealed class EnrolmentOutcome
     internal CourseEnrolmentResult Result { get; }
 }
 
+/// <summary>One user's completion answer, as the batching base sees it (a module type, as the base requires).</summary>
+public sealed class CompletionOutcome
+{
+    internal CompletionOutcome(CourseCompletionResult result) => Result = result;
+
+    internal CourseCompletionResult Result { get; }
+}
+
 /// <summary>Base of Add-, Remove- and Test-TotaraCourseEnrolment: batched requests, one result per user.</summary>
 public abstract class CourseEnrolmentCmdlet : CourseUserCmdlet<EnrolmentOutcome>
 {

@@ -5,20 +5,8 @@ using System.Threading;
 using System.Threading.Tasks;
 using Totara.Client.Courses;
 
-namespace Totara.PowerShell
-{
+namespace Totara.PowerShell.Cmdlets;
 
-/// <summary>One user's completion answer, as the batching base sees it (a module type, as the base requires).</summary>
-public sealed class CompletionOutcome
-{
-    internal CompletionOutcome(CourseCompletionResult result) => Result = result;
-
-    internal CourseCompletionResult Result { get; }
-}
-}
-
-namespace Totara.PowerShell.Cmdlets
-{
 /// <summary>
 /// <para type="synopsis">Gets users' completion of a Totara course: status, progress, completion date and grade, one object per user.</para>
 /// </summary>
@@ -57,5 +45,4 @@ public sealed class GetTotaraCourseCompletionCommand : CourseUserCmdlet<Completi
         WriteObject(new TotaraCourseCompletion(record.Label, result.Completion!, CourseLabel, ActiveSession!.Url));
         return true;
     }
-}
 }
