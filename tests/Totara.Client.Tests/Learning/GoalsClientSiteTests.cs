@@ -105,4 +105,20 @@ public sealed class GoalsClientSiteTests
         Assert.Null(await goals.GetAsync(GoalReference.ByIdNumber("G2")));
         Assert.Equal("One", (await goals.GetAsync(GoalReference.ByIdNumber("G1")))!.Name);
     }
+
+    [Fact]
+    public async Task A_users_goals_are_followed_across_pages()
+    {
+        await using var site = await TestSite.StartAsync();
+        var user = LearningData.AddUser(site.Host, "ann");
+        for (var i = 0; i < 7; i++) site.Host.State.Goals.Add(g => { g.UserId = user.Id; g.Name = "Goal " + i; g.IdNumber = "P" + i; });
+        // A small complexity limit makes pages of three goals.
+        var client = site.NewClient(o => o.MaxComplexity = 100);
+        site.Host.Counters.Reset();
+
+        var goals = await client.Goals.ListForUserAsync(UserReference.ById(user.Id)).ToListAsync();
+
+        Assert.Equal(Enumerable.Range(0, 7).Select(i => "P" + i).OrderBy(x => x), goals.Select(g => g.IdNumber!).OrderBy(x => x));
+        Assert.True(site.Host.Counters.Requests >= 3, $"{site.Host.Counters.Requests} requests: the list was not paged.");
+    }
 }
