@@ -40,6 +40,16 @@
         'New-TotaraJobAssignment'
         'Set-TotaraJobAssignment'
         'Remove-TotaraJobAssignment'
+        'Get-TotaraCourse'
+        'Add-TotaraCourseEnrolment'
+        'Remove-TotaraCourseEnrolment'
+        'Test-TotaraCourseEnrolment'
+        'Get-TotaraCourseCompletion'
+        'Get-TotaraGoal'
+        'New-TotaraGoal'
+        'Set-TotaraGoal'
+        'Remove-TotaraGoal'
+        'Set-TotaraGoalProgress'
     )
     VariablesToExport    = @()
     AliasesToExport      = @(

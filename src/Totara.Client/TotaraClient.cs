@@ -13,6 +13,8 @@ using Totara.Client.Paging;
 using Totara.Client.Resilience;
 using Totara.Client.Transport;
 using Totara.Client.Users;
+using Totara.Client.Courses;
+using Totara.Client.Goals;
 
 namespace Totara.Client;
 
@@ -28,6 +30,8 @@ public sealed class TotaraClient : IDisposable
     private readonly OperationRunner _runner;
     private UsersClient? _users;
     private JobAssignmentsClient? _jobAssignments;
+    private CoursesClient? _courses;
+    private GoalsClient? _goals;
 
     public TotaraClient(TotaraClientOptions options)
     {
@@ -60,6 +64,12 @@ public sealed class TotaraClient : IDisposable
 
     /// <summary>The job assignments area (totara_job_*): lists, a user's assignments, batched create/update/delete.</summary>
     public JobAssignmentsClient JobAssignments => _jobAssignments ??= new JobAssignmentsClient(this);
+
+    /// <summary>The courses area: the course list, manual enrolment and course completion.</summary>
+    public CoursesClient Courses => _courses ??= new CoursesClient(this);
+
+    /// <summary>The goals area (perform_goal_*): a user's goals and batched create/update/progress/delete.</summary>
+    public GoalsClient Goals => _goals ??= new GoalsClient(this);
 
     /// <summary>Raised before each retry: attempt, delay, reason (never a secret), operation name.</summary>
     public event EventHandler<TotaraRetryEventArgs>? Retrying;

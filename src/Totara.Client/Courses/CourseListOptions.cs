@@ -1,0 +1,60 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+
+namespace Totara.Client.Courses;
+
+/// <summary>What <c>core_course_courses</c> is asked for: its filters, the sort and the page size.</summary>
+public sealed class CourseListOptions
+{
+    public const int MaxPageSize = 500;
+
+    /// <summary>Only courses with this tag (raw name; filters.tag_filter).</summary>
+    public string? Tag { get; set; }
+
+    /// <summary>Only courses created at or after this time (filters.since_timecreated).</summary>
+    public DateTimeOffset? CreatedSince { get; set; }
+
+    /// <summary>Only courses changed at or after this time (filters.since_timemodified).</summary>
+    public DateTimeOffset? ModifiedSince { get; set; }
+
+    /// <summary>Sort by full name instead of id (the two columns Totara allows).</summary>
+    public bool SortByFullName { get; set; }
+
+    /// <summary>Courses per page; null derives it from the complexity limit.</summary>
+    public int? PageSize { get; set; }
+
+    public int EffectivePageSize(int complexityLimit)
+    {
+        if (PageSize is int given) return Math.Max(1, Math.Min(given, MaxPageSize));
+        // Root field 5, plus items, total and next_cursor, then one point per field per course.
+        return Math.Max(1, Math.Min(MaxPageSize, (complexityLimit - 5 - 3) / CourseData.CostPerCourse));
+    }
+
+    /// <summary>The paged query; the cursor travels in <c>$cursor</c>, as the client's pager expects.</summary>
+    public GraphQLRequest BuildRequest(int complexityLimit)
+    {
+        // The page size is a literal: pagination.limit is a param_integer, which a variable would have to be declared as.
+        var document =
+            "query totara_powershell_courses($cursor: String, $filters: core_course_courses_filters, $sort: [core_sort_input!]) {\n" +
+            "  core_course_courses(query: {pagination: {cursor: $cursor, limit: " +
+            EffectivePageSize(complexityLimit).ToString(CultureInfo.InvariantCulture) + "}, filters: $filters, sort: $sort}) {\n" +
+            "    items { " + CourseData.Selection + " }\n    total\n    next_cursor\n  }\n}";
+        var variables = new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            ["cursor"] = null,
+            ["filters"] = Filters(),
+            ["sort"] = new object[] { new Dictionary<string, object?> { ["column"] = SortByFullName ? "fullname" : "id", ["direction"] = "ASC" } },
+        };
+        return new GraphQLRequest(document, variables, "totara_powershell_courses");
+    }
+
+    private IDictionary<string, object?>? Filters()
+    {
+        var filters = new Dictionary<string, object?>(StringComparer.Ordinal);
+        if (!string.IsNullOrWhiteSpace(Tag)) filters["tag_filter"] = Tag!.Trim();
+        if (CreatedSince is { } created) filters["since_timecreated"] = created.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        if (ModifiedSince is { } modified) filters["since_timemodified"] = modified.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        return filters.Count == 0 ? null : filters;
+    }
+}

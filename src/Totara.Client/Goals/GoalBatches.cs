@@ -1,0 +1,99 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Totara.Client.Courses;
+using Totara.Client.Users;
+
+namespace Totara.Client.Goals;
+
+/// <summary>
+/// The goal batches that need a look at the site first: creates (users looked up before
+/// sending) and progress updates (the value or status left out is read from the goal).
+/// </summary>
+public static class GoalBatches
+{
+    /// <summary>
+    /// Creates the goals, one result per request in input order. Each user is looked up first (a
+    /// string may be a username or an idnumber), and so is each owner given, so an unknown user fails alone, unsent, instead
+    /// of nulling the answer of the whole batch (as a failed alias does).
+    /// </summary>
+    /// <remarks>
+    /// Goals without an id_number are sent apart from (before) those with one. A create that fails
+    /// on the site (an id_number in use: the usual refusal on a re-run) nulls the data of its whole
+    /// request; goals with an id_number are then read back by it (ran: their data; did not run:
+    /// resent), so only the goals without one are kept out of those requests.
+    /// </remarks>
+    public static async Task<IReadOnlyList<GoalOperationResult>> CreateAsync(this GoalsClient goals, IReadOnlyList<GoalCreateRequest> requests, CancellationToken ct = default)
+    {
+        var results = new GoalOperationResult?[requests.Count];
+        var users = await goals.ResolveUsersAsync(requests.Select(r => new UserRequest(r.UserCandidates, r.Tag)).ToList(), ct).ConfigureAwait(false);
+        var owned = Enumerable.Range(0, requests.Count).Where(i => requests[i].OwnerCandidates is not null).ToList();
+        var owners = await goals.ResolveUsersAsync(owned.Select(i => new UserRequest(requests[i].OwnerCandidates!, requests[i].Tag)).ToList(), ct).ConfigureAwait(false);
+        for (var k = 0; k < owned.Count; k++)
+        {
+            var i = owned[k];
+            if (owners[k].UserId is long ownerId) requests[i].Goal.Owner = UserReference.ById(ownerId);
+            else results[i] = Failed(GoalOperationKind.Create, null, requests[i].Tag, Owner(owners[k].Error!));
+        }
+
+        var send = new List<int>();
+        for (var i = 0; i < requests.Count; i++)
+        {
+            if (results[i] is not null) continue;
+            if (users[i].UserId is long id)
+            {
+                requests[i].Goal.User = UserReference.ById(id);
+                send.Add(i);
+            }
+            else
+            {
+                results[i] = Failed(GoalOperationKind.Create, null, requests[i].Tag, users[i].Error!);
+            }
+        }
+        foreach (var part in new[] { send.Where(i => requests[i].Goal.IdNumber is null).ToList(), send.Where(i => requests[i].Goal.IdNumber is not null).ToList() })
+            await RunInto(goals, results, part, part.Select(i => goals.Create(requests[i].Goal, requests[i].Tag)).ToList(), ct).ConfigureAwait(false);
+        return results.Select(r => r!).ToList();
+    }
+
+    /// <summary>Updates progress, one result per request in input order; goals missing a value are read first (one batched query).</summary>
+    public static async Task<IReadOnlyList<GoalOperationResult>> UpdateProgressAsync(this GoalsClient goals, IReadOnlyList<GoalProgressRequest> requests, CancellationToken ct = default)
+    {
+        var results = new GoalOperationResult?[requests.Count];
+        var status = requests.Select(r => r.Status).ToArray();
+        var value = requests.Select(r => r.CurrentValue).ToArray();
+        var incomplete = Enumerable.Range(0, requests.Count).Where(i => status[i] is null || value[i] is null).ToList();
+        var read = await goals.GetManyAsync(incomplete.Select(i => requests[i].Goal).ToList(), ct).ConfigureAwait(false);
+        for (var k = 0; k < incomplete.Count; k++)
+        {
+            var i = incomplete[k];
+            if (read[k].Goal is { } goal)
+            {
+                status[i] ??= goal.Status;
+                value[i] ??= goal.CurrentValue ?? 0;
+            }
+            else
+            {
+                results[i] = Failed(GoalOperationKind.Progress, requests[i].Goal, requests[i].Tag, read[k].Error ?? new TotaraGraphQLError("Can not find record", "not_found"));
+            }
+        }
+
+        var send = Enumerable.Range(0, requests.Count).Where(i => results[i] is null).ToList();
+        await RunInto(goals, results, send, send.Select(i => goals.UpdateProgress(requests[i].Goal, status[i]!, value[i]!.Value, requests[i].Tag)).ToList(), ct).ConfigureAwait(false);
+        return results.Select(r => r!).ToList();
+    }
+
+    private static async Task RunInto(GoalsClient goals, GoalOperationResult?[] results, List<int> positions, List<BatchOperation> operations, CancellationToken ct)
+    {
+        var k = 0;
+        await foreach (var result in goals.RunAsync(operations, ct).ConfigureAwait(false))
+            results[positions[k++]] = result;
+    }
+
+    /// <summary>An owner's lookup error, said to be about the owner (GoalOperationResult maps "owner" to the Owner field).</summary>
+    private static TotaraGraphQLError Owner(TotaraGraphQLError error) =>
+        new("Owner: " + error.Message, error.Category, error.DebugMessage, error.Path);
+
+    private static GoalOperationResult Failed(GoalOperationKind kind, GoalReference? target, object? tag, TotaraGraphQLError error) =>
+        new(kind, target, tag, null, null, null, error);
+}

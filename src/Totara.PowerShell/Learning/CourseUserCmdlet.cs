@@ -1,0 +1,115 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using Totara.Client;
+using Totara.Client.Courses;
+
+namespace Totara.PowerShell;
+
+/// <summary>One user of a course command (to enrol, unenrol, test or report on).</summary>
+public sealed class CourseUserRecord : BatchRecord
+{
+    internal CourseUserRecord(int number, object? input, UserIdentity identity) : base(number, input, identity.Text) => Identity = identity;
+
+    public UserIdentity Identity { get; }
+}
+
+/// <summary>
+/// Base of the cmdlets that take users from the pipeline for one course: -Course (resolved once,
+/// on the first record, and not at all under -WhatIf, which sends nothing), -User, duplicate
+/// users refused, and the per-user error for a user no reference matches.
+/// </summary>
+public abstract class CourseUserCmdlet<TOutcome> : BatchingCmdlet<CourseUserRecord, TOutcome>
+{
+    /// <summary>The course: its id, idnumber, shortname or full name, or a TotaraCourse from Get-TotaraCourse.</summary>
+    [Parameter(Mandatory = true, Position = 0)]
+    [CourseIdentityTransformation]
+    [ValidateNotNull]
+    public CourseIdentity Course { get; set; } = null!;
+
+    /// <summary>The users: usernames, idnumbers, emails, ids, TotaraUser objects or records with Username/IdNumber/Email/Id.</summary>
+    [Parameter(Mandatory = true, Position = 1, ValueFromPipeline = true)]
+    [Alias("Identity")]
+    [UserIdentityTransformation]
+    [ValidateNotNullOrEmpty]
+    public UserIdentity[] User { get; set; } = Array.Empty<UserIdentity>();
+
+    /// <summary>The resolved course (by id), set before the first batch is sent.</summary>
+    private protected CourseReference? CourseReference { get; private set; }
+
+    /// <summary>How results name the course: "Full name (SHORTNAME)".</summary>
+    private protected string CourseLabel { get; private set; } = "";
+
+    private protected long? CourseId { get; private set; }
+
+    /// <inheritdoc />
+    protected override IEnumerable<CourseUserRecord> ReadRecords(TotaraSession session)
+    {
+        if (CourseReference is null && !IsWhatIf) ResolveCourse(session);
+        foreach (var identity in User)
+        {
+            var source = identity.Source is string || identity.Source is null || identity.Source.GetType().IsPrimitive ? null : identity.Source;
+            yield return new CourseUserRecord(NextRecordNumber(), source, identity);
+        }
+    }
+
+    /// <inheritdoc />
+    protected override IEnumerable<KeyValuePair<string, string>> UniqueKeys(CourseUserRecord record)
+    {
+        if (ActiveSession is { } session && record.Identity.CandidatesFor(session.Url).FirstOrDefault() is { } first)
+            yield return new KeyValuePair<string, string>(first.FieldName, first.Value);
+    }
+
+    /// <summary>The user requests of a batch, each tagged with its record.</summary>
+    private protected static List<UserRequest> Requests(TotaraSession session, IReadOnlyList<CourseUserRecord> batch) =>
+        batch.Select(r => new UserRequest(r.Identity.CandidatesFor(session.Url), r)).ToList();
+
+    /// <summary>Writes a user's failure: not found, state unknown after a lost answer, or refused by the site.</summary>
+    private protected void WriteUserError(CourseUserRecord record, TotaraGraphQLError error, bool userNotFound, string candidates)
+    {
+        var session = ActiveSession!;
+        if (userNotFound)
+        {
+            WriteError(TotaraErrors.Create(
+                new TotaraRecordException(record, $"no user matches {candidates} on {session.Url}.", "User", error.Category),
+                RecordErrorIds.UserNotFound, ErrorCategory.ObjectNotFound, record.Target));
+            return;
+        }
+        var unknown = error.Category == "answer_lost";
+        var mapped = TotaraErrors.CategoryOf(error.Category);
+        WriteError(TotaraErrors.Create(new TotaraRecordException(record, error.Message, null, error.Category),
+            unknown ? RecordErrorIds.OutcomeUnknown : RecordErrorIds.RecordFailed,
+            unknown ? ErrorCategory.OperationTimeout : mapped != ErrorCategory.NotSpecified ? mapped : ErrorCategory.InvalidOperation,
+            record.Target, error.Category));
+    }
+
+    /// <summary>Finds the course once; one that cannot be found stops the command, as no user could be processed.</summary>
+    private void ResolveCourse(TotaraSession session)
+    {
+        if (Course.KnownOn(session.Url) is { } known)
+        {
+            (CourseReference, CourseLabel, CourseId) = (CourseReference.ById(known.Id), known.ToString(), known.Id);
+            return;
+        }
+        try
+        {
+            var course = Run(session.Client, ct => session.Client.Courses.ResolveAsync(Course.Text, ct));
+            (CourseReference, CourseLabel, CourseId) = (CourseReference.ById(course.Id), course.ToString(), course.Id);
+        }
+        catch (CourseNotFoundException ex)
+        {
+            ThrowTerminatingError(TotaraErrors.Create(ex, LearningErrorIds.CourseNotFound,
+                ex.Ambiguous ? ErrorCategory.InvalidArgument : ErrorCategory.ObjectNotFound, Course.Text));
+        }
+        catch (Exception ex) when (IsRequestFailure(ex))
+        {
+            ThrowRequestError(ex, Course.Text);
+        }
+    }
+
+    private bool IsWhatIf =>
+        MyInvocation.BoundParameters.TryGetValue("WhatIf", out var given)
+            ? given is SwitchParameter s && s.IsPresent
+            : SessionState.PSVariable.GetValue("WhatIfPreference") is { } preference && LanguagePrimitives.IsTrue(preference);
+}

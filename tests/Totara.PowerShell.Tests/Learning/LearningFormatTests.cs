@@ -1,0 +1,33 @@
+using System.Xml.Linq;
+using Totara.PowerShell.Tests.TestSupport;
+
+namespace Totara.PowerShell.Tests.Learning;
+
+/// <summary>
+/// Every learning output type has a table view in the built module's format file, naming only
+/// properties the type has (Format-Table is not in the hosted runspace, so the file is read).
+/// </summary>
+public sealed class LearningFormatTests
+{
+    public static TheoryData<string, string[]> Views() => new()
+    {
+        { "TotaraCourse", new[] { "Id", "ShortName", "FullName", "IdNumber", "Category" } },
+        { "TotaraCourseEnrolmentResult", new[] { "User", "Username", "Course", "Result" } },
+        { "TotaraCourseCompletion", new[] { "User", "Course", "Status", "Progress", "TimeCompleted" } },
+        { "TotaraGoal", new[] { "Id", "IdNumber", "Name", "Username", "Status", "CurrentValue", "TargetValue", "TargetDate" } },
+        { "TotaraGoalProgress", new[] { "Goal", "GoalId", "Status", "CurrentValue" } },
+    };
+
+    [Theory]
+    [MemberData(nameof(Views))]
+    public void The_type_has_a_table_view_of_its_own_properties(string type, string[] columns)
+    {
+        var format = XDocument.Load(Path.Combine(RepoPaths.ModuleFolder, "Totara.PowerShell.format.ps1xml"));
+        var view = format.Descendants("View").Single(v => v.Descendants("TypeName").Any(t => t.Value == "Totara.PowerShell." + type));
+
+        Assert.Equal(columns, view.Descendants("PropertyName").Select(p => p.Value));
+        using var ps = new ModuleRunspace();
+        var properties = ps.Run($"[Totara.PowerShell.{type}].GetProperties().Name").AssertNoErrors().Output.Select(o => o.ToString()).ToList();
+        Assert.All(columns, c => Assert.Contains(c, properties));
+    }
+}
