@@ -51,4 +51,7 @@ public sealed class SyncState
     public bool Add(Membership membership) => _added.Add(membership);
 
     public bool Remove(Membership membership) => _added.Remove(membership);
+
+    /// <summary>Forgets every membership of these users (they were deleted, and their memberships with them).</summary>
+    public int RemoveUsers(ICollection<long> userIds) => userIds.Count == 0 ? 0 : _added.RemoveWhere(m => userIds.Contains(m.UserId));
 }
