@@ -36,6 +36,7 @@
         'Add-TotaraCohortMember'
         'Remove-TotaraCohortMember'
         'Test-TotaraCohortMember'
+        'Invoke-TotaraSync'
     )
     VariablesToExport    = @()
     AliasesToExport      = @(

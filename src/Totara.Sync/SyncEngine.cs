@@ -63,6 +63,22 @@ public sealed class SyncEngine
     }
 
     /// <summary>
+    /// Phase 5: an applier for the plan, for hosts that send the batches one by one
+    /// (<see cref="SyncApplier.Batches"/>, <see cref="SyncApplier.ApplyBatchAsync"/>). Checks the guard first.
+    /// </summary>
+    public SyncApplier CreateApplier(SyncPlan plan)
+    {
+        if (plan is null) throw new ArgumentNullException(nameof(plan));
+        RemovalGuard.Check(plan);
+        var applier = new SyncApplier(_client, new StateKeeper(State ?? (Options.StatePath is null ? null : new SyncState(_site)), Options.StatePath));
+        applier.Begin(plan);
+        return applier;
+    }
+
+    /// <summary>The plan's batches, in apply order.</summary>
+    public List<List<SyncChange>> Batches(SyncPlan plan) => SyncApplier.Batches(_client, plan);
+
+    /// <summary>
     /// Phase 5: applies the plan in batches; <paramref name="onBatch"/> sees each batch with its
     /// outcomes. Returns true when it ran to the end, false when <paramref name="stop"/> cut it short.
     /// </summary>
@@ -71,10 +87,21 @@ public sealed class SyncEngine
     public async Task<bool> ApplyAsync(SyncPlan plan, Action<IReadOnlyList<SyncChange>>? onBatch = null,
         CancellationToken stop = default, CancellationToken abort = default)
     {
-        if (plan is null) throw new ArgumentNullException(nameof(plan));
-        RemovalGuard.Check(plan);
-        var applier = new SyncApplier(_client, new StateKeeper(State ?? (Options.StatePath is null ? null : new SyncState(_site)), Options.StatePath));
-        await applier.ApplyAsync(plan, onBatch, Progress, stop, abort).ConfigureAwait(false);
-        return !applier.Stopped;
+        var applier = CreateApplier(plan);
+        var batches = Batches(plan);
+        var done = 0;
+        for (var i = 0; i < batches.Count; i++)
+        {
+            if (stop.IsCancellationRequested)
+            {
+                applier.Skip(batches.GetRange(i, batches.Count - i));
+                return false;
+            }
+            await applier.ApplyBatchAsync(batches[i], abort).ConfigureAwait(false);
+            done += batches[i].Count;
+            Progress?.Invoke(new SyncProgress(SyncPhase.Apply, $"Applied {done} of {plan.Changes.Count} change(s)", done, plan.Changes.Count));
+            onBatch?.Invoke(batches[i]);
+        }
+        return true;
     }
 }

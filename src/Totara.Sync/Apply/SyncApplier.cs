@@ -8,16 +8,16 @@ using Totara.Client.Cohorts;
 namespace Totara.Sync;
 
 /// <summary>
-/// Applies a plan in order, in batches of one request's worth of one kind of change. Between
-/// batches it honours a stop request (Ctrl+C): the batch in flight finishes, the rest are
-/// skipped. The state file is saved after every membership batch.
+/// Applies a plan in order, in batches of one request's worth of one kind of change (see
+/// <see cref="SyncEngine.ApplyAsync"/> for the loop). The state file is saved after every
+/// membership batch and every batch of deletions.
 /// </summary>
-internal sealed class SyncApplier
+public sealed class SyncApplier
 {
     private readonly TotaraClient _client;
     private readonly StateKeeper _state;
 
-    public SyncApplier(TotaraClient client, StateKeeper state)
+    internal SyncApplier(TotaraClient client, StateKeeper state)
     {
         _client = client;
         _state = state;
@@ -26,19 +26,16 @@ internal sealed class SyncApplier
     /// <summary>True when a stop request left part of the plan unsent.</summary>
     public bool Stopped { get; private set; }
 
-    /// <param name="onBatch">Called with each batch once its changes have their outcomes.</param>
-    /// <param name="stop">Checked between batches: once cancelled, no further batch is sent.</param>
-    /// <param name="abort">Passed to the requests of the batch in flight.</param>
-    public async Task ApplyAsync(SyncPlan plan, Action<IReadOnlyList<SyncChange>>? onBatch, Action<SyncProgress>? progress,
-        CancellationToken stop, CancellationToken abort)
+    /// <summary>
+    /// The plan's changes cut into batches: consecutive changes of one action, at most one
+    /// request's worth each. Hosts that must write between batches (the cmdlet) run them one by one.
+    /// </summary>
+    public static List<List<SyncChange>> Batches(TotaraClient client, SyncPlan plan)
     {
-        foreach (var stale in plan.StaleState) _state.Forget(stale);
-        _state.Save();
-
-        var userBatch = _client.Users.MutationsPerRequest();
-        var memberBatch = new CohortsClient(_client).OperationsPerRequest(CohortMembershipAction.Add);
+        var userBatch = client.Users.MutationsPerRequest();
+        var memberBatch = new CohortsClient(client).OperationsPerRequest(CohortMembershipAction.Add);
         var changes = plan.Changes;
-        var done = 0;
+        var batches = new List<List<SyncChange>>();
         var start = 0;
         while (start < changes.Count)
         {
@@ -46,25 +43,30 @@ internal sealed class SyncApplier
             var size = changes[start].RecordType == SyncRecordType.AudienceMember ? memberBatch : userBatch;
             var end = start;
             while (end < changes.Count && end - start < size && changes[end].Action == action) end++;
-            var batch = changes.GetRange(start, end - start);
-
-            if (stop.IsCancellationRequested)
-            {
-                Stopped = true;
-                for (var i = start; i < changes.Count; i++) changes[i].Settle(SyncOutcome.Skipped, "the sync was stopped before this change was sent.");
-                onBatch?.Invoke(changes.GetRange(start, changes.Count - start));
-                return;
-            }
-
-            await ApplyBatchAsync(batch, abort).ConfigureAwait(false);
-            done += batch.Count;
-            progress?.Invoke(new SyncProgress(SyncPhase.Apply, $"Applying changes ({done} of {changes.Count}): {action}", done, changes.Count));
-            onBatch?.Invoke(batch);
+            batches.Add(changes.GetRange(start, end - start));
             start = end;
         }
+        return batches;
     }
 
-    private async Task ApplyBatchAsync(List<SyncChange> batch, CancellationToken ct)
+    /// <summary>Forgets the state entries planning found stale; call once before the first batch.</summary>
+    public void Begin(SyncPlan plan)
+    {
+        foreach (var stale in plan.StaleState) _state.Forget(stale);
+        _state.Save();
+    }
+
+    /// <summary>Marks every change of the remaining batches as skipped (the run was stopped).</summary>
+    public void Skip(IEnumerable<List<SyncChange>> remaining)
+    {
+        Stopped = true;
+        foreach (var batch in remaining)
+            foreach (var change in batch)
+                if (change.Outcome == SyncOutcome.Planned) change.Settle(SyncOutcome.Skipped, "the sync was stopped before this change was sent.");
+    }
+
+    /// <summary>Sends one batch; every change of it has its outcome when this returns.</summary>
+    public async Task ApplyBatchAsync(IReadOnlyList<SyncChange> batch, CancellationToken ct)
     {
         try
         {

@@ -21,7 +21,7 @@ public static class RemovalGuard
 /// <summary>The removal guard stopped a plan; nothing was changed.</summary>
 public sealed class SyncGuardException : Exception
 {
-    internal SyncGuardException(SyncPlan plan) : base(Describe(plan))
+    public SyncGuardException(SyncPlan plan) : base(Describe(plan))
     {
         Removals = plan.Removals;
         Allowed = plan.AllowedRemovals;
