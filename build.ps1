@@ -80,20 +80,25 @@ switch ($Task) {
         if ($PSVersionTable.PSVersion.Major -ge 7) {
             # Real pwsh: start the standalone emulator and run the demo script in this shell.
             Invoke-Dotnet build Totara.PowerShell.sln -c $Configuration
-            $port = 5099
             $secret = [guid]::NewGuid().ToString('N')
+            $log = Join-Path $PSScriptRoot 'out/emulator.log'
             # Start the built emulator directly (not through `dotnet run`) so stopping it stops the server.
+            # Port 0: the emulator picks a free port and names it in its ready line.
             $emulatorDll = Join-Path $PSScriptRoot "src/Totara.Emulator/bin/$Configuration/net10.0/Totara.Emulator.dll"
-            $emulator = Start-Process -FilePath dotnet -PassThru -NoNewWindow -RedirectStandardOutput (Join-Path $PSScriptRoot 'out/emulator.log') -ArgumentList @(
-                $emulatorDll, '--port', $port, '--client-id', 'demo', '--client-secret', $secret, '--demo')
+            $emulator = Start-Process -FilePath dotnet -PassThru -NoNewWindow -RedirectStandardOutput $log -ArgumentList @(
+                $emulatorDll, '--port', '0', '--client-id', 'demo', '--client-secret', $secret, '--demo')
             try {
                 $deadline = (Get-Date).AddSeconds(60)
-                while (-not (Select-String -Path (Join-Path $PSScriptRoot 'out/emulator.log') -Pattern 'Totara emulator listening on' -Quiet -ErrorAction SilentlyContinue)) {
+                $ready = $null
+                while (-not $ready) {
                     if ((Get-Date) -gt $deadline) { throw 'The emulator did not start within 60 seconds.' }
                     Start-Sleep -Milliseconds 200
+                    $ready = Select-String -Path $log -Pattern '^Totara emulator listening on (http://\S+)$' -ErrorAction SilentlyContinue | Select-Object -First 1
                 }
+                $url = $ready.Matches[0].Groups[1].Value
                 $secure = ConvertTo-SecureString -String $secret -AsPlainText -Force
-                & (Join-Path $PSScriptRoot 'samples/demo.ps1') -Url "http://127.0.0.1:$port" -ClientId 'demo' -ClientSecret $secure -ModulePath (Get-ModuleFolder).FullName
+                Import-Module -Name (Join-Path (Get-ModuleFolder).FullName 'Totara.PowerShell.psd1') -Force
+                & (Join-Path $PSScriptRoot 'samples/demo.ps1') -Url $url -ClientId 'demo' -ClientSecret $secure
             }
             finally {
                 Stop-Process -Id $emulator.Id -ErrorAction SilentlyContinue

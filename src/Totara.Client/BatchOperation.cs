@@ -38,6 +38,14 @@ public sealed class BatchOperation
     /// </summary>
     public Func<CancellationToken, Task<JsonElement?>>? RecoverAfterLostAnswer { get; set; }
 
+    /// <summary>
+    /// A query whose data stands for this operation's data when the operation is known to have
+    /// run but its answer was lost with the rest of the request (an alias after it failed and
+    /// nulled the whole data), e.g. <c>core_user_user</c> after <c>core_user_create_user</c>.
+    /// The read-backs of one request go out together as one batch, not one request each.
+    /// </summary>
+    public BatchOperation? ReadBack { get; set; }
+
     /// <summary>The caller's input record, handed back on the result.</summary>
     public object? Tag { get; }
 

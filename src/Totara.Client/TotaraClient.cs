@@ -7,6 +7,7 @@ using System.Threading.Tasks;
 using Totara.Client.Auth;
 using Totara.Client.Batching;
 using Totara.Client.Handshake;
+using Totara.Client.JobAssignments;
 using Totara.Client.Pacing;
 using Totara.Client.Paging;
 using Totara.Client.Resilience;
@@ -26,6 +27,7 @@ public sealed class TotaraClient : IDisposable
     private readonly RequestExecutor _executor;
     private readonly OperationRunner _runner;
     private UsersClient? _users;
+    private JobAssignmentsClient? _jobAssignments;
 
     public TotaraClient(TotaraClientOptions options)
     {
@@ -55,6 +57,9 @@ public sealed class TotaraClient : IDisposable
 
     /// <summary>The users area (core_user_*): typed reads, lists and batched create/update/delete.</summary>
     public UsersClient Users => _users ??= new UsersClient(this);
+
+    /// <summary>The job assignments area (totara_job_*): lists, a user's assignments, batched create/update/delete.</summary>
+    public JobAssignmentsClient JobAssignments => _jobAssignments ??= new JobAssignmentsClient(this);
 
     /// <summary>Raised before each retry: attempt, delay, reason (never a secret), operation name.</summary>
     public event EventHandler<TotaraRetryEventArgs>? Retrying;

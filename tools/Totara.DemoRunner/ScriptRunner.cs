@@ -18,6 +18,7 @@ internal sealed class ScriptRunner
         var state = InitialSessionState.CreateDefault2();
         if (OperatingSystem.IsWindows()) state.ExecutionPolicy = Microsoft.PowerShell.ExecutionPolicy.Bypass;
         ConsoleStandIns.AddTo(state);
+        ImportCsvStandIn.AddTo(state);
         using var runspace = RunspaceFactory.CreateRunspace(host, state);
         runspace.Open();
 

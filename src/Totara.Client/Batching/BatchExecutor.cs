@@ -22,13 +22,14 @@ internal sealed class BatchExecutor
     private readonly LostAnswerRecovery _recovery;
     private readonly int _maxResends;
 
-    public BatchExecutor(RequestExecutor executor, BatchResults results, int maxLostAnswerResends)
+    public BatchExecutor(RequestExecutor executor, BatchResults results, int maxLostAnswerResends,
+        Func<IReadOnlyList<BatchOperation>, CancellationToken, Task<IReadOnlyList<BatchItemResult>>> runQueries)
     {
         _executor = executor;
         _results = results;
         // Splitting after "too complex" resends too; allow at least enough rounds to halve down to one.
         _maxResends = Math.Max(maxLostAnswerResends, 16);
-        _recovery = new LostAnswerRecovery(results, maxLostAnswerResends);
+        _recovery = new LostAnswerRecovery(results, maxLostAnswerResends, runQueries);
     }
 
     public async Task RunAsync(IReadOnlyList<PendingOperation> batch, CancellationToken ct)
@@ -78,6 +79,8 @@ internal sealed class BatchExecutor
                 _results.Succeed(pending, data);
             else if (!isMutation || (crossing is not null && !crossing.WasApplied(i)))
                 resend.Add(pending);                       // a query is always safe to resend; past the crossing nothing ran
+            else if (firstFailure >= 0 && i > firstFailure)
+                resend.Add(pending);                       // Totara runs mutations serially and stops at a failed one: never started
             else if (crossing is not null || (firstFailure >= 0 && i < firstFailure))
                 appliedWithoutData.Add(pending);           // ran before the failure; its data went null with the others
             else

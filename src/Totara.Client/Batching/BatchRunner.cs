@@ -60,8 +60,17 @@ internal sealed class BatchRunner
     private async Task<IReadOnlyList<BatchItemResult>> RunBatchAsync(List<PendingOperation> batch, CancellationToken ct)
     {
         var results = new BatchResults(batch);
-        await new BatchExecutor(_executor, results, _maxLostAnswerResends).RunAsync(batch, ct).ConfigureAwait(false);
+        await new BatchExecutor(_executor, results, _maxLostAnswerResends, RunQueriesAsync).RunAsync(batch, ct).ConfigureAwait(false);
         return results.InInputOrder();
+    }
+
+    /// <summary>Runs read-back queries as batches of their own (a query batch never needs read-backs itself).</summary>
+    private async Task<IReadOnlyList<BatchItemResult>> RunQueriesAsync(IReadOnlyList<BatchOperation> queries, CancellationToken ct)
+    {
+        var results = new List<BatchItemResult>(queries.Count);
+        await foreach (var result in RunAsync(queries, ct).ConfigureAwait(false))
+            results.Add(result);
+        return results;
     }
 
     private int CostOf(BatchOperation operation)

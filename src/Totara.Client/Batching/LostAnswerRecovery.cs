@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -17,11 +18,15 @@ internal sealed class LostAnswerRecovery
 
     private readonly BatchResults _results;
     private readonly int _maxResends;
+    private readonly Func<IReadOnlyList<BatchOperation>, CancellationToken, Task<IReadOnlyList<BatchItemResult>>> _runQueries;
 
-    public LostAnswerRecovery(BatchResults results, int maxResends)
+    /// <param name="runQueries">Runs query operations as batches (for read-backs), results in input order.</param>
+    public LostAnswerRecovery(BatchResults results, int maxResends,
+        Func<IReadOnlyList<BatchOperation>, CancellationToken, Task<IReadOnlyList<BatchItemResult>>> runQueries)
     {
         _results = results;
         _maxResends = maxResends;
+        _runQueries = runQueries;
     }
 
     /// <summary>Settles what it can and returns the operations to resend.</summary>
@@ -70,11 +75,13 @@ internal sealed class LostAnswerRecovery
 
     /// <summary>
     /// Operations known to have run whose data was lost with the rest of the answer: fetch the
-    /// data through their check when they have one; otherwise report success without data.
+    /// data through their read-backs (one batch for all), else through their check; with
+    /// neither, report success without data.
     /// </summary>
     public async Task SettleAppliedAsync(IReadOnlyList<PendingOperation> applied, CancellationToken ct)
     {
-        foreach (var pending in applied)
+        var unread = await ReadBackAsync(applied, ct).ConfigureAwait(false);
+        foreach (var pending in unread)
         {
             if (pending.Operation.RecoverAfterLostAnswer is null)
             {
@@ -85,6 +92,23 @@ internal sealed class LostAnswerRecovery
             if (!check.Failed)
                 _results.Succeed(pending, check.Data);
         }
+    }
+
+    /// <summary>Settles the operations whose read-back found data; returns the others.</summary>
+    private async Task<List<PendingOperation>> ReadBackAsync(IReadOnlyList<PendingOperation> applied, CancellationToken ct)
+    {
+        var withReadBack = applied.Where(p => p.Operation.ReadBack is not null).ToList();
+        var unread = applied.Where(p => p.Operation.ReadBack is null).ToList();
+        if (withReadBack.Count == 0) return unread;
+
+        var answers = await _runQueries(withReadBack.Select(p => p.Operation.ReadBack!).ToList(), ct).ConfigureAwait(false);
+        for (var i = 0; i < withReadBack.Count; i++)
+        {
+            // A read-back that failed or found nothing falls back to the operation's own check.
+            if (answers[i].Succeeded && answers[i].Data is not null) _results.Succeed(withReadBack[i], answers[i].Data);
+            else unread.Add(withReadBack[i]);
+        }
+        return unread;
     }
 
     private async Task<CheckResult> CheckAsync(PendingOperation pending, CancellationToken ct)

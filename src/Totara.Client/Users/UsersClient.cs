@@ -70,6 +70,7 @@ public sealed class UsersClient
             UserSelection(selection), new UserOperationTag(UserOperationKind.Create, null, change, tag))
         {
             RecoverAfterLostAnswer = ct => FindResultAsync(username, selection, ct),
+            ReadBack = ReadBackOf(username, selection),
         };
     }
 
@@ -91,6 +92,7 @@ public sealed class UsersClient
             IsIdempotent = true,
             // Used when the update is known to have run but its data was lost with the rest of the answer.
             RecoverAfterLostAnswer = ct => FindResultAsync(after, selection, ct),
+            ReadBack = ReadBackOf(after, selection),
         };
     }
 
@@ -152,6 +154,12 @@ public sealed class UsersClient
     }
 
     private static string UserSelection(UserFieldSet fields) => $"user {{ {fields.Selection} }}";
+
+    /// <summary>core_user_user for a user a create or update is known to have reached: its answer has the same shape.</summary>
+    private static BatchOperation ReadBackOf(UserReference reference, UserFieldSet fields) =>
+        new("core_user_user", false,
+            new[] { new BatchArgument("reference", "core_user_user_reference!", reference.ToInput()) },
+            UserSelection(fields));
 
     /// <summary>How to find the user after the change: by id if known, else by a key the change sets, else as before.</summary>
     private static UserReference ReferenceAfter(UserReference target, UserChange change)

@@ -19,6 +19,9 @@ public sealed class ApiRequestContext : Dictionary<string, object?>
     /// </summary>
     public ComplexityMeter Complexity { get; init; } = new(null);
 
+    /// <summary>True once a root mutation with a non-null result failed: the rest of the request's mutations do not run.</summary>
+    public bool MutationFailed { get; set; }
+
     /// <summary>The id of the user the API client acts as (its service account).</summary>
     public long ServiceUserId => Client.ServiceUserId;
 }

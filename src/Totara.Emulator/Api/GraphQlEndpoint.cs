@@ -156,6 +156,14 @@ internal sealed class GraphQlEndpoint
             analysis.Validated = true;
         }
 
+        if (context.MutationFailed && result.Errors is { } errors)
+        {
+            // Mutations skipped after the failure leave no trace, as in Totara, where they never start.
+            var kept = errors.Where(error => error.InnerException is not MutationNotRunException).ToList();
+            result.Errors = new ExecutionErrors();
+            result.Errors.AddRange(kept);
+        }
+
         return result;
     }
 

@@ -89,6 +89,54 @@ public sealed class BatchTests
     }
 
     [Fact]
+    public async Task Aliases_after_a_failed_one_never_ran_on_Totara_and_are_resent_not_taken_as_applied()
+    {
+        await using var site = await TestSite.StartAsync();
+        await site.Client.ExecuteBatchAsync(new[] { Documents.CreateUser(site.Host, "held_name", recoverable: false) }).ToListAsync();
+        var operations = new List<BatchOperation>
+        {
+            Documents.CreateUser(site.Host, "after_ok", recoverable: true),
+            Documents.CreateUser(site.Host, "held_name", recoverable: false, email: "someone.else@example.com"),
+            // Its "is the user gone?" check would say yes: only resending it tells the truth.
+            site.Client.Users.Delete(Totara.Client.Users.UserReference.ByUsername("never_existed")),
+            Documents.CreateUser(site.Host, "after_late", recoverable: true),
+        };
+
+        var results = await site.Client.ExecuteBatchAsync(operations).ToListAsync();
+
+        Assert.True(results[0].Succeeded, results[0].ToString());
+        Assert.False(results[1].Succeeded);
+        Assert.False(results[2].Succeeded, "a delete of a user that never existed is not 'applied'");
+        Assert.Contains("not found", results[2].Error!.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.True(results[3].Succeeded, results[3].ToString());
+        Assert.NotNull(Documents.FindUser(site.Host, "after_ok"));
+        Assert.NotNull(Documents.FindUser(site.Host, "after_late"));
+    }
+
+    [Fact]
+    public async Task Applied_aliases_whose_answer_a_later_failure_nulled_are_read_back_in_one_request()
+    {
+        await using var site = await TestSite.StartAsync();
+        await site.Client.ExecuteBatchAsync(new[] { Documents.CreateUser(site.Host, "last_taken", recoverable: false) }).ToListAsync();
+        var operations = Enumerable.Range(0, 20)
+            .Select(i => site.Client.Users.Create(new Totara.Client.Users.UserChange()
+                .Set("username", i < 19 ? $"readback{i}" : "last_taken")
+                .Set("firstname", "Read").Set("lastname", "Back").Set("email", $"readback{i}@example.com")
+                .SetPassword("Passw0rd!readback" + i)))
+            .ToList();
+        var requestsBefore = site.Host.Counters.Requests;
+
+        var results = await site.Client.ExecuteBatchAsync(operations).ToListAsync();
+
+        Assert.All(results.Take(19), r => Assert.True(r.Succeeded, r.ToString()));
+        Assert.Equal(Enumerable.Range(0, 19).Select(i => $"readback{i}"),
+            results.Take(19).Select(r => r.Data!.Value.GetProperty("user").GetProperty("username").GetString()));
+        Assert.False(results[19].Succeeded);
+        // The batch itself, then one request reading back the 19 users it created: not 19 lookups.
+        Assert.Equal(2, site.Host.Counters.Requests - requestsBefore);
+    }
+
+    [Fact]
     public async Task A_value_the_site_cannot_coerce_fails_its_alias_only()
     {
         await using var site = await TestSite.StartAsync();

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Totara.Emulator.Tests.TestSupport;
 using static Totara.Emulator.Tests.People.PeopleApi;
 
@@ -176,13 +177,13 @@ public class UserMutationTests : IClassFixture<EmulatorFixture>
     }
 
     [Fact]
-    public async Task One_bad_alias_fails_alone_and_the_others_are_applied()
+    public async Task A_bad_alias_stops_the_request_there_earlier_aliases_stay_applied_later_ones_never_run()
     {
         using var client = _fixture.CreateClient();
         var taken = Unique("tk");
         await client.CreateUserAsync(taken);
-        var good1 = Unique("g");
-        var good2 = Unique("g");
+        var before = Unique("g");
+        var after = Unique("g");
         const string batch = """
             mutation ($a: core_user_create_user_input!, $b: core_user_create_user_input!, $c: core_user_create_user_input!) {
               a: core_user_create_user(input: $a) { user { username } }
@@ -190,24 +191,25 @@ public class UserMutationTests : IClassFixture<EmulatorFixture>
               c: core_user_create_user(input: $c) { user { username } }
             }
             """;
+        var mutationsBefore = _fixture.Host.Counters.MutationsExecuted;
         using var response = await client.PostAsync(batch, new
         {
-            a = NewUserInput(good1),
+            a = NewUserInput(before),
             b = NewUserInput(taken, new { email = Unique("x") + "@example.org" }),
-            c = NewUserInput(good2),
+            c = NewUserInput(after),
         });
 
-        // The root fields are non-null (core_user_user_result!), so by the GraphQL spec the
-        // failed alias nulls the whole data object, exactly as on Totara. Only the error says
-        // which alias failed; the others were applied all the same.
+        // The root fields are non-null (core_user_create_user_result!), so the failed alias nulls
+        // the whole data object; Totara's serial executor stops there: only the error says which
+        // alias failed, the one before it was applied, the one after it never ran.
         var error = Assert.Single(response.Errors);
         Assert.Equal("Username already exists: " + taken, error.GetProperty("message").GetString());
-        foreach (var good in new[] { good1, good2 })
-        {
-            var user = await client.DataAsync("core_user_user", "query ($r: core_user_user_reference!) { core_user_user(reference: $r) { user { username } } }", new { r = new { username = good } });
-            Assert.Equal(good, user.GetProperty("user").GetProperty("username").GetString());
-        }
-
         Assert.Equal("b", error.GetProperty("path")[0].GetString());
+        Assert.Equal(JsonValueKind.Null, response.Body.RootElement.GetProperty("data").ValueKind);
+        var applied = await client.DataAsync("core_user_user", "query ($r: core_user_user_reference!) { core_user_user(reference: $r) { user { username } } }", new { r = new { username = before } });
+        Assert.Equal(before, applied.GetProperty("user").GetProperty("username").GetString());
+        Assert.Equal("User reference not found",
+            await client.ErrorAsync("query ($r: core_user_user_reference!) { core_user_user(reference: $r) { user { id } } }", new { r = new { username = after } }));
+        Assert.Equal(2, _fixture.Host.Counters.MutationsExecuted - mutationsBefore);
     }
 }

@@ -1,0 +1,229 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using Totara.Client.Users;
+
+namespace Totara.Client.JobAssignments;
+
+/// <summary>
+/// The job assignments area of the API (totara_job_*): lists, reads a user's assignments, and
+/// builds batched create / update / delete operations. Every request goes through
+/// <see cref="TotaraClient"/> (tokens, retries, pacing, batching).
+/// </summary>
+/// <remarks>
+/// The API has no query for one assignment: a reference that names the user is read through the
+/// user's <c>job_assignments</c> (one cheap request); a bare id or idnumber means reading the list.
+/// </remarks>
+public sealed class JobAssignmentsClient
+{
+    private const string ListField = "totara_job_job_assignments";
+    private const string CreateField = "totara_job_create_job_assignment";
+    private const string UpdateField = "totara_job_update_job_assignment";
+    private const string DeleteField = "totara_job_delete_job_assignment";
+    private const string ResultSelection = "job_assignment { " + JobAssignmentData.Selection + " }";
+
+    private readonly TotaraClient _client;
+
+    internal JobAssignmentsClient(TotaraClient client) => _client = client;
+
+    /// <summary>The complexity one request may use (the site's limit times the batch share).</summary>
+    public int ComplexityLimit => Math.Max(1, (int)(_client.Options.MaxComplexity * _client.Options.BatchComplexityShare));
+
+    /// <summary>How many create or update mutations fit in one request.</summary>
+    public int MutationsPerRequest => Math.Max(1, ComplexityLimit / (10 + 1 + CostPerAssignment));
+
+    /// <summary>Complexity points one assignment read with <see cref="JobAssignmentData.Selection"/> costs.</summary>
+    public static int CostPerAssignment => JobAssignmentData.Cost;
+
+    /// <summary>Streams every job assignment on the site, page by page (one page held at a time).</summary>
+    public async IAsyncEnumerable<JobAssignmentData> ListAsync(JobAssignmentListOptions? options = null, [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        var fitting = _client.PageSizeFor("{ " + JobAssignmentData.Selection + " }", JobAssignmentListOptions.MaxPageSize);
+        var request = (options ?? new JobAssignmentListOptions()).BuildRequest(fitting);
+        await foreach (var item in _client.PageAsync(request, ListField, "cursor", ct).ConfigureAwait(false))
+            yield return JobAssignmentData.FromJson(item);
+    }
+
+    /// <summary>
+    /// The user's job assignments in the user's own order (the first is the one HR Import uses when
+    /// a manager is named without a job); null when no user matches the reference.
+    /// </summary>
+    public async Task<IReadOnlyList<JobAssignmentData>?> ForUserAsync(UserReference user, CancellationToken ct = default)
+    {
+        if (user is null) throw new ArgumentNullException(nameof(user));
+        var raw = await ReadUserJobsAsync(user, ct).ConfigureAwait(false);
+        return raw?.Select(JobAssignmentData.FromJson).ToList();
+    }
+
+    /// <summary>
+    /// The one assignment the reference names; null when none does. Throws when it names several
+    /// (an idnumber shared by two users, or a user with several assignments and no idnumber given).
+    /// </summary>
+    public async Task<JobAssignmentData?> GetAsync(JobAssignmentReference reference, CancellationToken ct = default)
+    {
+        var raw = await FindRawAsync(reference, ct).ConfigureAwait(false);
+        return raw is { } job ? JobAssignmentData.FromJson(job) : null;
+    }
+
+    /// <summary>
+    /// A create of assignment <paramref name="idNumber"/> for <paramref name="user"/>. It is not
+    /// idempotent (a second create fails as a duplicate), so after a lost answer the client looks
+    /// the assignment up by user and idnumber: found means it was applied; not found, it is resent.
+    /// </summary>
+    public BatchOperation Create(UserReference user, string idNumber, JobAssignmentChange? change = null, object? tag = null)
+    {
+        if (user is null) throw new ArgumentNullException(nameof(user));
+        var target = JobAssignmentReference.ByIdNumber(user, idNumber);
+        var fields = change ?? new JobAssignmentChange();
+        var input = fields.ToInput();
+        input["idnumber"] = target.IdNumber;
+        input["user"] = user.ToInput();
+        return new BatchOperation(CreateField, true,
+            new[] { new BatchArgument("input", "totara_job_create_job_assignment_input!", input) },
+            ResultSelection, new JobAssignmentOperationTag(JobAssignmentOperationKind.Create, target, fields, tag))
+        {
+            RecoverAfterLostAnswer = ct => FoundAnswerAsync(target, ct),
+        };
+    }
+
+    /// <summary>
+    /// An update of exactly the fields set in <paramref name="change"/>. Resent after a lost answer,
+    /// except a change of the idnumber the target is named by: that one is looked up under its new
+    /// idnumber first (found means it was applied).
+    /// </summary>
+    public BatchOperation Update(JobAssignmentReference target, JobAssignmentChange change, object? tag = null)
+    {
+        if (target is null) throw new ArgumentNullException(nameof(target));
+        if (change is null) throw new ArgumentNullException(nameof(change));
+        var after = ReferenceAfter(target, change);
+        return new BatchOperation(UpdateField, true,
+            new[]
+            {
+                new BatchArgument("target_job", "totara_job_job_assignment_reference!", target.ToInput()),
+                new BatchArgument("input", "totara_job_update_job_assignment_input!", change.ToInput()),
+            },
+            ResultSelection, new JobAssignmentOperationTag(JobAssignmentOperationKind.Update, target, change, tag))
+        {
+            IsIdempotent = after.Equals(target),
+            RecoverAfterLostAnswer = ct => FoundAnswerAsync(after, ct),
+        };
+    }
+
+    /// <summary>A delete. After a lost answer the client checks whether the assignment is gone: if so it was applied; if not it is resent.</summary>
+    public BatchOperation Delete(JobAssignmentReference target, object? tag = null)
+    {
+        if (target is null) throw new ArgumentNullException(nameof(target));
+        return new BatchOperation(DeleteField, true,
+            new[] { new BatchArgument("target_job", "totara_job_job_assignment_reference!", target.ToInput()) },
+            "job_assignment_id", new JobAssignmentOperationTag(JobAssignmentOperationKind.Delete, target, null, tag))
+        {
+            RecoverAfterLostAnswer = async ct =>
+                await FindRawAsync(target, ct).ConfigureAwait(false) is null ? Wrap("job_assignment_id", target.Id) : null,
+        };
+    }
+
+    /// <summary>Runs operations made by this class in batched requests; one result per operation, in input order, per batch.</summary>
+    public async IAsyncEnumerable<JobAssignmentOperationResult> RunAsync(IEnumerable<BatchOperation> operations, [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        await foreach (var item in _client.ExecuteBatchAsync(operations, ct).ConfigureAwait(false))
+            yield return JobAssignmentOperationResult.From(item);
+    }
+
+    /// <summary>True for Totara's "no such record" answers to a user or job-assignment reference.</summary>
+    public static bool IsNotFound(string? message) =>
+        message is not null && message.IndexOf("reference not found", StringComparison.OrdinalIgnoreCase) >= 0;
+
+    private async Task<JsonElement?> FoundAnswerAsync(JobAssignmentReference reference, CancellationToken ct) =>
+        await FindRawAsync(reference, ct).ConfigureAwait(false) is { } job ? Wrap("job_assignment", job) : null;
+
+    private async Task<JsonElement?> FindRawAsync(JobAssignmentReference reference, CancellationToken ct)
+    {
+        if (reference is null) throw new ArgumentNullException(nameof(reference));
+        var matches = new List<JsonElement>();
+        if (reference.User is not null)
+        {
+            matches.AddRange((await ReadUserJobsAsync(reference.User, ct).ConfigureAwait(false) ?? new List<JsonElement>()).Where(j => Matches(j, reference)));
+        }
+        else
+        {
+            var fitting = _client.PageSizeFor("{ " + JobAssignmentData.Selection + " }", JobAssignmentListOptions.MaxPageSize);
+            await foreach (var job in _client.PageAsync(new JobAssignmentListOptions().BuildRequest(fitting), ListField, "cursor", ct).ConfigureAwait(false))
+            {
+                if (!Matches(job, reference)) continue;
+                matches.Add(job.Clone());
+                if (reference.Id is not null || matches.Count > 1) break;
+            }
+        }
+
+        return matches.Count switch
+        {
+            0 => null,
+            1 => matches[0],
+            _ => throw new TotaraException($"{reference} names more than one job assignment; name the user and the job idnumber."),
+        };
+    }
+
+    /// <summary>The user's assignments as raw objects (detached), or null when no user matches.</summary>
+    private async Task<List<JsonElement>?> ReadUserJobsAsync(UserReference user, CancellationToken ct)
+    {
+        var request = new GraphQLRequest(
+            "query totara_powershell_user_job_assignments($user: core_user_user_reference!) {\n" +
+            "  core_user_user(reference: $user) { user { id job_assignments { " + JobAssignmentData.Selection + " } } }\n}",
+            new Dictionary<string, object?>(StringComparer.Ordinal) { ["user"] = user.ToInput() },
+            "totara_powershell_user_job_assignments");
+        GraphQLResponse response;
+        try
+        {
+            response = await _client.ExecuteAsync(request, ct).ConfigureAwait(false);
+        }
+        catch (TotaraException ex) when (IsNotFound(ex.Message))
+        {
+            return null;
+        }
+
+        if (response.Errors.Count > 0 && IsNotFound(response.Errors[0].Message)) return null;
+        if (response.Errors.Count > 0)
+            throw new TotaraException($"Reading the job assignments of user {user} failed: {response.Errors[0].Message}", response.Errors[0].Category);
+        var found = JobAssignmentData.Object(JobAssignmentData.Object(response.Data, "core_user_user"), "user");
+        if (found is not { } record) return null;
+        return record.TryGetProperty("job_assignments", out var jobs) && jobs.ValueKind == JsonValueKind.Array
+            ? jobs.EnumerateArray().Select(j => j.Clone()).ToList()
+            : new List<JsonElement>();
+    }
+
+    private static bool Matches(JsonElement job, JobAssignmentReference reference) =>
+        (reference.Id is null || JobAssignmentData.Long(job, "id") == reference.Id) &&
+        (reference.IdNumber is null || string.Equals(JobAssignmentData.Text(job, "idnumber"), reference.IdNumber, StringComparison.Ordinal));
+
+    /// <summary>How to find the assignment after the change: under its new idnumber if the change renames the one it is named by.</summary>
+    private static JobAssignmentReference ReferenceAfter(JobAssignmentReference target, JobAssignmentChange change)
+    {
+        if (target.IdNumber is null || change.IdNumber is null || change.IdNumber == target.IdNumber) return target;
+        return target.User is null ? JobAssignmentReference.ByIdNumber(change.IdNumber) : JobAssignmentReference.ByIdNumber(target.User, change.IdNumber);
+    }
+
+    /// <summary>A detached <c>{ "name": value }</c> object: the data of an alias settled by a check.</summary>
+    private static JsonElement Wrap(string name, object? value)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WritePropertyName(name);
+            switch (value)
+            {
+                case JsonElement element: element.WriteTo(writer); break;
+                case long number: writer.WriteNumberValue(number); break;
+                default: writer.WriteNullValue(); break;
+            }
+            writer.WriteEndObject();
+        }
+        using var document = JsonDocument.Parse(buffer.ToArray());
+        return document.RootElement.Clone();
+    }
+}
