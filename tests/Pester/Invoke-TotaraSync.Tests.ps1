@@ -40,7 +40,7 @@ Describe 'Invoke-TotaraSync' {
         $plan | Should -HaveCount 2
         $plan | ForEach-Object { $_ | Should -BeOfType ([Totara.PowerShell.TotaraSyncChange]) }
         $plan.Outcome | Should -Be @('Planned', 'Planned')
-        Get-TotaraUser -Identity "$prefix-1".ToLowerInvariant() -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        Get-TotaraUser -Identity ("$prefix-1".ToLowerInvariant()) -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
 
         $applied = Import-Csv $file | Invoke-TotaraSync
         $applied.Action | Should -Be @('Create', 'Create')
@@ -85,7 +85,7 @@ Describe 'Invoke-TotaraSync' {
 
         $failure.FullyQualifiedErrorId | Should -BeLike 'TotaraSyncRemovalLimitExceeded,*'
         $failure.Exception.Message | Should -Match 'Nothing was changed'
-        Get-TotaraUser -Identity "$prefix-1".ToLowerInvariant() -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        Get-TotaraUser -Identity ("$prefix-1".ToLowerInvariant()) -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
     }
 
     It 'puts the summary on the information stream' {
