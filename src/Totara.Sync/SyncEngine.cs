@@ -48,9 +48,10 @@ public sealed class SyncEngine
         State = Options.StatePath is { } path ? SyncStateFile.Load(path, _site) : null;
         var users = await SiteReader.ReadUsersAsync(_client, rows, Options, Progress, ct).ConfigureAwait(false);
         var cohorts = await SiteReader.ReadCohortsAsync(_client, rows, ct).ConfigureAwait(false);
+        var jobs = await SiteReader.ReadJobsAsync(_client, validation.Valid, Progress, ct).ConfigureAwait(false);
 
         Progress?.Invoke(new SyncProgress(SyncPhase.Plan, $"Planning {validation.Valid.Count} row(s) against {users.Count} site user(s)", 0, 0));
-        var plan = SyncPlanner.Plan(validation, users, Options, cohorts, State);
+        var plan = SyncPlanner.Plan(validation, users, Options, cohorts, State, jobs);
         await MembershipChecker.CheckAsync(_client, plan, Progress, ct).ConfigureAwait(false);
         return plan;
     }

@@ -16,7 +16,8 @@ namespace Totara.PowerShell;
 /// Id, FullName and the other read-only TotaraUser properties are ignored: a user's id belongs to
 /// its own site. Custom profile fields come from a CustomFields hashtable or from
 /// <c>customfield_&lt;shortname&gt;</c> columns (HR Import's names); audiences from an Audiences
-/// (or Cohorts) column, a list or one text separated by ';' or '|'.
+/// (or Cohorts) column, a list or one text separated by ';' or '|'; a job assignment from HR
+/// Import's job columns (jobassignmentidnumber, posidnumber, manageridnumber, ...).
 /// </remarks>
 internal static class SourceRowReader
 {
@@ -32,11 +33,17 @@ internal static class SourceRowReader
     public static SourceUser Read(PSObject input, int rowNumber, List<(string Column, string Message)> problems)
     {
         var row = new SourceUser(rowNumber, input);
+        ReadColumns(row, input, problems);
+        return row;
+    }
+
+    private static void ReadColumns(SourceUser row, PSObject input, List<(string Column, string Message)> problems)
+    {
         if (input.BaseObject is IDictionary dictionary)
         {
             foreach (DictionaryEntry entry in dictionary)
                 TryApply(row, Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? "", entry.Value, problems);
-            return row;
+            return;
         }
         foreach (var property in input.Properties)
         {
@@ -51,7 +58,6 @@ internal static class SourceRowReader
             }
             TryApply(row, property.Name, value, problems);
         }
-        return row;
     }
 
     private static void TryApply(SourceUser row, string name, object? value, List<(string Column, string Message)> problems)
@@ -74,6 +80,8 @@ internal static class SourceRowReader
         {
             if (name.StartsWith(CustomFieldPrefix, StringComparison.OrdinalIgnoreCase) && name.Length > CustomFieldPrefix.Length)
                 row.SetCustomField(name.Substring(CustomFieldPrefix.Length), Text(value));
+            else if (IsJobColumn(name) && Text(value).Trim().Length > 0)
+                (row.Job ??= new SourceJob()).Set(name, Text(value));   // a row whose job cells are all empty has no job
             return;
         }
 
@@ -100,6 +108,13 @@ internal static class SourceRowReader
                 row.Set(target, Text(value));
                 return;
         }
+    }
+
+    private static bool IsJobColumn(string name)
+    {
+        foreach (var column in SourceJob.Columns)
+            if (string.Equals(column, name, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
     }
 
     private static object? Unwrap(object? value) => value is PSObject wrapped ? wrapped.BaseObject : value;

@@ -65,6 +65,7 @@ public sealed class TotaraSyncChange
         Username = change.Username;
         UserId = change.UserId;
         Audience = change.Audience;
+        Job = change.Job;
         _fields = change.Fields.Select(f => new TotaraSyncFieldChange(f)).ToArray();
         Changes = change.DescribeFields();
         Reason = change.Reason;
@@ -89,6 +90,9 @@ public sealed class TotaraSyncChange
 
     /// <summary>For audience memberships: the audience.</summary>
     public string? Audience { get; }
+
+    /// <summary>For job assignments: the job's idnumber.</summary>
+    public string? Job { get; }
 
     /// <summary>Every changed field, e.g. "department: 'Sales' -> 'Marketing'; city: '' -> 'Wellington'".</summary>
     public string Changes { get; }

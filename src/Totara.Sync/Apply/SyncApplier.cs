@@ -34,13 +34,19 @@ public sealed class SyncApplier
     {
         var userBatch = client.Users.MutationsPerRequest();
         var memberBatch = new CohortsClient(client).OperationsPerRequest(CohortMembershipAction.Add);
+        var jobBatch = client.JobAssignments.MutationsPerRequest;
         var changes = plan.Changes;
         var batches = new List<List<SyncChange>>();
         var start = 0;
         while (start < changes.Count)
         {
             var action = changes[start].Action;
-            var size = changes[start].RecordType == SyncRecordType.AudienceMember ? memberBatch : userBatch;
+            var size = changes[start].RecordType switch
+            {
+                SyncRecordType.AudienceMember => memberBatch,
+                SyncRecordType.JobAssignment => jobBatch,
+                _ => userBatch,
+            };
             var end = start;
             while (end < changes.Count && end - start < size && changes[end].Action == action) end++;
             batches.Add(changes.GetRange(start, end - start));
@@ -73,6 +79,12 @@ public sealed class SyncApplier
             if (batch[0].RecordType == SyncRecordType.AudienceMember)
             {
                 await MembershipApplier.ApplyAsync(_client, batch, _state, ct).ConfigureAwait(false);
+                return;
+            }
+
+            if (batch[0].RecordType == SyncRecordType.JobAssignment)
+            {
+                await JobApplier.ApplyAsync(_client, batch, ct).ConfigureAwait(false);
                 return;
             }
 

@@ -32,6 +32,9 @@ public sealed class SourceUser
     /// <summary>The audiences (id, idnumber or name) the user should be in; null when the source has no audiences column.</summary>
     public IReadOnlyList<string>? Audiences { get; set; }
 
+    /// <summary>The row's job assignment (HR Import's job columns); null when the source has none.</summary>
+    public SourceJob? Job { get; set; }
+
     /// <summary>Sets a field by API name (trimmed; null counts as an empty cell). Unknown names throw.</summary>
     public SourceUser Set(string field, string? value)
     {

@@ -82,6 +82,9 @@ public sealed class SyncChange
     /// <summary>For memberships: the audience, as the source named it.</summary>
     public string? Audience { get; internal set; }
 
+    /// <summary>For job assignments: the job's idnumber.</summary>
+    public string? Job { get; internal set; }
+
     public IReadOnlyList<FieldChange> Fields { get; internal set; } = NoFields;
 
     public string Reason { get; }
@@ -108,6 +111,12 @@ public sealed class SyncChange
 
     /// <summary>A membership candidate the site must be asked about before the plan is final.</summary>
     internal bool NeedsCheck { get; set; }
+
+    /// <summary>What a job assignment create or update sends.</summary>
+    internal Totara.Client.JobAssignments.JobAssignmentChange? JobChange { get; set; }
+
+    /// <summary>The site's id of the job assignment an update changes.</summary>
+    internal long? JobId { get; set; }
 
     /// <summary>What a create or update sends.</summary>
     internal UserChange? UserChange { get; set; }

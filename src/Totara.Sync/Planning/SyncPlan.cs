@@ -23,8 +23,13 @@ public sealed class SyncPlan
     /// <summary>Users on the site when it was read (deleted users excluded).</summary>
     public int SiteUserCount { get; }
 
-    /// <summary>Rows whose user needs no change.</summary>
-    public int Unchanged { get; internal set; }
+    /// <summary>Rows that passed validation.</summary>
+    internal int ValidRows { get; set; }
+
+    /// <summary>Valid rows for which nothing is planned (no user, job or membership change, and not refused while planning).</summary>
+    public int Unchanged =>
+        ValidRows - Problems.Select(p => p.RowNumber).Distinct().Count()
+        - Changes.Where(c => c.Source is not null).Select(c => c.Source!.RowNumber).Distinct().Count();
 
     /// <summary>Memberships in the state file found not to be memberships any more: dropped from the state.</summary>
     internal List<Membership> StaleState { get; } = new();

@@ -18,7 +18,7 @@ namespace Totara.Sync;
 public static class SyncPlanner
 {
     public static SyncPlan Plan(SourceValidation source, IReadOnlyCollection<SiteUser> siteUsers, SyncOptions options,
-        CohortIndex? cohorts = null, SyncState? state = null)
+        CohortIndex? cohorts = null, SyncState? state = null, SiteJobs? jobs = null)
     {
         if (source is null) throw new ArgumentNullException(nameof(source));
         if (siteUsers is null) throw new ArgumentNullException(nameof(siteUsers));
@@ -30,11 +30,19 @@ public static class SyncPlanner
         var seen = new HashSet<long>();
         var audiencesUnknown = new HashSet<long>();
         var desired = new HashSet<Membership>();
+        var jobPlanner = source.Valid.Any(r => r.Job is not null)
+            ? new JobPlanner(source.Valid, siteUsers, jobs ?? throw new InvalidOperationException("The source has job assignments but the site's were not read."), options)
+            : null;
 
         foreach (var row in source.Valid)
         {
             var key = row.KeyFor(options.MatchField)!;
             var label = SourceValidator.KeyLabel(row, options.MatchField);
+            if (jobPlanner?.Check(row) is { } jobProblem)
+            {
+                Refuse(plan, source, row, label, jobProblem.Field, jobProblem.Message);
+                continue;
+            }
             if (!TryResolveAudiences(row, cohorts, label, plan, source, out var rowCohorts)) continue;
 
             var user = site.Find(key, out var matches);
@@ -49,20 +57,21 @@ public static class SyncPlanner
             {
                 seen.Add(user.Id);
                 if (rowCohorts is null) audiencesUnknown.Add(user.Id);
-                var changed = PlanExisting(row, user, key, options, lists);
+                PlanExisting(row, user, key, options, lists);
+                jobPlanner?.Plan(row, key, user, null);
                 foreach (var cohort in rowCohorts ?? Enumerable.Empty<Totara.Client.Cohorts.CohortData>())
                 {
                     var membership = new Membership(cohort.Id, user.Id);
                     if (!desired.Add(membership)) continue;
                     lists.Adds.Add(Member(SyncAction.AddMember, key, cohort.ToString(), cohort.Id, user.Id, row, "in the source's audiences", check: true));
                 }
-                if (!changed) plan.Unchanged++;
                 continue;
             }
 
             var create = PlanCreate(row, key, label, site, options, plan, source);
             if (create is null) continue;
             lists.Creates.Add(create);
+            jobPlanner?.Plan(row, key, null, create);
             foreach (var cohort in rowCohorts ?? Enumerable.Empty<Totara.Client.Cohorts.CohortData>())
             {
                 var add = Member(SyncAction.AddMember, key, cohort.ToString(), cohort.Id, null, row, "in the source's audiences (new user)", check: false);
@@ -78,7 +87,9 @@ public static class SyncPlanner
         if (options.CohortMode == CohortMode.Exact && state is not null)
             PlanRemovals(siteUsers, state, desired, seen, audiencesUnknown, source, options, cohorts, plan, lists);
 
+        if (jobPlanner is not null) lists.Jobs.AddRange(jobPlanner.Changes());
         lists.CopyTo(plan.Changes);
+        plan.ValidRows = source.Valid.Count;
         return plan;
     }
 
@@ -224,16 +235,19 @@ public static class SyncPlanner
         public List<SyncChange> Creates { get; } = new();
         public List<SyncChange> Updates { get; } = new();
         public List<SyncChange> Unsuspends { get; } = new();
+        public List<SyncChange> Jobs { get; } = new();
         public List<SyncChange> Adds { get; } = new();
         public List<SyncChange> Drops { get; } = new();
         public List<SyncChange> Removals { get; } = new();
 
         public void CopyTo(List<SyncChange> changes)
         {
-            changes.Capacity = Creates.Count + Updates.Count + Unsuspends.Count + Adds.Count + Drops.Count + Removals.Count;
+            changes.Capacity = Creates.Count + Updates.Count + Unsuspends.Count + Jobs.Count + Adds.Count + Drops.Count + Removals.Count;
             changes.AddRange(Creates);
             changes.AddRange(Updates);
             changes.AddRange(Unsuspends);
+            // Job assignments after every user exists: a manager may be a user created in this run.
+            changes.AddRange(Jobs);
             changes.AddRange(Adds);
             changes.AddRange(Drops);
             // Suspensions before deletions; both last, so an interrupted run has done the least harm.

@@ -40,6 +40,18 @@ internal static class SiteReader
         return new CohortIndex(cohorts);
     }
 
+    public static async Task<SiteJobs?> ReadJobsAsync(TotaraClient client, IReadOnlyList<SourceUser> rows, Action<SyncProgress>? progress, CancellationToken ct)
+    {
+        if (!rows.Any(r => r.Job is not null)) return null;
+        var jobs = new List<Totara.Client.JobAssignments.JobAssignmentData>();
+        await foreach (var job in client.JobAssignments.ListAsync(null, ct).ConfigureAwait(false))
+        {
+            jobs.Add(job);
+            if (jobs.Count % 500 == 0) progress?.Invoke(new SyncProgress(SyncPhase.Read, $"Reading job assignments ({jobs.Count})", jobs.Count, 0));
+        }
+        return new SiteJobs(jobs);
+    }
+
     /// <summary>The default fields, the comparable fields any row carries, and custom fields when any row has them.</summary>
     internal static UserFieldSet FieldsFor(IReadOnlyList<SourceUser> rows, SyncOptions options)
     {
@@ -50,7 +62,7 @@ internal static class SiteReader
             for (var f = 0; f < SyncFields.Count; f++) present[f] |= row.Get(f) is not null;
             custom |= row.CustomFields is { Count: > 0 };
         }
-        var fields = new List<string> { SyncFields.Names[options.MatchField] };
+        var fields = new List<string> { SyncFields.Names[options.MatchField], "idnumber" };
         for (var f = 0; f < SyncFields.Count; f++)
             if (present[f] && SyncFields.IsComparable(f)) fields.Add(SyncFields.Names[f]);
         if (custom) fields.Add(UserFieldSet.CustomFieldsField);

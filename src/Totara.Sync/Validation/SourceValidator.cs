@@ -34,6 +34,8 @@ public static class SourceValidator
         foreach (var field in new[] { match, SyncFields.Username, SyncFields.Email }.Distinct())
             RefuseDuplicates(rows, field, match, refused, result);
 
+        JobValidator.Check(rows, refused, result, match);
+
         for (var i = 0; i < rows.Count; i++)
         {
             if (!refused[i]) result.Valid.Add(rows[i]);
