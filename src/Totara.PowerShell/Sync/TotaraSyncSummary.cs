@@ -46,7 +46,7 @@ public sealed class TotaraSyncSummary
     /// <summary>True for -WhatIf: the counts are what the sync would do.</summary>
     public bool WhatIf { get; }
 
-    /// <summary>True when Ctrl+C stopped the run; Skipped counts what was not sent.</summary>
+    /// <summary>True when a stop request cut the run short (from the engine; after Ctrl+C the cmdlet reports with a warning instead).</summary>
     public bool Stopped { get; }
 
     /// <summary>Users on the site when it was read.</summary>

@@ -158,9 +158,10 @@ public sealed class InvokeTotaraSyncCommand : TotaraSessionCmdlet
             ThrowRequestError(ex, session);
             return;
         }
-        progress.Done();
-        Report(plan, problems, session, whatIf: false, stopped: stopped, changes: null);
+        // Stopping: the pipeline takes no more output (progress, summary), only the warning.
         if (stopped) StopWithWarning(plan);
+        progress.Done();
+        Report(plan, problems, session, whatIf: false, stopped: false, changes: null);
     }
 
     /// <summary>Runs one batch's requests while the pipeline thread waits (see <see cref="TotaraCmdlet"/>).</summary>
