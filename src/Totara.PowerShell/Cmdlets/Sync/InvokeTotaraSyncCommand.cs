@@ -122,7 +122,7 @@ public sealed class InvokeTotaraSyncCommand : TotaraSessionCmdlet
         problems.AddRange(plan.Problems);
         progress.Phase(SyncPhase.Guard, $"{plan.Changes.Count} change(s) planned, {plan.Removals} removal(s) of {plan.AllowedRemovals} allowed");
 
-        var description = Describe(plan);
+        var description = SyncParameters.Describe(plan);
         if (plan.Changes.Count == 0)
         {
             progress.Done();
@@ -217,20 +217,8 @@ public sealed class InvokeTotaraSyncCommand : TotaraSessionCmdlet
     {
         try
         {
-            var options = new SyncOptions
-            {
-                MatchOn = (SyncMatchOn)Enum.Parse(typeof(SyncMatchOn), MatchOn, true),
-                SourceIsComplete = SourceIsComplete.IsPresent,
-                MissingUserAction = (Totara.Sync.MissingUserAction)Enum.Parse(typeof(Totara.Sync.MissingUserAction), MissingUserAction, true),
-                EmptyFieldAction = (Totara.Sync.EmptyFieldAction)Enum.Parse(typeof(Totara.Sync.EmptyFieldAction), EmptyFieldAction, true),
-                CohortMode = (Totara.Sync.CohortMode)Enum.Parse(typeof(Totara.Sync.CohortMode), CohortMode, true),
-                MaxRemovals = RemovalLimit.Parse(MaxRemovals),
-                Force = Force.IsPresent,
-                ServiceAccount = session.ServiceAccount,
-                StatePath = StatePath is null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(StatePath),
-            };
-            options.Validate();
-            return options;
+            return SyncParameters.ToOptions(MatchOn, SourceIsComplete.IsPresent, MissingUserAction, EmptyFieldAction, CohortMode, MaxRemovals,
+                Force.IsPresent, session.ServiceAccount, StatePath is null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(StatePath));
         }
         catch (Exception ex) when (ex is ArgumentException or FormatException)
         {
@@ -242,13 +230,4 @@ public sealed class InvokeTotaraSyncCommand : TotaraSessionCmdlet
     private bool IsWhatIf() =>
         MyInvocation.BoundParameters.TryGetValue("WhatIf", out var given) ? LanguagePrimitives.IsTrue(given)
         : LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference", false));
-
-    private static string Describe(SyncPlan plan)
-    {
-        var parts = Enum.GetValues(typeof(SyncAction)).Cast<SyncAction>()
-            .Select(a => (Action: a, Count: plan.Count(a))).Where(p => p.Count > 0)
-            .Select(p => $"{p.Count} {p.Action}");
-        var text = string.Join(", ", parts);
-        return plan.Changes.Count == 0 ? "No change to apply" : $"Apply {plan.Changes.Count} change(s): {text}";
-    }
 }
