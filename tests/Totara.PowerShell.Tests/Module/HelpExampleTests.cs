@@ -32,6 +32,25 @@ public sealed class HelpExampleTests
 
     private static readonly Lazy<Dictionary<string, HashSet<string>>> Commands = new(ReadModuleCommands);
 
+    /// <summary>
+    /// Parses <paramref name="code"/> and returns what is wrong with it: parse errors, and calls
+    /// to a Totara cmdlet with a parameter it does not have. Empty when the code is fine.
+    /// </summary>
+    public static IReadOnlyList<string> Problems(string code)
+    {
+        var ast = Parser.ParseInput(code, out _, out var errors);
+        var problems = errors.Select(e => $"line {e.Extent.StartLineNumber}: {e.Message}").ToList();
+        foreach (var call in ast.FindAll(node => node is CommandAst, true).Cast<CommandAst>())
+        {
+            var name = call.GetCommandName();
+            if (name is null || !Commands.Value.TryGetValue(name, out var accepted)) continue;
+            problems.AddRange(call.CommandElements.OfType<CommandParameterAst>()
+                .Where(parameter => !accepted.Contains(parameter.ParameterName))
+                .Select(parameter => $"line {parameter.Extent.StartLineNumber}: {name} has no parameter -{parameter.ParameterName}."));
+        }
+        return problems;
+    }
+
     [Theory]
     [MemberData(nameof(HelpCompletenessTests.ExportedCmdlets), MemberType = typeof(HelpCompletenessTests))]
     public void Examples_parse_and_call_Totara_cmdlets_with_real_parameters(string cmdlet)
@@ -44,17 +63,8 @@ public sealed class HelpExampleTests
         {
             var title = example.Properties["Title"].Value?.ToString();
             var code = example.Properties["Code"].Value?.ToString() ?? "";
-            var ast = Parser.ParseInput(code, out _, out var errors);
-            Assert.True(errors.Length == 0, $"{cmdlet}, {title}: {string.Join("; ", errors.Select(e => e.Message))}\n{code}");
-
-            foreach (var call in ast.FindAll(node => node is CommandAst, true).Cast<CommandAst>())
-            {
-                var name = call.GetCommandName();
-                if (name is null || !Commands.Value.TryGetValue(name, out var accepted)) continue;
-                foreach (var parameter in call.CommandElements.OfType<CommandParameterAst>())
-                    Assert.True(accepted.Contains(parameter.ParameterName),
-                        $"{cmdlet}, {title}: {name} has no parameter -{parameter.ParameterName}.\n{code}");
-            }
+            var problems = Problems(code);
+            Assert.True(problems.Count == 0, $"{cmdlet}, {title}: {string.Join(" ", problems)}\n{code}");
         }
     }
 
