@@ -100,6 +100,20 @@ public sealed class SyncRulesTests
     }
 
     [Fact]
+    public async Task An_empty_complete_source_is_stopped_by_the_guard()
+    {
+        await using var site = await StartAsync();
+        for (var i = 1; i <= 3; i++) site.Seed("E" + i);
+        using var ps = site.Connect();
+        site.Host.Counters.Reset();
+
+        var result = ps.Run("@() | Invoke-TotaraSync -SourceIsComplete");
+
+        Assert.Contains("would remove 3 user(s)", Assert.Single(result.Errors).Exception.Message);
+        Assert.Equal(0, site.Host.Counters.MutationsExecuted);
+    }
+
+    [Fact]
     public async Task A_refused_row_keeps_its_user_safe_from_a_complete_source()
     {
         await using var site = await StartAsync();
