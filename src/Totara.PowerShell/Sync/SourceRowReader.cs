@@ -23,6 +23,7 @@ internal static class SourceRowReader
 {
     private const string Suspended = "@suspended";
     private const string Enabled = "@enabled";
+    private const string Deleted = "@deleted";
     private const string CustomFields = "@custom";
     private const string Audiences = "@audiences";
     private const string CustomFieldPrefix = "customfield_";
@@ -89,6 +90,9 @@ internal static class SourceRowReader
         {
             case Suspended:
                 row.Suspended = Flag(name, value);
+                return;
+            case Deleted:
+                row.Deleted = Flag(name, value);
                 return;
             case Enabled:
                 // Get-ADUser's Enabled: a disabled account is a suspended user (an explicit Suspended column wins).
@@ -171,6 +175,7 @@ internal static class SourceRowReader
         Alias("lang", "Language");
         Alias(Suspended, "Suspended");
         Alias(Enabled, "Enabled");
+        Alias(Deleted, "Deleted");
         Alias(CustomFields, "CustomFields", "CustomField");
         Alias(Audiences, "Audiences", "Audience", "Cohorts", "Cohort");
         return map;

@@ -26,6 +26,9 @@ public sealed class SourceUser
     /// <summary>True/false when the source has a suspended column; null when it has none.</summary>
     public bool? Suspended { get; set; }
 
+    /// <summary>HR Import's deleted column: true removes the user (as -MissingUserAction says) instead of syncing it.</summary>
+    public bool Deleted { get; set; }
+
     /// <summary>Custom profile fields by shortname (only those the source carries); null when none.</summary>
     public Dictionary<string, string>? CustomFields { get; private set; }
 

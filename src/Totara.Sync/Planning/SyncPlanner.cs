@@ -53,6 +53,13 @@ public static class SyncPlanner
                 continue;
             }
 
+            if (row.Deleted)
+            {
+                if (user is not null) seen.Add(user.Id);
+                PlanDeletedRow(row, user, key, options, lists);
+                continue;
+            }
+
             if (user is not null)
             {
                 seen.Add(user.Id);
@@ -126,6 +133,20 @@ public static class SyncPlanner
             changed = true;
         }
         return changed;
+    }
+
+    /// <summary>A row marked deleted (HR Import's deleted column): its user is removed as -MissingUserAction says, never created.</summary>
+    private static void PlanDeletedRow(SourceUser row, SiteUser? user, string key, SyncOptions options, PlanLists lists)
+    {
+        if (user is null || options.IsProtected(user.Username) || options.MissingUserAction == MissingUserAction.Keep) return;
+        var delete = options.MissingUserAction == MissingUserAction.Delete;
+        if (!delete && user.Suspended) return;
+        lists.Removals.Add(new SyncChange(delete ? SyncAction.Delete : SyncAction.Suspend, SyncRecordType.User, key,
+            $"the source's deleted column (MissingUserAction {options.MissingUserAction})", row)
+        {
+            UserId = user.Id, Username = user.Username,
+            Fields = delete ? Array.Empty<FieldChange>() : new[] { new FieldChange("suspended", "false", "true") },
+        });
     }
 
     private static SyncChange? PlanCreate(SourceUser row, string key, string? label, SiteIndex site, SyncOptions options, SyncPlan plan, SourceValidation source)

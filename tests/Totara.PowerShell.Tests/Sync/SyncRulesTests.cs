@@ -100,6 +100,24 @@ public sealed class SyncRulesTests
     }
 
     [Fact]
+    public async Task A_row_marked_deleted_suspends_its_user_without_a_complete_source()
+    {
+        await using var site = await StartAsync();
+        site.Seed("E1");
+        site.Seed("E2");
+        using var ps = site.Connect();
+
+        var result = ps.Run("param($Rows) $Rows | Invoke-TotaraSync -MaxRemovals 1",
+            Rows(Row("E1", more: ("deleted", "1")), Row("E2", more: ("deleted", "0")), Row("E3", more: ("deleted", "1")))).AssertNoErrors();
+
+        var change = Assert.Single(result.Changes());
+        Assert.Equal(("Suspend", "E1"), (change.S("Action"), change.S("Key")));
+        Assert.True(site.ByIdNumber("E1")!.Suspended);
+        Assert.False(site.ByIdNumber("E2")!.Suspended);
+        Assert.Null(site.ByIdNumber("E3"));
+    }
+
+    [Fact]
     public async Task An_empty_complete_source_is_stopped_by_the_guard()
     {
         await using var site = await StartAsync();

@@ -166,3 +166,26 @@ public sealed class PlannerTests
         Assert.Equal(new[] { "custom_fields.badge", "custom_fields.team" }, erase.Fields.Select(f => f.Field).Order());
     }
 }
+
+public sealed class DeletedColumnTests
+{
+    [Theory]
+    [InlineData(MissingUserAction.Suspend, SyncAction.Suspend)]
+    [InlineData(MissingUserAction.Delete, SyncAction.Delete)]
+    public void A_row_marked_deleted_removes_its_user_as_MissingUserAction_says_and_is_never_created(MissingUserAction action, SyncAction expected)
+    {
+        var gone = Rows.Row("E1");
+        gone.Deleted = true;
+        var never = Rows.Row("E2");
+        never.Deleted = true;
+        var admin = new SourceUser(99).Set("idnumber", "ADM").Set("username", "admin");
+        admin.Deleted = true;
+
+        var plan = Rows.Plan(new[] { gone, never, admin }, new[] { Rows.Site(10, "E1"), Rows.Site(2, "ADM", username: "admin") },
+            new SyncOptions { MissingUserAction = action });
+
+        var change = Assert.Single(plan.Changes);
+        Assert.Equal((expected, 10L), (change.Action, change.UserId!.Value));
+        Assert.Contains("deleted column", change.Reason);
+    }
+}
