@@ -32,6 +32,13 @@ internal static class MembershipChecker
             {
                 var change = (SyncChange)result.Request.Tag!;
                 change.NeedsCheck = false;
+                if (!result.Succeeded && change.Action == SyncAction.RemoveMember && IsGone(result.Error!.Message))
+                {
+                    // The audience or the user was deleted since the sync added the membership: nothing left to remove.
+                    drop.Add(change);
+                    plan.StaleState.Add(new Membership(group.Key, change.UserId!.Value));
+                    continue;
+                }
                 if (!result.Succeeded)
                     throw new TotaraException($"Checking {change.Key}'s membership of audience {change.Audience} failed: {result.Error!.Message}", result.Error.Category);
                 var alreadyThere = change.Action == SyncAction.AddMember ? result.IsMember : !result.IsMember;
@@ -44,4 +51,6 @@ internal static class MembershipChecker
         }
         if (drop.Count > 0) plan.Changes.RemoveAll(drop.Contains);
     }
+
+    private static bool IsGone(string message) => message.IndexOf("reference not found", StringComparison.OrdinalIgnoreCase) >= 0;
 }

@@ -86,4 +86,27 @@ public sealed class EngineSiteTests : IAsyncLifetime
         await Assert.ThrowsAsync<SyncGuardException>(() => new SyncEngine(_client, options).ApplyAsync(plan));
         Assert.All(_host.State.Users.Snapshot(u => (u.IdNumber ?? "").StartsWith("G")), u => Assert.False(u.Suspended));
     }
+
+    [Fact]
+    public async Task A_membership_of_an_audience_deleted_since_is_forgotten_not_fatal()
+    {
+        var user = await RunAsync(new[] { Row("D1") }, new SyncOptions());
+        var id = user.Changes.Single().UserId!.Value;
+        var path = Path.Combine(Path.GetTempPath(), "sync-gone-" + Guid.NewGuid().ToString("N") + ".json");
+        try
+        {
+            SyncStateFile.Save(new SyncState(_host.Url, new[] { new Membership(999, id) }), path);
+            var row = Row("D1");
+            row.Audiences = Array.Empty<string>();
+
+            var plan = await RunAsync(new[] { row }, new SyncOptions { CohortMode = CohortMode.Exact, StatePath = path });
+
+            Assert.Empty(plan.Changes);
+            Assert.Empty(SyncStateFile.Load(path, _host.Url).Added);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
 }
