@@ -23,6 +23,10 @@ public sealed class SyncUsersTests
         Assert.Equal("department: 'Seeded' -> 'Marketing'", changes[1].S("Changes"));
         Assert.Equal("Marketing", site.ByIdNumber("E2")!.Department);
         Assert.Equal("e3", site.ByIdNumber("E3")!.Username);
+        // One progress bar through the phases, completed at the end.
+        var phases = first.Progress.Select(p => p.CurrentOperation).Distinct().ToList();
+        Assert.Equal(new[] { "Validate", "Read", "Plan", "Guard", "Apply" }, phases.Where(p => p is not null).Take(5));
+        Assert.Equal(System.Management.Automation.ProgressRecordType.Completed, first.Progress.Last().RecordType);
 
         var mutations = site.Host.Counters.MutationsExecuted;
         var second = ps.Run("param($Rows) $Rows | Invoke-TotaraSync -Summary", rows).AssertNoErrors();
