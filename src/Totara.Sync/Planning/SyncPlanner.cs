@@ -64,7 +64,7 @@ public static class SyncPlanner
             {
                 seen.Add(user.Id);
                 if (rowCohorts is null) audiencesUnknown.Add(user.Id);
-                PlanExisting(row, user, key, options, lists);
+                PlanExisting(row, user, key, options, lists, plan);
                 jobPlanner?.Plan(row, key, user, null);
                 foreach (var cohort in rowCohorts ?? Enumerable.Empty<Totara.Client.Cohorts.CohortData>())
                 {
@@ -101,7 +101,7 @@ public static class SyncPlanner
     }
 
     /// <summary>Plans the updates of a matched user; true when anything changes.</summary>
-    private static bool PlanExisting(SourceUser row, SiteUser user, string key, SyncOptions options, PlanLists lists)
+    private static bool PlanExisting(SourceUser row, SiteUser user, string key, SyncOptions options, PlanLists lists, SyncPlan plan)
     {
         var changed = false;
         var (change, fields) = UserDiff.Compare(row, user, options);
@@ -121,6 +121,12 @@ public static class SyncPlanner
             // Suspended as missing from an earlier complete source, and back in it now.
             suspend = false;
             reason = "in the source again (MissingUserAction Suspend)";
+        }
+        if (suspend == true && !user.Suspended && options.IsProtected(user.Username))
+        {
+            plan.Problems.Add(new SyncProblem(row, SourceValidator.KeyLabel(row, options.MatchField), "suspended",
+                $"'{user.Username}' is a protected account (guest, admin or the service account): a sync never suspends it; its other fields are still synced."));
+            suspend = null;
         }
         if (suspend is bool wanted && wanted != user.Suspended)
         {

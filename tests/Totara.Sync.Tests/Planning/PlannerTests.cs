@@ -189,3 +189,23 @@ public sealed class DeletedColumnTests
         Assert.Contains("deleted column", change.Reason);
     }
 }
+
+public sealed class ProtectedAccountTests
+{
+    [Fact]
+    public void A_suspended_column_never_suspends_admin_or_the_service_account_and_says_so()
+    {
+        var admin = new SourceUser(1).Set("idnumber", "ADM").Set("username", "admin").Set("city", "Nelson");
+        admin.Suspended = true;
+        var service = new SourceUser(2).Set("idnumber", "SVC").Set("username", "api_service");
+        service.Suspended = true;
+        var site = new[] { Rows.Site(2, "ADM", username: "admin"), Rows.Site(3, "SVC", username: "api_service") };
+
+        var plan = Rows.Plan(new[] { admin, service }, site, new SyncOptions { ServiceAccount = "api_service" });
+
+        var change = Assert.Single(plan.Changes);
+        Assert.Equal((SyncAction.Update, "city"), (change.Action, change.Fields.Single().Field));
+        Assert.Equal(2, plan.Problems.Count);
+        Assert.All(plan.Problems, p => Assert.Contains("never suspends it", p.Message));
+    }
+}
