@@ -50,6 +50,7 @@
         'Set-TotaraGoal'
         'Remove-TotaraGoal'
         'Set-TotaraGoalProgress'
+        'Invoke-TotaraSync'
     )
     VariablesToExport    = @()
     AliasesToExport      = @(

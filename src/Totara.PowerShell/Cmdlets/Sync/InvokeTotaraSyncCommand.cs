@@ -1,0 +1,233 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Linq;
+using System.Management.Automation;
+using System.Threading;
+using Totara.Sync;
+
+namespace Totara.PowerShell.Cmdlets;
+
+/// <summary>
+/// <para type="synopsis">Makes Totara's users and audience memberships match a source of truth: validate, read, plan, guard, apply, report.</para>
+/// </summary>
+[Cmdlet(VerbsLifecycle.Invoke, "TotaraSync", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[OutputType(typeof(TotaraSyncChange), typeof(TotaraSyncSummary))]
+public sealed class InvokeTotaraSyncCommand : TotaraSessionCmdlet
+{
+    /// <summary>After Ctrl+C, how long the batch in flight may take to finish before it is abandoned.</summary>
+    private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(30);
+
+    private readonly List<SourceUser> _rows = new();
+    private readonly List<SyncProblem> _unreadable = new();
+    private readonly Stopwatch _clock = new();
+    private TotaraSession? _session;
+    private DateTimeOffset _startedAt;
+
+    /// <summary>A source row: any object with user columns (CSV rows, Get-ADUser objects, TotaraUser objects).</summary>
+    [Parameter(Mandatory = true, ValueFromPipeline = true)]
+    [AllowNull]
+    public PSObject? InputObject { get; set; }
+
+    /// <summary>The key that joins a row to a site user: IdNumber (default), Username or Email.</summary>
+    [Parameter]
+    [ValidateSet("IdNumber", "Username", "Email", IgnoreCase = true)]
+    public string MatchOn { get; set; } = "IdNumber";
+
+    /// <summary>The source holds every user in scope: site users it lacks get -MissingUserAction.</summary>
+    [Parameter]
+    public SwitchParameter SourceIsComplete { get; set; }
+
+    /// <summary>What happens to users missing from a complete source: Keep, Suspend (default) or Delete.</summary>
+    [Parameter]
+    [ValidateSet("Keep", "Suspend", "Delete", IgnoreCase = true)]
+    public string MissingUserAction { get; set; } = "Suspend";
+
+    /// <summary>What an empty source value means: Keep (default) the site's value, or Erase it.</summary>
+    [Parameter]
+    [ValidateSet("Keep", "Erase", IgnoreCase = true)]
+    public string EmptyFieldAction { get; set; } = "Keep";
+
+    /// <summary>Audiences: Add (default) only adds; Exact also removes memberships the sync added that the source dropped.</summary>
+    [Parameter]
+    [ValidateSet("Add", "Exact", IgnoreCase = true)]
+    public string CohortMode { get; set; } = "Add";
+
+    /// <summary>The state file of memberships the sync added (required with -CohortMode Exact).</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? StatePath { get; set; }
+
+    /// <summary>The most users a run may suspend or delete: a count (25) or a percentage of the site's users (5%, the default).</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string MaxRemovals { get; set; } = "5%";
+
+    /// <summary>Applies a plan that removes more users than -MaxRemovals allows.</summary>
+    [Parameter]
+    public SwitchParameter Force { get; set; }
+
+    /// <summary>Writes one TotaraSyncSummary instead of the change objects.</summary>
+    [Parameter]
+    public SwitchParameter Summary { get; set; }
+
+    /// <inheritdoc />
+    protected override void BeginProcessing()
+    {
+        _clock.Start();
+        _startedAt = DateTimeOffset.Now;
+        base.BeginProcessing();
+    }
+
+    /// <inheritdoc />
+    protected override void ProcessRecord(TotaraSession session)
+    {
+        _session ??= session;
+        if (InputObject is null) return;
+        var problems = new List<(string Column, string Message)>();
+        var row = SourceRowReader.Read(InputObject, _rows.Count + _unreadable.Count + 1, problems);
+        if (problems.Count == 0) _rows.Add(row);
+        else _unreadable.AddRange(problems.Select(p => new SyncProblem(row, null, p.Column, p.Message)));
+    }
+
+    /// <inheritdoc />
+    protected override void EndProcessing()
+    {
+        var session = _session ?? ResolveSession();
+        var options = BuildOptions(session);
+        var progress = new SyncProgressWriter(this);
+        var engine = new SyncEngine(session.Client, options) { Progress = progress.Show };
+
+        var validation = engine.Validate(_rows);
+        foreach (var unreadable in _unreadable) validation.Protect(unreadable.Row);
+        var problems = _unreadable.Concat(validation.Problems).OrderBy(p => p.RowNumber).ToList();
+        foreach (var problem in problems) WriteError(SyncRowErrors.Invalid(problem));
+
+        SyncPlan plan;
+        try
+        {
+            plan = Run(session.Client, ct => engine.PlanAsync(_rows, validation, ct));
+        }
+        catch (Exception ex) when (ex is System.IO.InvalidDataException or System.IO.IOException or System.Text.Json.JsonException)
+        {
+            ThrowTerminatingError(TotaraErrors.Create(ex, SyncErrorIds.StateFileInvalid, ErrorCategory.InvalidData, StatePath));
+            return;
+        }
+        catch (Exception ex) when (IsRequestFailure(ex))
+        {
+            ThrowRequestError(ex, session);
+            return;
+        }
+        foreach (var problem in plan.Problems) WriteError(SyncRowErrors.Invalid(problem));
+        problems.AddRange(plan.Problems);
+        progress.Phase(SyncPhase.Guard, $"{plan.Changes.Count} change(s) planned, {plan.Removals} removal(s) of {plan.AllowedRemovals} allowed");
+
+        var description = SyncParameters.Describe(plan);
+        if (plan.Changes.Count == 0)
+        {
+            progress.Done();
+            Report(plan, problems, session, whatIf: IsWhatIf(), stopped: false, changes: null);
+            return;
+        }
+        if (!ShouldProcess(description, description, "Invoke-TotaraSync", out var reason))
+        {
+            if (reason == ShouldProcessReason.WhatIf)
+            {
+                if (plan.ExceedsGuard && !options.Force) WriteWarning(new SyncGuardException(plan).Message.Replace("Nothing was changed. ", "Applying would be refused. "));
+                Report(plan, problems, session, whatIf: true, stopped: false, plan.Changes);
+            }
+            progress.Done();
+            return;
+        }
+
+        if (plan.ExceedsGuard && !options.Force)
+            ThrowTerminatingError(TotaraErrors.Create(new SyncGuardException(plan), SyncErrorIds.RemovalLimitExceeded, ErrorCategory.LimitsExceeded, session));
+
+        bool stopped;
+        try
+        {
+            stopped = new SyncBatchRunner(this, engine, plan, progress).Run(session);
+        }
+        catch (Exception ex) when (ex is System.IO.IOException or UnauthorizedAccessException)
+        {
+            ThrowTerminatingError(TotaraErrors.Create(ex, SyncErrorIds.StateFileInvalid, ErrorCategory.WriteError, StatePath));
+            return;
+        }
+        catch (Exception ex) when (IsRequestFailure(ex))
+        {
+            ThrowRequestError(ex, session);
+            return;
+        }
+        // Stopping: the pipeline takes no more output (progress, summary), only the warning.
+        if (stopped) StopWithWarning(plan);
+        progress.Done();
+        Report(plan, problems, session, whatIf: false, stopped: false, changes: null);
+    }
+
+    /// <summary>Runs one batch's requests while the pipeline thread waits (see <see cref="TotaraCmdlet"/>).</summary>
+    internal void RunBatch(TotaraSession session, Func<CancellationToken, System.Threading.Tasks.Task> work) => Run(session.Client, work);
+
+    internal CancellationToken StopToken => CancellationToken;
+
+    internal static TimeSpan Grace => StopGrace;
+
+    /// <summary>Writes a batch's changes (unless -Summary) and an error for each failed one.</summary>
+    internal void WriteBatch(IReadOnlyList<SyncChange> batch, TotaraSession session)
+    {
+        foreach (var change in batch)
+        {
+            if (change.Outcome == SyncOutcome.Failed) WriteError(SyncRowErrors.Failed(change));
+            if (!Summary.IsPresent) WriteObject(new TotaraSyncChange(change, session.Url));
+        }
+    }
+
+    private void Report(SyncPlan plan, List<SyncProblem> problems, TotaraSession session, bool whatIf, bool stopped, IReadOnlyList<SyncChange>? changes)
+    {
+        if (changes is not null && !Summary.IsPresent)
+            foreach (var change in changes) WriteObject(new TotaraSyncChange(change, session.Url));
+        var summary = new TotaraSyncSummary(new SyncSummary(plan, problems, _clock.Elapsed, whatIf, stopped), session.Url, _startedAt);
+        WriteVerbose(summary.ToString());
+        WriteInformation(new InformationRecord(summary, "Invoke-TotaraSync") { Tags = { "TotaraSyncSummary" } });
+        if (Summary.IsPresent) WriteObject(summary);
+    }
+
+    private void StopWithWarning(SyncPlan plan)
+    {
+        var message = $"Invoke-TotaraSync stopped: {plan.Changes.Count(c => c.Outcome == SyncOutcome.Applied)} change(s) applied, " +
+                      $"{plan.Changes.Count(c => c.Outcome == SyncOutcome.Failed)} failed, {plan.Changes.Count(c => c.Outcome == SyncOutcome.Skipped)} not sent. " +
+                      "Every change sent has its final state; run the sync again to finish.";
+        WarnEvenIfStopping(message);
+        throw new PipelineStoppedException();
+    }
+
+    /// <summary>A warning that reaches the person at the console even when the pipeline no longer takes output.</summary>
+    internal void WarnEvenIfStopping(string message)
+    {
+        try
+        {
+            WriteWarning(message);
+        }
+        catch (PipelineStoppedException)
+        {
+            Host?.UI?.WriteWarningLine(message);
+        }
+    }
+
+    private SyncOptions BuildOptions(TotaraSession session)
+    {
+        try
+        {
+            return SyncParameters.ToOptions(MatchOn, SourceIsComplete.IsPresent, MissingUserAction, EmptyFieldAction, CohortMode, MaxRemovals,
+                Force.IsPresent, session.ServiceAccount, StatePath is null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(StatePath));
+        }
+        catch (Exception ex) when (ex is ArgumentException or FormatException)
+        {
+            ThrowTerminatingError(TotaraErrors.Create(ex, ErrorIds.InvalidParameter, ErrorCategory.InvalidArgument, null));
+            throw;
+        }
+    }
+
+    private bool IsWhatIf() =>
+        MyInvocation.BoundParameters.TryGetValue("WhatIf", out var given) ? LanguagePrimitives.IsTrue(given)
+        : LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference", false));
+}

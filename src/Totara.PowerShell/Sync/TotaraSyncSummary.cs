@@ -1,0 +1,94 @@
+using System;
+using System.Linq;
+using Totara.Sync;
+
+namespace Totara.PowerShell;
+
+/// <summary>
+/// What one Invoke-TotaraSync run did, for a runbook's log: counts by action, outcome totals,
+/// duration and every error. Written with -Summary, and always to the information stream
+/// (tag TotaraSyncSummary), so <c>-InformationVariable</c> captures it beside the changes.
+/// </summary>
+public sealed class TotaraSyncSummary
+{
+    internal TotaraSyncSummary(SyncSummary summary, Uri site, DateTimeOffset startedAt)
+    {
+        Site = site;
+        StartedAt = startedAt;
+        Duration = summary.Duration;
+        WhatIf = summary.WhatIf;
+        Stopped = summary.Stopped;
+        SiteUsers = summary.SiteUsers;
+        Invalid = summary.Invalid;
+        Unchanged = summary.Unchanged;
+        Planned = summary.Planned;
+        Applied = summary.Applied;
+        Failed = summary.Failed;
+        Skipped = summary.Skipped;
+        Created = summary.ByAction[SyncAction.Create];
+        Updated = summary.ByAction[SyncAction.Update];
+        Unsuspended = summary.ByAction[SyncAction.Unsuspend];
+        Suspended = summary.ByAction[SyncAction.Suspend];
+        Deleted = summary.ByAction[SyncAction.Delete];
+        MembersAdded = summary.ByAction[SyncAction.AddMember];
+        MembersRemoved = summary.ByAction[SyncAction.RemoveMember];
+        JobAssignmentsCreated = summary.ByAction[SyncAction.CreateJobAssignment];
+        JobAssignmentsUpdated = summary.ByAction[SyncAction.UpdateJobAssignment];
+        Errors = summary.Errors.ToArray();
+    }
+
+    public Uri Site { get; }
+
+    public DateTimeOffset StartedAt { get; }
+
+    public TimeSpan Duration { get; }
+
+    /// <summary>True for -WhatIf: the counts are what the sync would do.</summary>
+    public bool WhatIf { get; }
+
+    /// <summary>True when a stop request cut the run short (from the engine; after Ctrl+C the cmdlet reports with a warning instead).</summary>
+    public bool Stopped { get; }
+
+    /// <summary>Users on the site when it was read.</summary>
+    public int SiteUsers { get; }
+
+    /// <summary>Source rows refused (each has its own error record).</summary>
+    public int Invalid { get; }
+
+    /// <summary>Source rows whose user needed no change.</summary>
+    public int Unchanged { get; }
+
+    public int Planned { get; }
+
+    public int Applied { get; }
+
+    public int Failed { get; }
+
+    public int Skipped { get; }
+
+    public int Created { get; }
+
+    public int Updated { get; }
+
+    public int Unsuspended { get; }
+
+    public int Suspended { get; }
+
+    public int Deleted { get; }
+
+    public int MembersAdded { get; }
+
+    public int MembersRemoved { get; }
+
+    public int JobAssignmentsCreated { get; }
+
+    public int JobAssignmentsUpdated { get; }
+
+    /// <summary>One line per refused row and failed change.</summary>
+    public string[] Errors { get; }
+
+    public override string ToString() =>
+        $"{(WhatIf ? "Planned" : "Applied")}: {Created} created, {Updated} updated, {Unsuspended} unsuspended, {Suspended} suspended, " +
+        $"{Deleted} deleted, {MembersAdded} audience member(s) added, {MembersRemoved} removed; {Failed} failed, {Invalid} invalid row(s), " +
+        $"{Skipped} skipped, in {Duration.TotalSeconds:0.#} s";
+}

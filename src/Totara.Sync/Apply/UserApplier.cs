@@ -1,0 +1,53 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+using Totara.Client;
+using Totara.Client.Users;
+
+namespace Totara.Sync;
+
+/// <summary>
+/// Sends one batch of user changes (create, update, suspend, unsuspend, delete) through
+/// <see cref="UsersClient"/>, whose operations are safe after a lost answer: a create is checked
+/// by username before it is sent again, so no user is ever created twice.
+/// </summary>
+internal static class UserApplier
+{
+    public static async Task ApplyAsync(TotaraClient client, IReadOnlyList<SyncChange> batch, CancellationToken ct)
+    {
+        var users = client.Users;
+        var operations = new List<BatchOperation>(batch.Count);
+        foreach (var change in batch) operations.Add(Operation(users, change));
+        await foreach (var result in users.RunAsync(operations, ct).ConfigureAwait(false))
+        {
+            var change = (SyncChange)result.Tag!;
+            if (!result.Succeeded)
+            {
+                var field = result.ErrorField is null ? "" : $" (field {result.ErrorField})";
+                change.Settle(SyncOutcome.Failed, result.Error!.Message + field);
+                continue;
+            }
+            if (change.Action == SyncAction.Create && result.User is { } created) change.UserId = created.Id;
+            change.Settle(SyncOutcome.Applied);
+        }
+    }
+
+    private static BatchOperation Operation(UsersClient users, SyncChange change)
+    {
+        switch (change.Action)
+        {
+            case SyncAction.Create:
+                return users.Create(change.UserChange!, UserFieldSet.Default, change);
+            case SyncAction.Update:
+                return users.Update(UserReference.ById(change.UserId!.Value), change.UserChange!, UserFieldSet.Default, change);
+            case SyncAction.Suspend:
+            case SyncAction.Unsuspend:
+                return users.SetSuspended(UserReference.ById(change.UserId!.Value), change.Action == SyncAction.Suspend, UserFieldSet.Default, change);
+            case SyncAction.Delete:
+                return users.Delete(UserReference.ById(change.UserId!.Value), change);
+            default:
+                throw new ArgumentException($"{change.Action} is not a user change.", nameof(change));
+        }
+    }
+}

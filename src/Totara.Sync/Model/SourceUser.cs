@@ -1,0 +1,73 @@
+using System;
+using System.Collections.Generic;
+
+namespace Totara.Sync;
+
+/// <summary>
+/// One row of the source of truth: the user fields it carries (a column that is absent is
+/// null; an empty cell is ""), custom profile fields, the suspended flag and audiences.
+/// </summary>
+public sealed class SourceUser
+{
+    private readonly string?[] _values = new string?[SyncFields.Count];
+
+    /// <param name="rowNumber">1-based position in the source, used by every message about the row.</param>
+    /// <param name="row">The caller's original record (e.g. the CSV row), handed back on errors and changes.</param>
+    public SourceUser(int rowNumber, object? row = null)
+    {
+        RowNumber = rowNumber;
+        Row = row;
+    }
+
+    public int RowNumber { get; }
+
+    public object? Row { get; }
+
+    /// <summary>True/false when the source has a suspended column; null when it has none.</summary>
+    public bool? Suspended { get; set; }
+
+    /// <summary>HR Import's deleted column: true removes the user (as -MissingUserAction says) instead of syncing it.</summary>
+    public bool Deleted { get; set; }
+
+    /// <summary>Custom profile fields by shortname (only those the source carries); null when none.</summary>
+    public Dictionary<string, string>? CustomFields { get; private set; }
+
+    /// <summary>The audiences (id, idnumber or name) the user should be in; null when the source has no audiences column.</summary>
+    public IReadOnlyList<string>? Audiences { get; set; }
+
+    /// <summary>The row's job assignment (HR Import's job columns); null when the source has none.</summary>
+    public SourceJob? Job { get; set; }
+
+    /// <summary>Sets a field by API name (trimmed; null counts as an empty cell). Unknown names throw.</summary>
+    public SourceUser Set(string field, string? value)
+    {
+        var index = SyncFields.IndexOf(field);
+        if (index < 0) throw new ArgumentException($"'{field}' is not a user field a sync can set.", nameof(field));
+        var text = (value ?? "").Trim();
+        if (index == SyncFields.Country && text.Length > 2) text = CountryCodes.ToCode(text) ?? text;
+        if (index == SyncFields.Country) text = text.ToUpperInvariant();
+        _values[index] = text;
+        return this;
+    }
+
+    public SourceUser SetCustomField(string shortName, string? value)
+    {
+        if (string.IsNullOrWhiteSpace(shortName)) throw new ArgumentException("A custom field's shortname is empty.", nameof(shortName));
+        (CustomFields ??= new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase))[shortName.Trim()] = (value ?? "").Trim();
+        return this;
+    }
+
+    /// <summary>The value of a field: null when the source has no such column, "" for an empty cell.</summary>
+    public string? Get(int index) => _values[index];
+
+    public string? Get(string field) => SyncFields.IndexOf(field) is var i and >= 0 ? _values[i] : null;
+
+    /// <summary>The value of the match key, or null when it is absent or empty.</summary>
+    public string? KeyFor(int matchField) => _values[matchField] is { Length: > 0 } key ? key : null;
+
+    /// <summary>How messages name the row: "row 7 (idnumber 'E1007')".</summary>
+    public string Describe(int matchField) =>
+        KeyFor(matchField) is { } key ? $"row {RowNumber} ({SyncFields.Names[matchField]} '{key}')" : $"row {RowNumber}";
+
+    public override string ToString() => $"row {RowNumber}";
+}

@@ -1,0 +1,131 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+
+namespace Totara.Sync;
+
+/// <summary>Which key joins a source row to a site user (HR Import matches on idnumber).</summary>
+public enum SyncMatchOn
+{
+    IdNumber,
+    Username,
+    Email,
+}
+
+/// <summary>What happens to site users the (complete) source no longer has.</summary>
+public enum MissingUserAction
+{
+    Keep,
+    Suspend,
+    Delete,
+}
+
+/// <summary>What an empty source value means: leave the site's value (Keep) or erase it (Erase).</summary>
+public enum EmptyFieldAction
+{
+    Keep,
+    Erase,
+}
+
+/// <summary>Audience handling: only add (Add), or also remove memberships the sync added that the source dropped (Exact).</summary>
+public enum CohortMode
+{
+    Add,
+    Exact,
+}
+
+/// <summary>How one sync behaves: HR Import's settings, made explicit.</summary>
+public sealed class SyncOptions
+{
+    /// <summary>Usernames a sync never suspends or deletes, whatever the source says.</summary>
+    public static readonly IReadOnlyList<string> AlwaysProtected = new[] { "guest", "admin" };
+
+    public SyncMatchOn MatchOn { get; set; } = SyncMatchOn.IdNumber;
+
+    /// <summary>The source holds every user in scope: users it lacks get <see cref="MissingUserAction"/>.</summary>
+    public bool SourceIsComplete { get; set; }
+
+    public MissingUserAction MissingUserAction { get; set; } = MissingUserAction.Suspend;
+
+    public EmptyFieldAction EmptyFieldAction { get; set; } = EmptyFieldAction.Keep;
+
+    public CohortMode CohortMode { get; set; } = CohortMode.Add;
+
+    /// <summary>The most suspensions plus deletions a run may make without <see cref="Force"/>.</summary>
+    public RemovalLimit MaxRemovals { get; set; } = RemovalLimit.Percent(5);
+
+    /// <summary>Applies a plan the removal guard would stop.</summary>
+    public bool Force { get; set; }
+
+    /// <summary>The API client's own user (its username): never suspended or deleted.</summary>
+    public string? ServiceAccount { get; set; }
+
+    /// <summary>Where the memberships the sync added are kept (required for <see cref="CohortMode.Exact"/>).</summary>
+    public string? StatePath { get; set; }
+
+    /// <summary>The field index of the match key.</summary>
+    public int MatchField => MatchOn switch
+    {
+        SyncMatchOn.Username => SyncFields.Username,
+        SyncMatchOn.Email => SyncFields.Email,
+        _ => SyncFields.IdNumber,
+    };
+
+    /// <summary>The API name of the match key (idnumber, username or email).</summary>
+    public string MatchFieldName => SyncFields.Names[MatchField];
+
+    /// <summary>True for usernames no sync may suspend or delete.</summary>
+    public bool IsProtected(string? username) =>
+        username is not null && (((IList<string>)AlwaysProtected).Contains(username.Trim().ToLowerInvariant())
+                                 || string.Equals(username.Trim(), ServiceAccount?.Trim(), StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Throws when the options contradict each other.</summary>
+    public void Validate()
+    {
+        if (CohortMode == CohortMode.Exact && string.IsNullOrWhiteSpace(StatePath))
+            throw new ArgumentException(
+                "CohortMode Exact needs a state file (StatePath): the API cannot list an audience's members, so the sync " +
+                "must remember which memberships it added to know which it may remove.");
+        if (MaxRemovals is null) throw new ArgumentException("MaxRemovals is not set.");
+    }
+}
+
+/// <summary>The removal guard's limit: a count of users, or a percentage of the site's users.</summary>
+public sealed class RemovalLimit
+{
+    private RemovalLimit(double value, bool isPercent)
+    {
+        Value = value;
+        IsPercent = isPercent;
+    }
+
+    public double Value { get; }
+
+    public bool IsPercent { get; }
+
+    public static RemovalLimit Count(int count) =>
+        count >= 0 ? new RemovalLimit(count, false) : throw new ArgumentOutOfRangeException(nameof(count), count, "The removal limit cannot be negative.");
+
+    public static RemovalLimit Percent(double percent) =>
+        percent is >= 0 and <= 100 ? new RemovalLimit(percent, true)
+            : throw new ArgumentOutOfRangeException(nameof(percent), percent, "The removal limit is a percentage between 0 and 100.");
+
+    /// <summary>Reads "25" (a count) or "5%" (a percentage of the site's users).</summary>
+    public static RemovalLimit Parse(string text)
+    {
+        var value = (text ?? "").Trim();
+        var percent = value.EndsWith("%", StringComparison.Ordinal);
+        if (percent) value = value.Substring(0, value.Length - 1).Trim();
+        if (percent && double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var share) && share is >= 0 and <= 100)
+            return Percent(share);
+        if (!percent && int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var count))
+            return Count(count);
+        throw new FormatException($"'{text}' is not a removal limit: give a number of users (e.g. 25) or a percentage of the site's users (e.g. 5%).");
+    }
+
+    /// <summary>How many removals the limit allows on a site of <paramref name="siteUsers"/> users.</summary>
+    public int AllowedFor(int siteUsers) => IsPercent ? (int)Math.Floor(siteUsers * Value / 100.0) : (int)Value;
+
+    public override string ToString() =>
+        IsPercent ? Value.ToString("0.##", CultureInfo.InvariantCulture) + "%" : Value.ToString("0", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,60 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace Totara.Sync;
+
+/// <summary>What a run did, in numbers a runbook can log: counts by action and outcome, duration, errors.</summary>
+public sealed class SyncSummary
+{
+    public SyncSummary(SyncPlan? plan, IReadOnlyList<SyncProblem> problems, TimeSpan duration, bool whatIf, bool stopped)
+    {
+        var changes = (IReadOnlyList<SyncChange>?)plan?.Changes ?? Array.Empty<SyncChange>();
+        Duration = duration;
+        WhatIf = whatIf;
+        Stopped = stopped;
+        SiteUsers = plan?.SiteUserCount ?? 0;
+        Unchanged = plan?.Unchanged ?? 0;
+        Invalid = problems.Select(p => p.RowNumber).Distinct().Count();
+        Planned = changes.Count;
+        Applied = changes.Count(c => c.Outcome == SyncOutcome.Applied);
+        Failed = changes.Count(c => c.Outcome == SyncOutcome.Failed);
+        Skipped = changes.Count(c => c.Outcome == SyncOutcome.Skipped);
+        // In a plan (WhatIf) the counts are what would be done; after applying, what was done.
+        bool Counts(SyncChange c) => whatIf ? c.Outcome == SyncOutcome.Planned : c.Outcome == SyncOutcome.Applied;
+        ByAction = Enum.GetValues(typeof(SyncAction)).Cast<SyncAction>()
+            .ToDictionary(a => a, a => changes.Count(c => c.Action == a && Counts(c)));
+        Errors = problems.Select(p => p.ToString())
+            .Concat(changes.Where(c => c.Outcome == SyncOutcome.Failed).Select(c => $"{c.Action} {c.Key}{(c.Audience is null ? "" : " in " + c.Audience)}: {c.Error}"))
+            .ToList();
+    }
+
+    public TimeSpan Duration { get; }
+
+    public bool WhatIf { get; }
+
+    /// <summary>True when Ctrl+C stopped the run before every change was sent.</summary>
+    public bool Stopped { get; }
+
+    public int SiteUsers { get; }
+
+    /// <summary>Source rows whose user needed no change.</summary>
+    public int Unchanged { get; }
+
+    /// <summary>Source rows refused (validation or planning).</summary>
+    public int Invalid { get; }
+
+    public int Planned { get; }
+
+    public int Applied { get; }
+
+    public int Failed { get; }
+
+    public int Skipped { get; }
+
+    /// <summary>Changes done (or, for -WhatIf, to do) per action.</summary>
+    public IReadOnlyDictionary<SyncAction, int> ByAction { get; }
+
+    /// <summary>Every refused row and failed change, one line each.</summary>
+    public IReadOnlyList<string> Errors { get; }
+}

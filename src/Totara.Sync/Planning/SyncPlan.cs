@@ -1,0 +1,47 @@
+using System.Collections.Generic;
+using System.Linq;
+
+namespace Totara.Sync;
+
+/// <summary>What a sync will do: the changes in the order they are applied, and what the guard judges.</summary>
+public sealed class SyncPlan
+{
+    internal SyncPlan(SyncOptions options, int siteUserCount)
+    {
+        Options = options;
+        SiteUserCount = siteUserCount;
+    }
+
+    public SyncOptions Options { get; }
+
+    /// <summary>Every change, in apply order (creates and updates first, suspensions and deletions last).</summary>
+    public List<SyncChange> Changes { get; } = new();
+
+    /// <summary>Rows refused while planning (e.g. a new user without the fields a create needs).</summary>
+    public List<SyncProblem> Problems { get; } = new();
+
+    /// <summary>Users on the site when it was read (deleted users excluded).</summary>
+    public int SiteUserCount { get; }
+
+    /// <summary>Rows that passed validation.</summary>
+    internal int ValidRows { get; set; }
+
+    /// <summary>Valid rows for which nothing is planned (no user, job or membership change, and not refused while planning).</summary>
+    public int Unchanged =>
+        ValidRows - Problems.Select(p => p.RowNumber).Distinct().Count()
+        - Changes.Where(c => c.Source is not null).Select(c => c.Source!.RowNumber).Distinct().Count();
+
+    /// <summary>Memberships in the state file found not to be memberships any more: dropped from the state.</summary>
+    internal List<Membership> StaleState { get; } = new();
+
+    /// <summary>Suspensions plus deletions: what the removal guard counts.</summary>
+    public int Removals => Changes.Count(c => c.IsRemoval);
+
+    /// <summary>How many removals the guard allows on this site.</summary>
+    public int AllowedRemovals => Options.MaxRemovals.AllowedFor(SiteUserCount);
+
+    /// <summary>True when the guard would stop this plan (unless forced).</summary>
+    public bool ExceedsGuard => Removals > AllowedRemovals;
+
+    public int Count(SyncAction action) => Changes.Count(c => c.Action == action);
+}

@@ -1,0 +1,71 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Totara.Client;
+using Totara.Client.Cohorts;
+using Totara.Client.Users;
+
+namespace Totara.Sync;
+
+/// <summary>
+/// Reads the site's current state once per run: every live user (active and suspended), streamed
+/// page by page, with only the fields the source carries; and the static audiences when the
+/// source names any.
+/// </summary>
+internal static class SiteReader
+{
+    public static async Task<List<SiteUser>> ReadUsersAsync(TotaraClient client, IReadOnlyList<SourceUser> rows, SyncOptions options,
+        Action<SyncProgress>? progress, CancellationToken ct)
+    {
+        var list = new UserListOptions { Status = UserStatusFilter.All, Fields = FieldsFor(rows, options) };
+        var total = await client.Users.CountAsync(list, ct).ConfigureAwait(false);
+        var users = new List<SiteUser>((int)Math.Min(total, int.MaxValue));
+        progress?.Invoke(new SyncProgress(SyncPhase.Read, $"Reading the site's users (0 of {total})", 0, total));
+        await foreach (var data in client.Users.ListAsync(list, ct).ConfigureAwait(false))
+        {
+            users.Add(SiteUser.From(data));
+            if (users.Count % 500 == 0)
+                progress?.Invoke(new SyncProgress(SyncPhase.Read, $"Reading the site's users ({users.Count} of {total})", users.Count, total));
+        }
+        return users;
+    }
+
+    public static async Task<CohortIndex?> ReadCohortsAsync(TotaraClient client, IReadOnlyList<SourceUser> rows, CancellationToken ct)
+    {
+        if (!rows.Any(r => r.Audiences is { Count: > 0 })) return null;
+        var cohorts = new List<CohortData>();
+        await foreach (var cohort in new CohortsClient(client).ListAsync(null, ct).ConfigureAwait(false)) cohorts.Add(cohort);
+        return new CohortIndex(cohorts);
+    }
+
+    public static async Task<SiteJobs?> ReadJobsAsync(TotaraClient client, IReadOnlyList<SourceUser> rows, Action<SyncProgress>? progress, CancellationToken ct)
+    {
+        if (!rows.Any(r => r.Job is not null)) return null;
+        var jobs = new List<Totara.Client.JobAssignments.JobAssignmentData>();
+        await foreach (var job in client.JobAssignments.ListAsync(null, ct).ConfigureAwait(false))
+        {
+            jobs.Add(job);
+            if (jobs.Count % 500 == 0) progress?.Invoke(new SyncProgress(SyncPhase.Read, $"Reading job assignments ({jobs.Count})", jobs.Count, 0));
+        }
+        return new SiteJobs(jobs);
+    }
+
+    /// <summary>The default fields, the comparable fields any row carries, and custom fields when any row has them.</summary>
+    internal static UserFieldSet FieldsFor(IReadOnlyList<SourceUser> rows, SyncOptions options)
+    {
+        var present = new bool[SyncFields.Count];
+        var custom = false;
+        foreach (var row in rows)
+        {
+            for (var f = 0; f < SyncFields.Count; f++) present[f] |= row.Get(f) is not null;
+            custom |= row.CustomFields is { Count: > 0 };
+        }
+        var fields = new List<string> { SyncFields.Names[options.MatchField], "idnumber" };
+        for (var f = 0; f < SyncFields.Count; f++)
+            if (present[f] && SyncFields.IsComparable(f)) fields.Add(SyncFields.Names[f]);
+        if (custom) fields.Add(UserFieldSet.CustomFieldsField);
+        return UserFieldSet.With(fields);
+    }
+}

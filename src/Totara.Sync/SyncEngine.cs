@@ -1,0 +1,108 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+using Totara.Client;
+
+namespace Totara.Sync;
+
+/// <summary>
+/// Reconciles a Totara site with a source of truth, phase by phase: validate the whole source,
+/// read the site once, plan (pure, O(N)), guard, apply in batches, report. Each phase is its own
+/// call so a host (the cmdlet) can report between them and ask before applying.
+/// </summary>
+public sealed class SyncEngine
+{
+    private readonly TotaraClient _client;
+    private readonly Uri _site;
+
+    public SyncEngine(TotaraClient client, SyncOptions options)
+    {
+        _client = client ?? throw new ArgumentNullException(nameof(client));
+        Options = options ?? throw new ArgumentNullException(nameof(options));
+        options.Validate();
+        _site = client.Options.SiteUrl;
+    }
+
+    public SyncOptions Options { get; }
+
+    /// <summary>Progress of every phase (called on the engine's thread).</summary>
+    public Action<SyncProgress>? Progress { get; set; }
+
+    /// <summary>The memberships earlier syncs added (loaded by <see cref="PlanAsync"/> when a state file is set).</summary>
+    public SyncState? State { get; private set; }
+
+    /// <summary>Phase 1: checks every row; nothing is read or sent.</summary>
+    public SourceValidation Validate(IReadOnlyList<SourceUser> rows)
+    {
+        Progress?.Invoke(new SyncProgress(SyncPhase.Validate, $"Validating {rows.Count} source row(s)", 0, rows.Count));
+        return SourceValidator.Validate(rows, Options);
+    }
+
+    /// <summary>
+    /// Phases 2 and 3: reads the site (users once, audiences if the source names any, and the
+    /// memberships in question) and plans. Sends no mutation.
+    /// </summary>
+    public async Task<SyncPlan> PlanAsync(IReadOnlyList<SourceUser> rows, SourceValidation validation, CancellationToken ct = default)
+    {
+        State = Options.StatePath is { } path ? SyncStateFile.Load(path, _site) : null;
+        var users = await SiteReader.ReadUsersAsync(_client, rows, Options, Progress, ct).ConfigureAwait(false);
+        var cohorts = await SiteReader.ReadCohortsAsync(_client, rows, ct).ConfigureAwait(false);
+        var jobs = await SiteReader.ReadJobsAsync(_client, validation.Valid, Progress, ct).ConfigureAwait(false);
+
+        Progress?.Invoke(new SyncProgress(SyncPhase.Plan, $"Planning {validation.Valid.Count} row(s) against {users.Count} site user(s)", 0, 0));
+        var plan = SyncPlanner.Plan(validation, users, Options, cohorts, State, jobs);
+        await MembershipChecker.CheckAsync(_client, plan, Progress, ct).ConfigureAwait(false);
+        return plan;
+    }
+
+    /// <summary>Phase 4: stops a plan that removes too many users (see <see cref="RemovalGuard"/>).</summary>
+    public void Guard(SyncPlan plan)
+    {
+        Progress?.Invoke(new SyncProgress(SyncPhase.Guard, $"Checking {plan.Removals} removal(s) against the limit of {plan.AllowedRemovals}", 0, 0));
+        RemovalGuard.Check(plan);
+    }
+
+    /// <summary>
+    /// Phase 5: an applier for the plan, for hosts that send the batches one by one
+    /// (<see cref="SyncApplier.Batches"/>, <see cref="SyncApplier.ApplyBatchAsync"/>). Checks the guard first.
+    /// </summary>
+    public SyncApplier CreateApplier(SyncPlan plan)
+    {
+        if (plan is null) throw new ArgumentNullException(nameof(plan));
+        RemovalGuard.Check(plan);
+        var applier = new SyncApplier(_client, new StateKeeper(State ?? (Options.StatePath is null ? null : new SyncState(_site)), Options.StatePath));
+        applier.Begin(plan);
+        return applier;
+    }
+
+    /// <summary>The plan's batches, in apply order.</summary>
+    public List<List<SyncChange>> Batches(SyncPlan plan) => SyncApplier.Batches(_client, plan);
+
+    /// <summary>
+    /// Phase 5: applies the plan in batches; <paramref name="onBatch"/> sees each batch with its
+    /// outcomes. Returns true when it ran to the end, false when <paramref name="stop"/> cut it short.
+    /// </summary>
+    /// <param name="stop">Checked between batches (Ctrl+C): the batch in flight finishes first.</param>
+    /// <param name="abort">Cancels the batch in flight itself.</param>
+    public async Task<bool> ApplyAsync(SyncPlan plan, Action<IReadOnlyList<SyncChange>>? onBatch = null,
+        CancellationToken stop = default, CancellationToken abort = default)
+    {
+        var applier = CreateApplier(plan);
+        var batches = Batches(plan);
+        var done = 0;
+        for (var i = 0; i < batches.Count; i++)
+        {
+            if (stop.IsCancellationRequested)
+            {
+                applier.Skip(batches.GetRange(i, batches.Count - i));
+                return false;
+            }
+            await applier.ApplyBatchAsync(batches[i], abort).ConfigureAwait(false);
+            done += batches[i].Count;
+            Progress?.Invoke(new SyncProgress(SyncPhase.Apply, $"Applied {done} of {plan.Changes.Count} change(s)", done, plan.Changes.Count));
+            onBatch?.Invoke(batches[i]);
+        }
+        return true;
+    }
+}

@@ -1,0 +1,112 @@
+using Totara.Client;
+using Totara.Emulator;
+using static Totara.Sync.Tests.Support.Rows;
+
+namespace Totara.Sync.Tests.Apply;
+
+/// <summary>The engine against the in-process emulator, without PowerShell.</summary>
+public sealed class EngineSiteTests : IAsyncLifetime
+{
+    private EmulatorHost _host = null!;
+    private TotaraClient _client = null!;
+
+    public async Task InitializeAsync()
+    {
+        _host = await EmulatorHost.StartAsync(new EmulatorOptions());
+        _host.AddClient("engine", "engine-secret");
+        _client = new TotaraClient(new TotaraClientOptions(_host.Url, TotaraCredential.FromClientCredentials("engine", "engine-secret"))
+        {
+            TransientBaseDelay = TimeSpan.FromMilliseconds(10), MaxRetryDelay = TimeSpan.FromMilliseconds(100),
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        _client.Dispose();
+        await _host.DisposeAsync();
+    }
+
+    private async Task<SyncPlan> RunAsync(IReadOnlyList<SourceUser> rows, SyncOptions options, bool apply = true)
+    {
+        var engine = new SyncEngine(_client, options);
+        var validation = engine.Validate(rows);
+        var plan = await engine.PlanAsync(rows, validation);
+        if (apply) Assert.True(await engine.ApplyAsync(plan));
+        return plan;
+    }
+
+    [Fact]
+    public async Task Plans_applies_and_converges_in_batches_larger_than_one_request()
+    {
+        var rows = Enumerable.Range(1, 450).Select(i => Row($"B{i:000}")).ToList();
+
+        var first = await RunAsync(rows, new SyncOptions());
+        Assert.Equal(450, first.Count(SyncAction.Create));
+        Assert.All(first.Changes, c => Assert.Equal(SyncOutcome.Applied, c.Outcome));
+        Assert.True(_host.Counters.MutationsExecuted >= 450);
+
+        rows[7].Set("department", "Moved");
+        var second = await RunAsync(rows, new SyncOptions());
+        var change = Assert.Single(second.Changes);
+        Assert.Equal(("B008", "department"), (change.Key, change.Fields.Single().Field));
+
+        var third = await RunAsync(rows, new SyncOptions(), apply: false);
+        Assert.Empty(third.Changes);
+        Assert.Equal(450, third.Unchanged);
+    }
+
+    [Fact]
+    public async Task A_stop_between_batches_skips_the_rest_and_a_rerun_finishes_without_duplicates()
+    {
+        var rows = Enumerable.Range(1, 300).Select(i => Row($"S{i:000}")).ToList();
+        var engine = new SyncEngine(_client, new SyncOptions());
+        var plan = await engine.PlanAsync(rows, engine.Validate(rows));
+        using var stop = new CancellationTokenSource();
+
+        var finished = await engine.ApplyAsync(plan, _ => stop.Cancel(), stop.Token);
+
+        Assert.False(finished);
+        var applied = plan.Changes.Count(c => c.Outcome == SyncOutcome.Applied);
+        Assert.InRange(applied, 1, 299);
+        Assert.All(plan.Changes.Skip(applied), c => Assert.Equal(SyncOutcome.Skipped, c.Outcome));
+
+        var rerun = await RunAsync(rows, new SyncOptions());
+        Assert.Equal(300 - applied, rerun.Count(SyncAction.Create));
+        Assert.Equal(300, _host.State.Users.Snapshot(u => (u.IdNumber ?? "").StartsWith("S")).Count);
+    }
+
+    [Fact]
+    public async Task The_guard_is_checked_again_before_applying()
+    {
+        for (var i = 0; i < 5; i++) await RunAsync(new[] { Row($"G{i}") }, new SyncOptions());
+        var options = new SyncOptions { SourceIsComplete = true };
+
+        var plan = await RunAsync(new[] { Row("G0") }, options, apply: false);
+
+        await Assert.ThrowsAsync<SyncGuardException>(() => new SyncEngine(_client, options).ApplyAsync(plan));
+        Assert.All(_host.State.Users.Snapshot(u => (u.IdNumber ?? "").StartsWith("G")), u => Assert.False(u.Suspended));
+    }
+
+    [Fact]
+    public async Task A_membership_of_an_audience_deleted_since_is_forgotten_not_fatal()
+    {
+        var user = await RunAsync(new[] { Row("D1") }, new SyncOptions());
+        var id = user.Changes.Single().UserId!.Value;
+        var path = Path.Combine(Path.GetTempPath(), "sync-gone-" + Guid.NewGuid().ToString("N") + ".json");
+        try
+        {
+            SyncStateFile.Save(new SyncState(_host.Url, new[] { new Membership(999, id) }), path);
+            var row = Row("D1");
+            row.Audiences = Array.Empty<string>();
+
+            var plan = await RunAsync(new[] { row }, new SyncOptions { CohortMode = CohortMode.Exact, StatePath = path });
+
+            Assert.Empty(plan.Changes);
+            Assert.Empty(SyncStateFile.Load(path, _host.Url).Added);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+}
