@@ -1,12 +1,18 @@
 #Requires -Version 5.1
 <#
 .SYNOPSIS
-    A first tour of Totara.PowerShell: connect, look at the session, check the API, read users.
+    A first tour of Totara.PowerShell: connect, read the site, then keep it in step with an HR export.
 
 .DESCRIPTION
     Connects to a Totara site with an API client's id and secret, shows the session and the
-    site's API status, lists a few users and then reads the whole user list page by page, and
-    shows how a GraphQL error comes back as an error record. Nothing on the site is changed.
+    site's API status, reads users, and shows how a GraphQL error comes back as an error record.
+    Then the module's main job: Invoke-TotaraSync makes the site's users, job assignments and
+    audience memberships match an HR export (samples/hr.csv: three new starters, four changes,
+    two leavers). It first shows the plan (-WhatIf, nothing sent), then applies it, then runs
+    again to show that a sync straight after a successful one has nothing left to do.
+
+    samples/hr.csv is written for the emulator's demo site: against another site, pass your own
+    export with -SourcePath, and run the plan step alone first.
 
     `dotnet run --project tools/Totara.DemoRunner` runs this script against a local emulator
     with demo data. It runs unchanged in PowerShell 7 or Windows PowerShell 5.1 against any site
@@ -21,6 +27,9 @@
 .PARAMETER ClientSecret
     The API client's secret, as a SecureString.
 
+.PARAMETER SourcePath
+    The HR export to synchronise (default: hr.csv beside this script).
+
 .EXAMPLE
     ./samples/demo.ps1 -Url http://127.0.0.1:5099 -ClientId demo -ClientSecret (Read-Host -AsSecureString 'Client secret')
 #>
@@ -33,7 +42,9 @@ param(
     [string] $ClientId,
 
     [Parameter(Mandatory = $true)]
-    [securestring] $ClientSecret
+    [securestring] $ClientSecret,
+
+    [string] $SourcePath = [System.IO.Path]::Combine($PSScriptRoot, 'hr.csv')
 )
 
 $ErrorActionPreference = 'Stop'
@@ -102,6 +113,25 @@ foreach ($problem in $problems) {
     Write-Host "  $($problem.FullyQualifiedErrorId): $($problem.Exception.Message)" -ForegroundColor Yellow
 }
 
-Write-Step '7. Disconnect-Totara: forget the session and its token'
+Write-Step "7. Invoke-TotaraSync -WhatIf: what would make the site match $([System.IO.Path]::GetFileName($SourcePath))?"
+$rows = @(Import-Csv -Path $SourcePath)
+Write-Host "$($rows.Count) rows: users, their job assignment (HR Import's column names) and audiences."
+# The export lists every employee: site users missing from it are leavers (suspended, never deleted here).
+$sync = @{ SourceIsComplete = $true; MissingUserAction = 'Suspend'; MaxRemovals = '5%' }
+$plan = @($rows | Invoke-TotaraSync @sync -WhatIf)
+$plan | Out-Host
+Write-Host "$($plan.Count) change(s) planned; nothing was sent."
+
+Write-Step '8. Invoke-TotaraSync: apply the plan in batches and report each change'
+$applied = @($rows | Invoke-TotaraSync @sync -Confirm:$false -InformationVariable syncInfo)
+$applied | Out-Host
+$summary = ($syncInfo | Where-Object { $_.Tags -contains 'TotaraSyncSummary' }).MessageData
+Write-Host "Summary for the runbook log: $summary"
+
+Write-Step '9. Invoke-TotaraSync again: a sync right after a successful one has nothing to do'
+$again = @($rows | Invoke-TotaraSync @sync -Confirm:$false)
+Write-Host "$($again.Count) change(s) on the second run."
+
+Write-Step '10. Disconnect-Totara: forget the session and its token'
 Disconnect-Totara
 Write-Host 'Done.'

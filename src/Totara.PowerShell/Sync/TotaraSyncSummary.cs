@@ -89,6 +89,7 @@ public sealed class TotaraSyncSummary
 
     public override string ToString() =>
         $"{(WhatIf ? "Planned" : "Applied")}: {Created} created, {Updated} updated, {Unsuspended} unsuspended, {Suspended} suspended, " +
-        $"{Deleted} deleted, {MembersAdded} audience member(s) added, {MembersRemoved} removed; {Failed} failed, {Invalid} invalid row(s), " +
+        $"{Deleted} deleted, {JobAssignmentsCreated} job assignment(s) created, {JobAssignmentsUpdated} updated, " +
+        $"{MembersAdded} audience member(s) added, {MembersRemoved} removed; {Failed} failed, {Invalid} invalid row(s), " +
         $"{Skipped} skipped, in {Duration.TotalSeconds:0.#} s";
 }

@@ -137,6 +137,22 @@ public sealed class BatchTests
     }
 
     [Fact]
+    public async Task A_batch_where_every_alias_fails_reports_each_own_error_however_many_rounds_it_takes()
+    {
+        await using var site = await TestSite.StartAsync();
+        var taken = Enumerable.Range(0, 30).Select(i => Documents.CreateUser(site.Host, $"again_{i}", recoverable: false)).ToList();
+        await site.Client.ExecuteBatchAsync(taken).ToListAsync();
+        var rerun = Enumerable.Range(0, 30).Select(i => Documents.CreateUser(site.Host, $"again_{i}", recoverable: false)).ToList();
+
+        var results = await site.Client.ExecuteBatchAsync(rerun).ToListAsync();
+
+        // Totara stops each request at its first failure, so this takes one request per record,
+        // but every record gets the site's own answer, never "no answer".
+        Assert.All(results, r => Assert.Contains("already exists", r.Error?.Message ?? "(succeeded)", StringComparison.OrdinalIgnoreCase));
+        Assert.Equal(30, Documents.CountUsers(site.Host, "again"));
+    }
+
+    [Fact]
     public async Task A_value_the_site_cannot_coerce_fails_its_alias_only()
     {
         await using var site = await TestSite.StartAsync();

@@ -15,7 +15,7 @@ public sealed class DemoRunnerTests
         var (exitCode, output) = RunDemoRunner();
 
         Assert.True(exitCode == 0, $"The demo runner exited with {exitCode}:\n{output}");
-        foreach (string step in new[] { "== 1. Connect-Totara", "== 3. Get-TotaraStatus", "== 5. Invoke-TotaraGraphQL -All", "== 7. Disconnect-Totara", "Done." })
+        foreach (string step in new[] { "== 1. Connect-Totara", "== 3. Get-TotaraStatus", "== 5. Invoke-TotaraGraphQL -All", "== 7. Invoke-TotaraSync -WhatIf", "== 8. Invoke-TotaraSync: apply", "0 change(s) on the second run.", "== 10. Disconnect-Totara", "Done." })
             Assert.Contains(step, output);
         Assert.DoesNotContain("Stopped by a terminating error", output);
     }
