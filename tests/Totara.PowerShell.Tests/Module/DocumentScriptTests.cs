@@ -4,7 +4,7 @@ using Totara.PowerShell.Tests.TestSupport;
 namespace Totara.PowerShell.Tests.Module;
 
 /// <summary>
-/// The guides in docs/ (connecting, runbooks, sync, recipes...) show PowerShell that admins copy:
+/// The README and the guides in docs/ (connecting, runbooks, sync, recipes...) show PowerShell that admins copy:
 /// every ```powershell block in them parses, and calls Totara cmdlets only with parameters those
 /// cmdlets have. (Cmdlet pages are checked through Get-Help by <see cref="HelpExampleTests"/>.)
 /// </summary>
@@ -12,7 +12,7 @@ public sealed partial class DocumentScriptTests
 {
     public static TheoryData<string> Guides()
     {
-        var data = new TheoryData<string>();
+        var data = new TheoryData<string> { Path.Combine("..", "README.md") };
         foreach (var file in Directory.EnumerateFiles(RepoPaths.DocsFolder, "*.md").Order(StringComparer.Ordinal))
             if (!File.ReadAllText(file).StartsWith("---", StringComparison.Ordinal)) data.Add(Path.GetFileName(file));
         return data;
