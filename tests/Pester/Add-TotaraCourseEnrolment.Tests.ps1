@@ -10,9 +10,7 @@ BeforeAll {
 }
 
 AfterAll {
-    Disconnect-Totara -ErrorAction SilentlyContinue
-    Remove-Module Totara.PowerShell -ErrorAction SilentlyContinue
-    if ($script:Emulator) { Stop-TestEmulator -Emulator $script:Emulator }
+    Stop-TestRun -Emulator $script:Emulator
 }
 
 Describe 'Add-TotaraCourseEnrolment' {

@@ -78,6 +78,14 @@ function Stop-TestEmulator {
     }
 }
 
+function Stop-TestRun {
+    <# The end of every test file: forget the session, unload the module, stop the emulator. #>
+    param([hashtable] $Emulator)
+    Disconnect-Totara -ErrorAction SilentlyContinue
+    Remove-Module -Name Totara.PowerShell -ErrorAction SilentlyContinue
+    if ($Emulator) { Stop-TestEmulator -Emulator $Emulator }
+}
+
 function ConvertTo-TestSecureString {
     param([Parameter(Mandatory)] [string] $Text)
     ConvertTo-SecureString -String $Text -AsPlainText -Force
