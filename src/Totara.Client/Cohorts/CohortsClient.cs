@@ -143,7 +143,7 @@ public sealed class CohortsClient
             }
             return null;
         };
-        return operation;
+        return operation.WithReadBack(user);
     }
 
     private static IReadOnlyList<BatchArgument> Arguments(CohortReference cohort, UserReference user) => new[]
