@@ -128,7 +128,7 @@ public sealed class CohortsClient
     /// An add or remove of a user known to need it. If its answer is lost, membership is checked:
     /// already as asked means it ran (settled without resending); otherwise it is sent again.
     /// </summary>
-    private BatchOperation Mutation(CohortReference cohort, bool add, UserReference user, int index)
+    internal BatchOperation Mutation(CohortReference cohort, bool add, UserReference user, int index)
     {
         var operation = add
             ? new BatchOperation(AddField, true, Arguments(cohort, user), ChangeSelection + "was_already_member", index)

@@ -152,7 +152,7 @@ public sealed class CoursesClient
     private BatchOperation TestOperation(CourseReference course, UserReference user, int index) =>
         new(EnrolledField, false, Arguments(course, user), "user_currently_enrolled", index);
 
-    private BatchOperation EnrolOperation(CourseReference course, UserReference user, EnrolmentSettings? settings, int index)
+    internal BatchOperation EnrolOperation(CourseReference course, UserReference user, EnrolmentSettings? settings, int index)
     {
         var input = new Dictionary<string, object?>(StringComparer.Ordinal) { ["user"] = user.ToInput(), ["course"] = course.ToInput() };
         settings?.AddTo(input);
@@ -164,7 +164,7 @@ public sealed class CoursesClient
         }.WithReadBack(user);
     }
 
-    private BatchOperation UnenrolOperation(CourseReference course, UserReference user, int index) =>
+    internal BatchOperation UnenrolOperation(CourseReference course, UserReference user, int index) =>
         new BatchOperation(UnenrolField, true,
             new[] { new BatchArgument("input", "enrol_manual_unenrol_user_input!", new Dictionary<string, object?> { ["user"] = user.ToInput(), ["course"] = course.ToInput() }) },
             UnenrolSelection, index)
