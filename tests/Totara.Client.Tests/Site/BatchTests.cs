@@ -137,6 +137,22 @@ public sealed class BatchTests
     }
 
     [Fact]
+    public async Task A_batch_where_every_mutation_fails_reports_each_own_error_and_never_gives_up_early()
+    {
+        await using var site = await TestSite.StartAsync();
+        var usernames = Enumerable.Range(0, 24).Select(i => $"twice{i}").ToList();
+        await site.Client.ExecuteBatchAsync(usernames.Select(u => Documents.CreateUser(site.Host, u, recoverable: false))).ToListAsync();
+        var requestsBefore = site.Host.Counters.Requests;
+
+        // A rerun: each create is a duplicate. Totara stops at the first, so every round settles one.
+        var results = await site.Client.ExecuteBatchAsync(usernames.Select(u => Documents.CreateUser(site.Host, u, recoverable: false))).ToListAsync();
+
+        Assert.All(results, r => Assert.False(r.Succeeded));
+        Assert.All(results, r => Assert.NotEqual("no_answer", r.Error!.Category));
+        Assert.Equal(24, site.Host.Counters.Requests - requestsBefore);
+    }
+
+    [Fact]
     public async Task A_value_the_site_cannot_coerce_fails_its_alias_only()
     {
         await using var site = await TestSite.StartAsync();
