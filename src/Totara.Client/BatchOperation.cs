@@ -46,6 +46,21 @@ public sealed class BatchOperation
     /// </summary>
     public BatchOperation? ReadBack { get; set; }
 
+    /// <summary>
+    /// Turns <see cref="ReadBack"/>'s data into this operation's data when their shapes differ
+    /// (e.g. picks the one job assignment out of a user's list); returns null when the read-back
+    /// does not show the result, and then <see cref="RecoverAfterLostAnswer"/> decides. Without
+    /// it the read-back's data is taken as it is.
+    /// </summary>
+    public Func<JsonElement, JsonElement?>? ReadBackAnswer { get; set; }
+
+    /// <summary>
+    /// This operation's data, known before it runs (a delete answers with the id it was given):
+    /// when the operation is known to have run but its answer was lost with the rest of the
+    /// request, it is settled with this and no request at all.
+    /// </summary>
+    public JsonElement? AnswerWhenApplied { get; set; }
+
     /// <summary>The caller's input record, handed back on the result.</summary>
     public object? Tag { get; }
 

@@ -66,7 +66,7 @@ internal sealed class BatchExecutor
         var resend = new List<PendingOperation>();
         var unknown = new List<PendingOperation>();
         var appliedWithoutData = new List<PendingOperation>();
-        var notReached = new List<PendingOperation>();
+        var notStarted = new List<PendingOperation>();
 
         for (var i = 0; i < batch.Count; i++)
         {
@@ -81,7 +81,7 @@ internal sealed class BatchExecutor
             else if (!isMutation || (crossing is not null && !crossing.WasApplied(i)))
                 resend.Add(pending);                       // a query is always safe to resend; past the crossing nothing ran
             else if (firstFailure >= 0 && i > firstFailure)
-                notReached.Add(pending);                   // Totara runs mutations serially and stops at a failed one: never started
+                notStarted.Add(pending);                   // Totara runs mutations serially and stops at a failed one: never started
             else if (crossing is not null || (firstFailure >= 0 && i < firstFailure))
                 appliedWithoutData.Add(pending);           // ran before the failure; its data went null with the others
             else
@@ -100,8 +100,9 @@ internal sealed class BatchExecutor
         await _recovery.SettleAppliedAsync(appliedWithoutData, ct).ConfigureAwait(false);
         resend.AddRange(await _recovery.RecoverAsync(unknown, "the request failed before answering for this operation", ct).ConfigureAwait(false));
         resend = GiveUpOnRepeats(resend);
-        // Not a repeat: the failure before them settled one operation, so every round makes progress.
-        resend.AddRange(notReached);
+        // Not counted as repeats: every such round settles its failed alias, so it always ends, and
+        // a batch with many failures (e.g. a rerun where every create is a duplicate) must not give up.
+        resend.AddRange(notStarted);
         if (resend.Count == 0) return;
         resend.Sort((a, b) => a.Index.CompareTo(b.Index));
         var size = crossing is null ? resend.Count : SmallerBatchSize(batch.Count, crossing.Index, resend.Count);

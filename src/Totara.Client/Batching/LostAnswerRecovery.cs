@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -74,13 +75,19 @@ internal sealed class LostAnswerRecovery
     }
 
     /// <summary>
-    /// Operations known to have run whose data was lost with the rest of the answer: fetch the
-    /// data through their read-backs (one batch for all), else through their check; with
-    /// neither, report success without data.
+    /// Operations known to have run whose data was lost with the rest of the answer: take the
+    /// answer known beforehand, else fetch the data through their read-backs (one batch for all),
+    /// else through their check; with none of these, report success without data.
     /// </summary>
     public async Task SettleAppliedAsync(IReadOnlyList<PendingOperation> applied, CancellationToken ct)
     {
-        var unread = await ReadBackAsync(applied, ct).ConfigureAwait(false);
+        var unknown = new List<PendingOperation>(applied.Count);
+        foreach (var pending in applied)
+        {
+            if (pending.Operation.AnswerWhenApplied is { } known) _results.Succeed(pending, known);
+            else unknown.Add(pending);
+        }
+        var unread = await ReadBackAsync(unknown, ct).ConfigureAwait(false);
         foreach (var pending in unread)
         {
             if (pending.Operation.RecoverAfterLostAnswer is null)
@@ -105,10 +112,18 @@ internal sealed class LostAnswerRecovery
         for (var i = 0; i < withReadBack.Count; i++)
         {
             // A read-back that failed or found nothing falls back to the operation's own check.
-            if (answers[i].Succeeded && answers[i].Data is not null) _results.Succeed(withReadBack[i], answers[i].Data);
+            var data = answers[i].Succeeded ? AnswerOf(withReadBack[i].Operation, answers[i].Data) : null;
+            if (data is not null) _results.Succeed(withReadBack[i], data);
             else unread.Add(withReadBack[i]);
         }
         return unread;
+    }
+
+    /// <summary>The read-back's data in the operation's own shape; null when it shows nothing.</summary>
+    private static JsonElement? AnswerOf(BatchOperation operation, JsonElement? readBack)
+    {
+        if (readBack is not { } data) return null;
+        return operation.ReadBackAnswer is { } map ? map(data) : data;
     }
 
     private async Task<CheckResult> CheckAsync(PendingOperation pending, CancellationToken ct)

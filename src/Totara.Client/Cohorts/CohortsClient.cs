@@ -5,6 +5,7 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using Totara.Client.Courses;
 using Totara.Client.Users;
 
 namespace Totara.Client.Cohorts;
@@ -97,38 +98,18 @@ public sealed class CohortsClient
     /// <summary>Tests every request's user (trying its references in turn); one result per request.</summary>
     private async Task<IReadOnlyList<CohortMembershipResult>> TestAsync(CohortReference cohort, IReadOnlyList<CohortMembershipRequest> requests, CancellationToken ct)
     {
-        var results = new CohortMembershipResult?[requests.Count];
-        var attempts = new int[requests.Count];
-        var pending = Enumerable.Range(0, requests.Count).ToList();
-        while (pending.Count > 0)
-        {
-            var operations = pending.Select(i => new BatchOperation(MemberField, false, Arguments(cohort, requests[i].Candidates[attempts[i]]), "user_is_member", i)).ToList();
-            var retry = new List<int>();
-            await foreach (var item in _client.ExecuteBatchAsync(operations, ct).ConfigureAwait(false))
-            {
-                var i = (int)item.Operation.Tag!;
-                var request = requests[i];
-                var tried = request.Candidates[attempts[i]];
-                if (!item.Succeeded && IsUserNotFound(item.Error!.Message))
-                {
-                    if (++attempts[i] < request.Candidates.Count) retry.Add(i);
-                    else results[i] = new CohortMembershipResult(request, tried, null, null, null, item.Error, true);
-                    continue;
-                }
-                results[i] = item.Succeeded
-                    ? new CohortMembershipResult(request, tried, Flag(item.Data, "user_is_member") ? CohortMembershipOutcome.IsMember : CohortMembershipOutcome.IsNotMember, null, null, null, false)
-                    : new CohortMembershipResult(request, tried, null, null, null, item.Error, false);
-            }
-            pending = retry;
-        }
-        return results.Select(r => r!).ToList();
+        var answers = await UserFallbackQuery.RunAsync(_client, requests.Select(r => r.Candidates).ToList(),
+            (user, i) => new BatchOperation(MemberField, false, Arguments(cohort, user), "user_is_member", i), ct).ConfigureAwait(false);
+        return answers.Select((a, i) => a.Error is null
+            ? new CohortMembershipResult(requests[i], a.Tried, Flag(a.Data, "user_is_member") ? CohortMembershipOutcome.IsMember : CohortMembershipOutcome.IsNotMember, null, null, null, false)
+            : new CohortMembershipResult(requests[i], a.Tried, null, null, null, a.Error, a.UserNotFound)).ToList();
     }
 
     /// <summary>
     /// An add or remove of a user known to need it. If its answer is lost, membership is checked:
     /// already as asked means it ran (settled without resending); otherwise it is sent again.
     /// </summary>
-    private BatchOperation Mutation(CohortReference cohort, bool add, UserReference user, int index)
+    internal BatchOperation Mutation(CohortReference cohort, bool add, UserReference user, int index)
     {
         var operation = add
             ? new BatchOperation(AddField, true, Arguments(cohort, user), ChangeSelection + "was_already_member", index)
@@ -143,7 +124,7 @@ public sealed class CohortsClient
             }
             return null;
         };
-        return operation;
+        return operation.WithReadBack(user);
     }
 
     private static IReadOnlyList<BatchArgument> Arguments(CohortReference cohort, UserReference user) => new[]

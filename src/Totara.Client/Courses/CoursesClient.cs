@@ -152,7 +152,7 @@ public sealed class CoursesClient
     private BatchOperation TestOperation(CourseReference course, UserReference user, int index) =>
         new(EnrolledField, false, Arguments(course, user), "user_currently_enrolled", index);
 
-    private BatchOperation EnrolOperation(CourseReference course, UserReference user, EnrolmentSettings? settings, int index)
+    internal BatchOperation EnrolOperation(CourseReference course, UserReference user, EnrolmentSettings? settings, int index)
     {
         var input = new Dictionary<string, object?>(StringComparer.Ordinal) { ["user"] = user.ToInput(), ["course"] = course.ToInput() };
         settings?.AddTo(input);
@@ -161,16 +161,16 @@ public sealed class CoursesClient
             // Enrolled now means it ran. A suspended enrolment does not count as enrolled: then it is
             // sent again, which Totara applies as an update of the same enrolment, never a second one.
             RecoverAfterLostAnswer = async ct => await IsEnrolledAsync(course, user, ct).ConfigureAwait(false) ? AppliedAnswer : null,
-        };
+        }.WithReadBack(user);
     }
 
-    private BatchOperation UnenrolOperation(CourseReference course, UserReference user, int index) =>
-        new(UnenrolField, true,
+    internal BatchOperation UnenrolOperation(CourseReference course, UserReference user, int index) =>
+        new BatchOperation(UnenrolField, true,
             new[] { new BatchArgument("input", "enrol_manual_unenrol_user_input!", new Dictionary<string, object?> { ["user"] = user.ToInput(), ["course"] = course.ToInput() }) },
             UnenrolSelection, index)
         {
             RecoverAfterLostAnswer = async ct => await IsEnrolledAsync(course, user, ct).ConfigureAwait(false) ? null : AppliedAnswer,
-        };
+        }.WithReadBack(user);
 
     private async Task<bool> IsEnrolledAsync(CourseReference course, UserReference user, CancellationToken ct)
     {

@@ -36,23 +36,29 @@ internal sealed class UserQueryAnswer
 /// </summary>
 internal static class UserFallbackQuery
 {
-    public static async Task<IReadOnlyList<UserQueryAnswer>> RunAsync(TotaraClient client, IReadOnlyList<UserRequest> requests,
+    public static Task<IReadOnlyList<UserQueryAnswer>> RunAsync(TotaraClient client, IReadOnlyList<UserRequest> requests,
+        Func<UserReference, int, BatchOperation> query, CancellationToken ct) =>
+        RunAsync(client, requests.Select(r => r.Candidates).ToList(), query, ct);
+
+    /// <param name="candidates">Per request, the references that may name its user, in the order to try them.</param>
+    /// <param name="query">Builds the query for a reference; its tag must be the request's index (the int given).</param>
+    public static async Task<IReadOnlyList<UserQueryAnswer>> RunAsync(TotaraClient client, IReadOnlyList<IReadOnlyList<UserReference>> candidates,
         Func<UserReference, int, BatchOperation> query, CancellationToken ct)
     {
-        var answers = new UserQueryAnswer?[requests.Count];
-        var attempts = new int[requests.Count];
-        var pending = Enumerable.Range(0, requests.Count).ToList();
+        var answers = new UserQueryAnswer?[candidates.Count];
+        var attempts = new int[candidates.Count];
+        var pending = Enumerable.Range(0, candidates.Count).ToList();
         while (pending.Count > 0)
         {
-            var operations = pending.Select(i => query(requests[i].Candidates[attempts[i]], i)).ToList();
+            var operations = pending.Select(i => query(candidates[i][attempts[i]], i)).ToList();
             var retry = new List<int>();
             await foreach (var item in client.ExecuteBatchAsync(operations, ct).ConfigureAwait(false))
             {
                 var i = (int)item.Operation.Tag!;
-                var tried = requests[i].Candidates[attempts[i]];
+                var tried = candidates[i][attempts[i]];
                 if (!item.Succeeded && CohortsClient.IsUserNotFound(item.Error!.Message))
                 {
-                    if (++attempts[i] < requests[i].Candidates.Count) retry.Add(i);
+                    if (++attempts[i] < candidates[i].Count) retry.Add(i);
                     else answers[i] = new UserQueryAnswer(tried, null, item.Error, true);
                     continue;
                 }

@@ -77,6 +77,7 @@ public sealed class GoalsClient
         {
             var byIdNumber = GoalReference.ByIdNumber(goal.IdNumber!);
             operation.RecoverAfterLostAnswer = ct => ViewAsync(byIdNumber, ct);
+            operation.ReadBack = ReadBackOf(byIdNumber);
         }
         return operation;
     }
@@ -105,6 +106,8 @@ public sealed class GoalsClient
                 var now = await ViewAsync(after, ct).ConfigureAwait(false);
                 return now is { } data && data.TryGetProperty("goal", out var goal) && Holds(GoalData.FromJson(goal), change) ? now : null;
             },
+            // Known to have run (it came before a failed alias): the goal as it is now is the answer.
+            ReadBack = ReadBackOf(after),
         };
     }
 
@@ -130,6 +133,8 @@ public sealed class GoalsClient
                 return now is { } data && data.TryGetProperty("goal", out var g) && GoalData.FromJson(g) is var goal &&
                        goal.Status == status && goal.CurrentValue == currentValue ? now : null;
             },
+            ReadBack = ReadBackOf(target),
+            ReadBackAnswer = ProgressAnswer,
         };
     }
 
@@ -142,6 +147,9 @@ public sealed class GoalsClient
             "success", new GoalOperationTag(GoalOperationKind.Delete, target, tag))
         {
             RecoverAfterLostAnswer = async ct => await ViewAsync(target, ct).ConfigureAwait(false) is null ? DeletedAnswer : null,
+            // Used only when the delete is known to have run (it came before the alias whose failure
+            // nulled the answer): a delete that ran answers success, so there is nothing to ask the site.
+            AnswerWhenApplied = DeletedAnswer,
         };
     }
 
@@ -211,6 +219,22 @@ public sealed class GoalsClient
                result.TryGetProperty("goal", out var goal) && goal.ValueKind == JsonValueKind.Object
             ? result.Clone()
             : null;
+    }
+
+    /// <summary>
+    /// perform_goal_view_goal for a goal a create or update is known to have reached: its
+    /// <c>{ goal { ... } }</c> answer has the shape of the mutation's.
+    /// </summary>
+    private static BatchOperation ReadBackOf(GoalReference reference) =>
+        new(ViewField, false, new[] { new BatchArgument("goal_reference", "perform_goal_reference!", reference.ToInput()) }, GoalSelection);
+
+    /// <summary>A progress update's answer (<c>current_value status</c>) out of the goal read back.</summary>
+    private static JsonElement? ProgressAnswer(JsonElement view)
+    {
+        if (!view.TryGetProperty("goal", out var goal) || goal.ValueKind != JsonValueKind.Object ||
+            !goal.TryGetProperty("current_value", out var value) || !goal.TryGetProperty("status", out var status))
+            return null;
+        return JsonValues.Parse("{\"current_value\":" + value.GetRawText() + ",\"status\":" + status.GetRawText() + "}");
     }
 
     /// <summary>Whether the goal holds every value the change sets (dates to the second).</summary>

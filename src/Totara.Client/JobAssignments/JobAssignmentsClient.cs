@@ -128,6 +128,8 @@ public sealed class JobAssignmentsClient
             ResultSelection, new JobAssignmentOperationTag(JobAssignmentOperationKind.Create, target, fields, tag))
         {
             RecoverAfterLostAnswer = ct => FoundAnswerAsync(target, ct),
+            ReadBack = ReadBackOf(target),
+            ReadBackAnswer = data => PickAnswer(data, target),
         };
     }
 
@@ -151,6 +153,8 @@ public sealed class JobAssignmentsClient
         {
             IsIdempotent = after.Equals(target),
             RecoverAfterLostAnswer = ct => FoundAnswerAsync(after, ct),
+            ReadBack = ReadBackOf(after),
+            ReadBackAnswer = data => PickAnswer(data, after),
         };
     }
 
@@ -164,6 +168,9 @@ public sealed class JobAssignmentsClient
         {
             RecoverAfterLostAnswer = async ct =>
                 await FindRawAsync(target, ct).ConfigureAwait(false) is null ? Wrap("job_assignment_id", target.Id) : null,
+            // Used only when the delete is known to have run (it came before the alias whose failure
+            // nulled the answer): its answer is the id it was given, so there is nothing to ask the site.
+            AnswerWhenApplied = Wrap("job_assignment_id", target.Id),
         };
     }
 
@@ -234,6 +241,28 @@ public sealed class JobAssignmentsClient
         return record.TryGetProperty("job_assignments", out var jobs) && jobs.ValueKind == JsonValueKind.Array
             ? jobs.EnumerateArray().Select(j => j.Clone()).ToList()
             : new List<JsonElement>();
+    }
+
+    /// <summary>
+    /// The user's assignments, for a create or update known to have run: the API has no query for
+    /// one assignment, so the user's list is read (batched with the other read-backs) and
+    /// <see cref="PickAnswer"/> takes the one out. Null for a reference without its user (that
+    /// would mean paging the whole list: the operation's own check does it).
+    /// </summary>
+    private static BatchOperation? ReadBackOf(JobAssignmentReference reference) =>
+        reference.User is null
+            ? null
+            : new BatchOperation("core_user_user", false,
+                new[] { new BatchArgument("reference", "core_user_user_reference!", reference.User.ToInput()) },
+                "user { id job_assignments { " + JobAssignmentData.Selection + " } }");
+
+    /// <summary>The <c>{ job_assignment }</c> answer out of a user's assignments; null unless exactly one matches.</summary>
+    private static JsonElement? PickAnswer(JsonElement userData, JobAssignmentReference reference)
+    {
+        var user = JobAssignmentData.Object(userData, "user");
+        if (user is not { } record || !record.TryGetProperty("job_assignments", out var jobs) || jobs.ValueKind != JsonValueKind.Array) return null;
+        var matches = jobs.EnumerateArray().Where(j => Matches(j, reference)).Take(2).ToList();
+        return matches.Count == 1 ? Wrap("job_assignment", matches[0]) : null;
     }
 
     private static bool Matches(JsonElement job, JobAssignmentReference reference) =>

@@ -122,6 +122,9 @@ public sealed class UsersClient
         {
             RecoverAfterLostAnswer = async ct =>
                 await FindResultAsync(target, UserFieldSet.Default, ct).ConfigureAwait(false) is null ? DeletedAnswer(target.Id) : null,
+            // Used only when the delete is known to have run (it came before the alias whose failure
+            // nulled the answer): its answer is the id it was given, so there is nothing to ask the site.
+            AnswerWhenApplied = DeletedAnswer(target.Id),
         };
     }
 

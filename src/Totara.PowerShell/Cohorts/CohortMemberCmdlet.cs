@@ -69,18 +69,12 @@ public abstract class CohortMemberCmdlet : BatchingCmdlet<CohortMemberRecord, Co
         // Resolved before the first record is queued (not under -WhatIf, which sends nothing).
         if (_reference is null && !IsWhatIf) ResolveCohort(session);
         foreach (var identity in User)
-        {
-            var source = identity.Source is string || identity.Source is null || identity.Source.GetType().IsPrimitive ? null : identity.Source;
-            yield return new CohortMemberRecord(NextRecordNumber(), source, identity);
-        }
+            yield return new CohortMemberRecord(NextRecordNumber(), identity.SourceRecord, identity);
     }
 
     /// <inheritdoc />
     protected override IEnumerable<KeyValuePair<string, string>> UniqueKeys(CohortMemberRecord record)
-    {
-        if (ActiveSession is { } session && record.Identity.CandidatesFor(session.Url).FirstOrDefault() is { } first)
-            yield return new KeyValuePair<string, string>(first.FieldName, first.Value);
-    }
+        => ActiveSession is { } session ? record.Identity.KeyFor(session.Url) : Enumerable.Empty<KeyValuePair<string, string>>();
 
     /// <inheritdoc />
     protected override async Task<IReadOnlyList<CohortMemberOutcome>> SendAsync(TotaraSession session, IReadOnlyList<CohortMemberRecord> batch, CancellationToken ct)

@@ -48,18 +48,12 @@ public abstract class CourseUserCmdlet<TOutcome> : BatchingCmdlet<CourseUserReco
     {
         if (CourseReference is null && !IsWhatIf) ResolveCourse(session);
         foreach (var identity in User)
-        {
-            var source = identity.Source is string || identity.Source is null || identity.Source.GetType().IsPrimitive ? null : identity.Source;
-            yield return new CourseUserRecord(NextRecordNumber(), source, identity);
-        }
+            yield return new CourseUserRecord(NextRecordNumber(), identity.SourceRecord, identity);
     }
 
     /// <inheritdoc />
     protected override IEnumerable<KeyValuePair<string, string>> UniqueKeys(CourseUserRecord record)
-    {
-        if (ActiveSession is { } session && record.Identity.CandidatesFor(session.Url).FirstOrDefault() is { } first)
-            yield return new KeyValuePair<string, string>(first.FieldName, first.Value);
-    }
+        => ActiveSession is { } session ? record.Identity.KeyFor(session.Url) : Enumerable.Empty<KeyValuePair<string, string>>();
 
     /// <summary>The user requests of a batch, each tagged with its record.</summary>
     private protected static List<UserRequest> Requests(TotaraSession session, IReadOnlyList<CourseUserRecord> batch) =>

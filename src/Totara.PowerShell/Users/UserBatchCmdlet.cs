@@ -45,8 +45,8 @@ public abstract class UserBatchCmdlet : BatchingCmdlet<UserRecord, UserOutcome>
     /// <inheritdoc />
     protected override IEnumerable<KeyValuePair<string, string>> UniqueKeys(UserRecord record)
     {
-        if (record.Identity is { } identity && ActiveSession is { } session && identity.CandidatesFor(session.Url).FirstOrDefault() is { } first)
-            yield return new KeyValuePair<string, string>(first.FieldName, first.Value);
+        if (record.Identity is { } identity && ActiveSession is { } session)
+            foreach (var key in identity.KeyFor(session.Url)) yield return key;
         if (record.Change is { } change)
         {
             foreach (var field in new[] { "username", "email", "idnumber" })

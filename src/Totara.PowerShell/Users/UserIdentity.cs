@@ -55,6 +55,19 @@ public sealed class UserIdentity
         return SameSite(_user.Site, site) ? new[] { UserReference.ById(_user.Id) } : _candidates;
     }
 
+    /// <summary>
+    /// The record the identity was piped in as, to hand back as an error's target; null for a plain
+    /// string or number, which is no record.
+    /// </summary>
+    public object? SourceRecord => Source is string or null || Source.GetType().IsPrimitive ? null : Source;
+
+    /// <summary>The first reference to try on <paramref name="site"/> as a (field, value) key: how one run spots the same user twice.</summary>
+    internal IEnumerable<KeyValuePair<string, string>> KeyFor(Uri site)
+    {
+        if (CandidatesFor(site).FirstOrDefault() is { } first)
+            yield return new KeyValuePair<string, string>(first.FieldName, first.Value);
+    }
+
     /// <summary>True when the identity came from a TotaraUser (a Get-TotaraUser result).</summary>
     public bool IsTotaraUser => _user is not null;
 

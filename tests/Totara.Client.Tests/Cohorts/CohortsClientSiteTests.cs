@@ -137,4 +137,31 @@ public sealed class CohortsClientSiteTests
         Assert.Equal(new[] { "A0", "A2", "A4" }, even.Select(c => c.IdNumber));
         Assert.All(all, c => Assert.Equal("STATIC", c.Type));
     }
+
+    [Fact]
+    public async Task Changes_whose_answer_a_later_failure_nulled_are_read_back_in_one_request()
+    {
+        var (site, users) = await SiteAsync(6);
+        await using var _ = site;
+        var cohort = site.Host.State.Cohorts.Add("Sales", "SALES");
+        site.Host.State.Cohorts.AddMember(cohort.Id, users[5]);
+        var client = new CohortsClient(site.Client);
+        var sales = CohortReference.ByIdNumber("SALES");
+        var operations = Enumerable.Range(0, 5).Select(i => client.Mutation(sales, add: true, UserReference.ByUsername("u" + i), i)).ToList();
+        operations.Insert(2, client.Mutation(sales, add: false, UserReference.ById(users[5]), 5));
+        operations.Add(client.Mutation(sales, add: true, UserReference.ByUsername("nobody"), 6));
+        var requestsBefore = site.Host.Counters.Requests;
+
+        var results = await site.Client.ExecuteBatchAsync(operations).ToListAsync();
+
+        // The batch, then one query reading back the six users whose changes ran before the failure.
+        Assert.Equal(2, site.Host.Counters.Requests - requestsBefore);
+        Assert.All(results.Take(6), r => Assert.True(r.Succeeded, r.ToString()));
+        Assert.False(results[6].Succeeded);
+        var expected = new[] { 0, 1, 5, 2, 3, 4 }.Select(i => (users[i].ToString(), "u" + i));
+        Assert.Equal(expected, results.Take(6).Select(r => r.Data!.Value.GetProperty("user"))
+            .Select(u => (u.GetProperty("id").ToString(), u.GetProperty("username").GetString()!)));
+        Assert.All(results.Take(6), r => Assert.True(r.Data!.Value.GetProperty("success").GetBoolean()));
+        Assert.Equal(5, site.Host.State.Cohorts.MemberCount(cohort.Id));
+    }
 }

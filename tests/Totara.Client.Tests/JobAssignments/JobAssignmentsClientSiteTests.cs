@@ -209,4 +209,39 @@ public sealed class JobAssignmentsClientSiteTests
         Assert.Equal(new[] { "B-FIRST", "B-SECOND" }, all[Boss]);
         Assert.Empty(all[Worker]);
     }
+
+    [Fact]
+    public async Task Assignments_whose_answer_a_later_failure_nulled_are_read_back_in_one_request()
+    {
+        await using var site = await SiteAsync();
+        var jobs = site.Client.JobAssignments;
+        var kept = (await RunOneAsync(site, jobs.Create(Boss, "B-keep"))).JobAssignment!;
+        await RunOneAsync(site, jobs.Create(Boss, "B-gone"));
+        var operations = new List<BatchOperation>
+        {
+            jobs.Update(JobAssignmentReference.ByIdNumber(Boss, "B-keep"), new JobAssignmentChange().SetFullName("Chief").SetIdNumber("B-chief")),
+            jobs.Delete(JobAssignmentReference.ByIdNumber(Boss, "B-gone")),
+        };
+        for (var i = 0; i < 8; i++)
+            operations.Add(jobs.Create(i % 2 == 0 ? Worker : UserReference.ByUsername("intern"), "J" + i,
+                new JobAssignmentChange().SetFullName("Job " + i).SetPosition("POS1")));
+        operations.Add(jobs.Create(Worker, "J-bad", new JobAssignmentChange().SetPosition("NO-SUCH-POSITION")));
+        var requestsBefore = site.Host.Counters.Requests;
+
+        var results = await jobs.RunAsync(operations).ToListAsync();
+
+        // The batch, then one query reading back every user's assignments; the delete needs none.
+        Assert.Equal(2, site.Host.Counters.Requests - requestsBefore);
+        Assert.All(results.Take(10), r => Assert.True(r.Succeeded, r.ToString()));
+        Assert.False(results[10].Succeeded);
+        var updated = results[0].JobAssignment!;
+        Assert.Equal((kept.Id, "B-chief", "Chief", "boss"), (updated.Id, updated.IdNumber, updated.FullName, updated.User.Username));
+        Assert.Equal(JobAssignmentOperationKind.Delete, results[1].Kind);
+        for (var i = 0; i < 8; i++)
+        {
+            var job = results[2 + i].JobAssignment!;
+            Assert.Equal(("J" + i, "Job " + i, i % 2 == 0 ? "worker" : "intern", "POS1"), (job.IdNumber, job.FullName, job.User.Username, job.PositionIdNumber));
+        }
+        Assert.Equal(9, site.Host.State.Jobs.Count);
+    }
 }

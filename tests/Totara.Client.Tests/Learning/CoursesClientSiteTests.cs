@@ -151,4 +151,26 @@ public sealed class CoursesClientSiteTests
         Assert.Equal(CourseCompletionState.NoRecord, results[2].Completion!.State);
         Assert.True(results[3].UserNotFound);
     }
+
+    [Fact]
+    public async Task Enrolments_whose_answer_a_later_failure_nulled_are_read_back_in_one_request()
+    {
+        await using var site = await TestSite.StartAsync();
+        LearningData.AddCourse(site.Host, "INDUCT", "Induction");
+        var people = Enumerable.Range(0, 5).Select(i => LearningData.AddUser(site.Host, "learner" + i)).ToList();
+        var courses = site.Client.Courses;
+        var course = CourseReference.ByShortName("INDUCT");
+        var operations = people.Select((p, i) => courses.EnrolOperation(course, UserReference.ByUsername(p.Username), null, i)).ToList();
+        operations.Add(courses.EnrolOperation(course, UserReference.ByUsername("nobody"), null, 5));
+        var requestsBefore = site.Host.Counters.Requests;
+
+        var results = await site.Client.ExecuteBatchAsync(operations).ToListAsync();
+
+        // The batch, then one query reading back the five users whose enrolments ran before the failure.
+        Assert.Equal(2, site.Host.Counters.Requests - requestsBefore);
+        Assert.All(results.Take(5), r => Assert.True(r.Succeeded, r.ToString()));
+        Assert.False(results[5].Succeeded);
+        Assert.Equal(people.Select(p => (p.Id.ToString(), p.Username)),
+            results.Take(5).Select(r => r.Data!.Value.GetProperty("user")).Select(u => (u.GetProperty("id").ToString(), u.GetProperty("username").GetString()!)));
+    }
 }

@@ -121,4 +121,35 @@ public sealed class GoalsClientSiteTests
         Assert.Equal(Enumerable.Range(0, 7).Select(i => "P" + i).OrderBy(x => x), goals.Select(g => g.IdNumber!).OrderBy(x => x));
         Assert.True(site.Host.Counters.Requests >= 3, $"{site.Host.Counters.Requests} requests: the list was not paged.");
     }
+
+    [Fact]
+    public async Task Goals_whose_answer_a_later_failure_nulled_are_read_back_in_one_request()
+    {
+        await using var site = await TestSite.StartAsync();
+        var ann = LearningData.AddUser(site.Host, "ann");
+        var goals = site.Client.Goals;
+        var before = await goals.RunAsync(new[] { "G-upd", "G-prog", "G-del" }.Select(id => goals.Create(NewGoal("ann", "Goal " + id, id)))).ToListAsync();
+        Assert.All(before, r => Assert.True(r.Succeeded, r.Error?.Message));
+        var operations = new List<BatchOperation>
+        {
+            goals.Update(GoalReference.ByIdNumber("G-upd"), new GoalChange { Name = "Renamed", TargetValue = 250 }),
+            goals.UpdateProgress(GoalReference.ByIdNumber("G-prog"), "in_progress", 40),
+            goals.Delete(GoalReference.ByIdNumber("G-del")),
+        };
+        operations.AddRange(Enumerable.Range(0, 5).Select(i => goals.Create(NewGoal("ann", "New " + i, "N" + i))));
+        operations.Add(goals.Delete(GoalReference.ByIdNumber("missing")));
+        var requestsBefore = site.Host.Counters.Requests;
+
+        var results = await goals.RunAsync(operations).ToListAsync();
+
+        // The batch, then one query reading back the updated and created goals; the delete needs none.
+        Assert.Equal(2, site.Host.Counters.Requests - requestsBefore);
+        Assert.All(results.Take(8), r => Assert.True(r.Succeeded, r.ToString()));
+        Assert.True(results[8].GoalNotFound, results[8].ToString());
+        Assert.Equal((before[0].Goal!.Id, "Renamed", 250d), (results[0].Goal!.Id, results[0].Goal!.Name, results[0].Goal!.TargetValue));
+        Assert.Equal(("in_progress", 40d), (results[1].Status, results[1].CurrentValue));
+        Assert.Equal(GoalOperationKind.Delete, results[2].Kind);
+        Assert.Equal(Enumerable.Range(0, 5).Select(i => ((string?)("N" + i), "New " + i)), results.Skip(3).Take(5).Select(r => (r.Goal!.IdNumber, r.Goal.Name)));
+        Assert.Equal(7, site.Host.State.Goals.ForUser(ann.Id).Count());
+    }
 }

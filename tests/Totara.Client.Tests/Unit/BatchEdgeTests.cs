@@ -68,4 +68,48 @@ public sealed class BatchEdgeTests
         Assert.Contains("State unknown", result.Error.Message);
         Assert.Equal(2, stub.Requests.Count);
     }
+
+    [Fact]
+    public async Task Operations_before_a_failed_alias_settle_from_a_known_answer_a_mapped_read_back_or_their_check()
+    {
+        var stub = new StubHandler((r, body) => r.RequestUri!.AbsolutePath.EndsWith("token.php")
+            ? StubHandler.Token()
+            : body.StartsWith("{\"query\":\"mutation", StringComparison.Ordinal)
+                ? StubHandler.Json(HttpStatusCode.OK, """{"data":null,"errors":[{"message":"Invalid position","path":["a3"]}]}""")
+                : StubHandler.Json(HttpStatusCode.OK, """{"data":{"a0":{"user":{"id":"7"}},"a1":{"user":{"id":"8"}}}}"""));
+        using var client = stub.NewClient();
+        var checks = 0;
+        BatchOperation Mutation(string name) => new(name, true, Array.Empty<BatchArgument>(), "{ result }");
+        BatchOperation Query() => new("core_user_user", false, Array.Empty<BatchArgument>(), "{ user { id } }");
+        var operations = new[]
+        {
+            Mutation("m_mapped"),
+            Mutation("m_unmapped"),
+            Mutation("m_known"),
+            Mutation("m_failing"),
+        };
+        operations[0].ReadBack = Query();
+        operations[0].ReadBackAnswer = d => JsonDocument.Parse("{\"result\":" + d.GetProperty("user").GetProperty("id").GetString() + "}").RootElement.Clone();
+        operations[1].ReadBack = Query();
+        operations[1].ReadBackAnswer = _ => null;
+        operations[1].RecoverAfterLostAnswer = _ =>
+        {
+            checks++;
+            return Task.FromResult<JsonElement?>(JsonDocument.Parse("{\"result\":\"checked\"}").RootElement.Clone());
+        };
+        operations[2].AnswerWhenApplied = JsonDocument.Parse("{\"result\":\"known\"}").RootElement.Clone();
+
+        var results = await client.ExecuteBatchAsync(operations).ToListAsync();
+
+        Assert.Equal("7", results[0].Data!.Value.GetProperty("result").GetRawText());
+        Assert.Equal("checked", results[1].Data!.Value.GetProperty("result").GetString());
+        Assert.Equal(1, checks);
+        Assert.Equal("known", results[2].Data!.Value.GetProperty("result").GetString());
+        Assert.False(results[3].Succeeded);
+        // The batch and one read-back request: the known answer asked nothing of the site.
+        var sent = stub.Requests.Where(q => !q.Path.EndsWith("token.php")).ToList();
+        Assert.Equal(2, sent.Count);
+        Assert.Contains("a0: core_user_user", sent[1].Body);
+        Assert.DoesNotContain("a2", sent[1].Body);
+    }
 }

@@ -130,4 +130,31 @@ public sealed class UsersClientSiteTests
         Assert.Equal(new[] { "list3" }, suspended);
         Assert.Equal(active.Count, await users.CountAsync());
     }
+
+    [Fact]
+    public async Task Deletes_and_suspensions_a_later_failure_nulled_cost_one_read_back_request_at_most()
+    {
+        await using var site = await TestSite.StartAsync();
+        var users = site.Client.Users;
+        var made = await users.RunAsync(Enumerable.Range(0, 6).Select(i => users.Create(NewUser("late" + i)))).ToListAsync();
+        var ids = made.Select(r => r.User!.Id).ToList();
+        var operations = new List<BatchOperation>
+        {
+            users.SetSuspended(UserReference.ById(ids[0]), true),
+            users.SetSuspended(UserReference.ByUsername("late1"), true),
+        };
+        operations.AddRange(ids.Skip(2).Select(id => users.Delete(UserReference.ById(id))));
+        operations.Add(users.Delete(UserReference.ByUsername("nobody-at-all")));
+        var requestsBefore = site.Host.Counters.Requests;
+
+        var results = await users.RunAsync(operations).ToListAsync();
+
+        // The batch, then one query reading back both suspended users; the deletes answer with the ids they were given.
+        Assert.Equal(2, site.Host.Counters.Requests - requestsBefore);
+        Assert.All(results.Take(6), r => Assert.True(r.Succeeded, r.ToString()));
+        Assert.False(results[6].Succeeded);
+        Assert.Equal(new[] { ((string?)"late0", (bool?)true), ("late1", true) }, results.Take(2).Select(r => (r.User!.Username, r.User.Suspended)));
+        Assert.Equal(ids.Skip(2).Select(id => (long?)id), results.Skip(2).Take(4).Select(r => r.DeletedUserId));
+        Assert.All(ids.Skip(2), id => Assert.Null(site.Host.State.Users.GetById(id)));
+    }
 }

@@ -48,7 +48,7 @@ public sealed class GetTotaraGoalCommand : TotaraSessionCmdlet
             ListFor(session, null, null);
             return;
         }
-        foreach (var user in User) ListFor(session, user, user.Source is string or null || user.Source.GetType().IsPrimitive ? user.Text : user.Source);
+        foreach (var user in User) ListFor(session, user, user.SourceRecord ?? user.Text);
     }
 
     /// <summary>Lists a user's goals, trying the identity's references in turn (a string may be a username or an idnumber).</summary>

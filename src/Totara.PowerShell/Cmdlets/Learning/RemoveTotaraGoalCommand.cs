@@ -10,15 +10,8 @@ namespace Totara.PowerShell.Cmdlets;
 /// </summary>
 [Cmdlet(VerbsCommon.Remove, "TotaraGoal", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
 [OutputType(typeof(void))]
-public sealed class RemoveTotaraGoalCommand : GoalBatchCmdlet
+public sealed class RemoveTotaraGoalCommand : GoalTargetCmdlet
 {
-    /// <summary>The goal: its id, its id_number, a TotaraGoal, or a record with Id/GoalId or IdNumber/GoalIdNumber.</summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
-    [Alias("Goal")]
-    [GoalIdentityTransformation]
-    [ValidateNotNull]
-    public GoalIdentity Identity { get; set; } = null!;
-
     /// <inheritdoc />
     protected override string Activity => "Deleting Totara goals";
 
@@ -28,10 +21,7 @@ public sealed class RemoveTotaraGoalCommand : GoalBatchCmdlet
     /// <inheritdoc />
     protected override IEnumerable<GoalBatchRecord> ReadRecords(TotaraSession session)
     {
-        var number = NextRecordNumber();
-        var target = ReferenceOf(Identity, session, number, InputOf(Identity));
-        if (target is null) yield break;
-        yield return new GoalBatchRecord(number, InputOf(Identity), Identity.Text, target, null);
+        if (TargetRecord(session, null) is { } record) yield return record;
     }
 
     private protected override BatchOperation BuildOperation(GoalsClient goals, GoalBatchRecord record) => goals.Delete(record.Reference!, record);

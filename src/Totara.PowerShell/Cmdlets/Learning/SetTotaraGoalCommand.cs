@@ -11,15 +11,8 @@ namespace Totara.PowerShell.Cmdlets;
 /// </summary>
 [Cmdlet(VerbsCommon.Set, "TotaraGoal", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(TotaraGoal))]
-public sealed class SetTotaraGoalCommand : GoalBatchCmdlet
+public sealed class SetTotaraGoalCommand : GoalTargetCmdlet
 {
-    /// <summary>The goal: its id, its id_number, a TotaraGoal, or a record with Id/GoalId or IdNumber/GoalIdNumber.</summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
-    [Alias("Goal")]
-    [GoalIdentityTransformation]
-    [ValidateNotNull]
-    public GoalIdentity Identity { get; set; } = null!;
-
     /// <summary>The new name.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias("GoalName")]
@@ -55,9 +48,6 @@ public sealed class SetTotaraGoalCommand : GoalBatchCmdlet
     /// <inheritdoc />
     protected override IEnumerable<GoalBatchRecord> ReadRecords(TotaraSession session)
     {
-        var number = NextRecordNumber();
-        var target = ReferenceOf(Identity, session, number, InputOf(Identity));
-        if (target is null) yield break;
         var change = new GoalChange
         {
             Name = Name,
@@ -69,7 +59,7 @@ public sealed class SetTotaraGoalCommand : GoalBatchCmdlet
         };
         // A piped goal binds its own values too: send only what differs from it.
         if (Identity.Goal is { } known) DropUnchanged(change, known);
-        var record = new GoalBatchRecord(number, InputOf(Identity), Identity.Text, target, change);
+        if (TargetRecord(session, change) is not { } record) yield break;
         if (change.IsEmptyUpdate)
         {
             WriteVerbose($"{record}: nothing to change.");

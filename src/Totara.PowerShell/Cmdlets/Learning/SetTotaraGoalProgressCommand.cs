@@ -13,15 +13,8 @@ namespace Totara.PowerShell.Cmdlets;
 /// </summary>
 [Cmdlet(VerbsCommon.Set, "TotaraGoalProgress", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(TotaraGoalProgress))]
-public sealed class SetTotaraGoalProgressCommand : GoalBatchCmdlet
+public sealed class SetTotaraGoalProgressCommand : GoalTargetCmdlet
 {
-    /// <summary>The goal: its id, its id_number, a TotaraGoal, or a record with Id/GoalId or IdNumber/GoalIdNumber.</summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
-    [Alias("Goal")]
-    [GoalIdentityTransformation]
-    [ValidateNotNull]
-    public GoalIdentity Identity { get; set; } = null!;
-
     /// <summary>The new status: NotStarted, InProgress, Completed or Cancelled. The goal's own when absent.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [ValidateSet("NotStarted", "InProgress", "Completed", "Cancelled", "not_started", "in_progress", "completed", "cancelled", IgnoreCase = true)]
@@ -50,10 +43,9 @@ public sealed class SetTotaraGoalProgressCommand : GoalBatchCmdlet
     /// <inheritdoc />
     protected override IEnumerable<GoalBatchRecord> ReadRecords(TotaraSession session)
     {
-        var number = NextRecordNumber();
-        var target = ReferenceOf(Identity, session, number, InputOf(Identity));
-        if (target is null) yield break;
-        var record = new GoalBatchRecord(number, InputOf(Identity), Identity.Text, target, null) { Status = StatusCode(Status), CurrentValue = CurrentValue };
+        if (TargetRecord(session, null) is not { } record) yield break;
+        record.Status = StatusCode(Status);
+        record.CurrentValue = CurrentValue;
         if (record.Status is null && record.CurrentValue is null)
         {
             Refuse(new TotaraRecordException(record, "neither a status nor a current value was given.", "Status"), record.Target, RecordErrorIds.InvalidInput, ErrorCategory.InvalidData);
