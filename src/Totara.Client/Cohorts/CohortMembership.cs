@@ -35,33 +35,10 @@ public enum CohortMembershipOutcome
     IsNotMember,
 }
 
-/// <summary>
-/// One user to add, remove or test: the references that may name them, tried in order (a
-/// string may be a username or an idnumber), and the caller's tag (its input record).
-/// </summary>
-public sealed class CohortMembershipRequest
-{
-    public CohortMembershipRequest(IReadOnlyList<UserReference> candidates, object? tag = null)
-    {
-        if (candidates is null || candidates.Count == 0) throw new ArgumentException("A membership request needs at least one user reference.", nameof(candidates));
-        Candidates = candidates;
-        Tag = tag;
-    }
-
-    public CohortMembershipRequest(UserReference user, object? tag = null) : this(new[] { user }, tag) { }
-
-    public IReadOnlyList<UserReference> Candidates { get; }
-
-    public object? Tag { get; }
-
-    /// <summary>Every reference, for messages: "username 'x' or idnumber 'x'".</summary>
-    public string Describe() => string.Join(" or ", Candidates.Select(c => c.ToString()));
-}
-
 /// <summary>The result of one membership request.</summary>
 public sealed class CohortMembershipResult
 {
-    internal CohortMembershipResult(CohortMembershipRequest request, UserReference tried, CohortMembershipOutcome? outcome,
+    internal CohortMembershipResult(UserRequest request, UserReference tried, CohortMembershipOutcome? outcome,
         long? userId, string? username, TotaraGraphQLError? error, bool userNotFound)
     {
         Request = request;
@@ -73,7 +50,7 @@ public sealed class CohortMembershipResult
         UserNotFound = userNotFound;
     }
 
-    public CohortMembershipRequest Request { get; }
+    public UserRequest Request { get; }
 
     /// <summary>The reference that matched (or, on failure, the last one tried).</summary>
     public UserReference Tried { get; }

@@ -69,7 +69,7 @@ public sealed class CohortsClient
     /// A request whose first reference matches no user is tested again with its next reference.
     /// </remarks>
     public async Task<IReadOnlyList<CohortMembershipResult>> RunMembershipAsync(
-        CohortReference cohort, CohortMembershipAction action, IReadOnlyList<CohortMembershipRequest> requests, CancellationToken ct = default)
+        CohortReference cohort, CohortMembershipAction action, IReadOnlyList<UserRequest> requests, CancellationToken ct = default)
     {
         if (cohort is null) throw new ArgumentNullException(nameof(cohort));
         if (requests is null) throw new ArgumentNullException(nameof(requests));
@@ -96,7 +96,7 @@ public sealed class CohortsClient
     }
 
     /// <summary>Tests every request's user (trying its references in turn); one result per request.</summary>
-    private async Task<IReadOnlyList<CohortMembershipResult>> TestAsync(CohortReference cohort, IReadOnlyList<CohortMembershipRequest> requests, CancellationToken ct)
+    private async Task<IReadOnlyList<CohortMembershipResult>> TestAsync(CohortReference cohort, IReadOnlyList<UserRequest> requests, CancellationToken ct)
     {
         var answers = await UserFallbackQuery.RunAsync(_client, requests.Select(r => r.Candidates).ToList(),
             (user, i) => new BatchOperation(MemberField, false, Arguments(cohort, user), "user_is_member", i), ct).ConfigureAwait(false);

@@ -5,6 +5,7 @@ using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using Totara.Client.Cohorts;
+using Totara.Client.Users;
 
 namespace Totara.PowerShell;
 
@@ -80,7 +81,7 @@ public abstract class CohortMemberCmdlet : BatchingCmdlet<CohortMemberRecord, Co
     protected override async Task<IReadOnlyList<CohortMemberOutcome>> SendAsync(TotaraSession session, IReadOnlyList<CohortMemberRecord> batch, CancellationToken ct)
     {
         var cohorts = new CohortsClient(session.Client);
-        var requests = batch.Select(r => new CohortMembershipRequest(r.Identity.CandidatesFor(session.Url), r)).ToList();
+        var requests = batch.Select(r => new UserRequest(r.Identity.CandidatesFor(session.Url), r)).ToList();
         var results = await cohorts.RunMembershipAsync(_reference!, MembershipAction, requests, ct).ConfigureAwait(false);
         return results.Select(r => new CohortMemberOutcome(r)).ToList();
     }

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Management.Automation;
 using Totara.Client;
 using Totara.Client.Courses;
+using Totara.Client.Users;
 
 namespace Totara.PowerShell;
 

@@ -37,7 +37,7 @@ internal static class MembershipApplier
         var cohorts = new CohortsClient(client);
         foreach (var group in ready.GroupBy(c => c.CohortId!.Value))
         {
-            var requests = group.Select(c => new CohortMembershipRequest(Reference(c), c)).ToList();
+            var requests = group.Select(c => new UserRequest(Reference(c), c)).ToList();
             var results = await cohorts.RunMembershipAsync(CohortReference.ById(group.Key),
                 add ? CohortMembershipAction.Add : CohortMembershipAction.Remove, requests, ct).ConfigureAwait(false);
             foreach (var result in results)

@@ -26,7 +26,7 @@ internal static class MembershipChecker
         foreach (var group in candidates.GroupBy(c => c.CohortId!.Value))
         {
             var changes = group.ToList();
-            var requests = changes.Select(c => new CohortMembershipRequest(UserReference.ById(c.UserId!.Value), c)).ToList();
+            var requests = changes.Select(c => new UserRequest(UserReference.ById(c.UserId!.Value), c)).ToList();
             var results = await cohorts.RunMembershipAsync(CohortReference.ById(group.Key), CohortMembershipAction.Test, requests, ct).ConfigureAwait(false);
             foreach (var result in results)
             {

@@ -22,7 +22,7 @@ public sealed class CohortsClientSiteTests
         return (site, ids);
     }
 
-    private static CohortMembershipRequest Named(string text) =>
+    private static UserRequest Named(string text) =>
         new(new[] { UserReference.ByUsername(text), UserReference.ByIdNumber(text) }, text);
 
     [Fact]
