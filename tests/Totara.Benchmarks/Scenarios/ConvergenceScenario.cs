@@ -38,7 +38,7 @@ internal static class ConvergenceScenario
         site.Host.Switches.DropRate = DropRate;
         site.Counters.Reset();
 
-        var runs = new List<string>();
+        var runs = new List<(string Run, string Outcome)>();
         int runsNeeded = 0;
         var total = Stopwatch.StartNew();
         for (int run = 1; run <= MaxRuns; run++)
@@ -49,11 +49,11 @@ internal static class ConvergenceScenario
             if (result.Terminating is not null || result.Output.Count == 0)
             {
                 string why = result.Terminating?.ErrorRecord.FullyQualifiedErrorId ?? "no summary";
-                runs.Add($"run {run}: stopped ({why}) after {Format.Seconds(seconds)}");
+                runs.Add(($"run {run}", $"stopped ({why}) after {Format.Seconds(seconds)}"));
                 continue;
             }
             int planned = result.Value<int>("Planned"), applied = result.Value<int>("Applied"), failed = result.Value<int>("Failed");
-            runs.Add($"run {run}: {Format.Count(planned)} planned, {Format.Count(applied)} applied, {Format.Count(failed)} failed, {Format.Seconds(seconds)}");
+            runs.Add(($"run {run}", $"{Format.Count(planned)} planned, {Format.Count(applied)} applied, {Format.Count(failed)} failed, {Format.Seconds(seconds)}"));
             if (planned == 0)
             {
                 runsNeeded = run;
@@ -68,7 +68,7 @@ internal static class ConvergenceScenario
         site.Host.Switches.DropRate = 0;
         var comparison = source.Compare(site);
 
-        foreach (var line in runs) report.Add("  " + line.Split(':')[0], line[(line.IndexOf(':') + 2)..]);
+        foreach (var (name, outcome) in runs) report.Add(name, outcome);
         report.Add("runs until one planned nothing (that run included)", runsNeeded > 0 ? Format.Count(runsNeeded) : $"not within {MaxRuns}")
             .Add("wall time, all runs", Format.Seconds(totalSeconds))
             .Add("GraphQL requests", Format.Count(counters.Requests))
