@@ -76,6 +76,7 @@ internal static class ConvergenceScenario
             .Add("connections dropped by the emulator", Format.Count(dropped))
             .Add("access tokens issued / requests refused as unauthorised (expired token)", $"{Format.Count(counters.TokensIssued)} / {Format.Count(counters.Unauthorized)}")
             .Add("mutations executed", Format.Count(counters.MutationsExecuted))
+            .Add("complexity points spent", Format.Count(counters.PointsSpent))
             .Add("429s received", Format.Count(tooMany))
             .Add("users on the site with the source's idnumbers (expected)", $"{Format.Count(comparison.UsersOnSite)} ({Format.Count(count)})")
             .Add("duplicate users", Format.Count(comparison.DuplicateUsers))
