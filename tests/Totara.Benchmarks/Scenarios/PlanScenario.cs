@@ -11,7 +11,7 @@ namespace Totara.Benchmarks.Scenarios;
 /// </summary>
 internal static class PlanScenario
 {
-    private const int Repeats = 5, WarmUps = 5;
+    private const int Repeats = 5, WarmUps = 40, WarmUpSize = 1_000;
 
     public static Task<ScenarioReport> RunAsync(BenchSettings settings)
     {
@@ -19,10 +19,12 @@ internal static class PlanScenario
         int largest = sizes.Max(), smallest = sizes.Min();
         var report = new ScenarioReport(6, $"Plan a sync in-process: N source rows against N site users, N = {string.Join(", ", sizes.Select(n => Format.Count(n)))}");
 
-        // Several runs at the smallest size first, so no measurement pays for JIT compilation (tiered
-        // compilation replaces the first code of a method only after it has run a few times).
-        var warmUp = PlanData.Build(smallest);
+        // Many small runs first, so no measurement pays for JIT compilation: tiered compilation
+        // replaces a method's first, quick code only after 30 calls, on a background thread (given
+        // a moment to finish, on a busy machine).
+        var warmUp = PlanData.Build(WarmUpSize);
         for (int i = 0; i < WarmUps; i++) Measure(warmUp);
+        Thread.Sleep(1000);
 
         var perRow = new Dictionary<int, double>();
         foreach (int n in sizes)
@@ -56,9 +58,9 @@ internal static class PlanScenario
         report.Add($"time per row: N = {Format.Count(largest)} ÷ N = {Format.Count(smallest)}", $"{ratio:0.00}×")
             .Goal($"validate + plan {Format.Count(largest)} rows against {Format.Count(largest)} users < 10 s", largestSeconds < 10, Format.Seconds(largestSeconds))
             .Goal($"linear: time per row at {Format.Count(largest)} ≤ 2× that at {Format.Count(smallest)}", ratio <= 2, $"{ratio:0.00}×")
-            .Note($"The engine itself (Totara.Sync's SourceValidator.Validate, then SyncPlanner.Plan), as Invoke-TotaraSync runs it once the site has been read: no HTTP and no PowerShell. Times are the median of {Repeats} runs per N after {WarmUps} warm-up runs, with a full garbage collection before each; the rows and site users are built before the clock starts.")
+            .Note($"The engine itself (Totara.Sync's SourceValidator.Validate, then SyncPlanner.Plan), as Invoke-TotaraSync runs it once the site has been read: no HTTP and no PowerShell. Times are the median of {Repeats} runs per N after {WarmUps} warm-up runs of {Format.Count(WarmUpSize)} rows, with a full garbage collection before each; the rows and site users are built before the clock starts.")
             .Note("The data: N site users (idnumber, username, email, first and last name, department, city, country) and N source rows with the same columns. Of the rows, every 10th changes its department and every 20th (offset 5) its email (15% updates); 2% are new users (creates); 2% of the site's users are missing from the source, which is complete (-SourceIsComplete, so they are suspended: within the 5% guard). Matching on idnumber.")
-            .Note($"Linear means the time per row stays flat as N grows; a per-row lookup of the site (O(N²)) would make the time per row {largest / smallest}× larger at {Format.Count(largest)} than at {Format.Count(smallest)}. The 2× allowance is for the bigger hash tables' cache misses and garbage collections, which grow slightly faster than N. A ratio below 1 means a fixed cost per call (tens of milliseconds on this machine) is spread over more rows; the time per added row between sizes shows the linear part alone.");
+            .Note($"Linear means the time per row stays flat as N grows; a per-row lookup of the site (O(N²)) would make the time per row {largest / smallest}× larger at {Format.Count(largest)} than at {Format.Count(smallest)}. The 2× allowance is for the bigger hash tables' cache misses and garbage collections, which grow slightly faster than N. The time per added row between two sizes shows the linear part alone (a fixed cost per call does not count in it); on a loaded machine each figure carries a few milliseconds of noise.");
         return Task.FromResult(report);
     }
 
