@@ -43,17 +43,19 @@ internal static class ConvergenceScenario
         var total = Stopwatch.StartNew();
         for (int run = 1; run <= MaxRuns; run++)
         {
+            long pointsBefore = site.Counters.PointsSpent, requestsBefore = site.Counters.Requests;
             var watch = Stopwatch.StartNew();
             var result = site.Shell.Run(Sync, new object[] { rows });
             double seconds = watch.Elapsed.TotalSeconds;
+            string cost = $"{Format.Count(site.Counters.Requests - requestsBefore)} requests, {Format.Count(site.Counters.PointsSpent - pointsBefore)} points";
             if (result.Terminating is not null || result.Output.Count == 0)
             {
                 string why = result.Terminating?.ErrorRecord.FullyQualifiedErrorId ?? "no summary";
-                runs.Add(($"run {run}", $"stopped ({why}) after {Format.Seconds(seconds)}"));
+                runs.Add(($"run {run}", $"stopped ({why}) after {Format.Seconds(seconds)}; {cost}"));
                 continue;
             }
             int planned = result.Value<int>("Planned"), applied = result.Value<int>("Applied"), failed = result.Value<int>("Failed");
-            runs.Add(($"run {run}", $"{Format.Count(planned)} planned, {Format.Count(applied)} applied, {Format.Count(failed)} failed, {Format.Seconds(seconds)}"));
+            runs.Add(($"run {run}", $"{Format.Count(planned)} planned, {Format.Count(applied)} applied, {Format.Count(failed)} failed, {Format.Seconds(seconds)}; {cost}"));
             if (planned == 0)
             {
                 runsNeeded = run;
@@ -91,6 +93,7 @@ internal static class ConvergenceScenario
                 $"{Format.Count(comparison.Differences)} differences")
             .Note($"One fresh emulator ({settings.LatencyMs} ms latency, Totara's default limits) with 10 positions, 5 organisations and 5 static audiences; {Format.Count(source.Existing)} of the {Format.Count(count)} users already exist (each then gets a new last name, department and city), the rest are created. Every row has a job assignment (idnumber, full name, start date, position, organisation, and a manager for all but the first 10: user i reports to user i ÷ 10, so managers' assignments must come first) and one or two audiences (an Audiences column). Matching on idnumber; -CohortMode Add.")
             .Note($"Faults from the start of the first run: {FaultRate:P0} of GraphQL requests get a 500 or 503, {DropRate:P0} have their connection dropped (half before execution, half after it, when the changes were made and only the answer is lost), and access tokens live {ttl.TotalSeconds:0} s (all expired once before the first run), so the client must fetch new ones mid-run. Each run is `$rows | Invoke-TotaraSync -Summary -ErrorAction SilentlyContinue`; a run that stops is counted and the next one started.")
+            .Note("A run's wall time includes waiting for Totara's complexity budget (250,000 points a minute, which the client keeps to rather than meet a 429): a run reads every user with their job assignments and tests every listed membership, so even a run that plans nothing spends tens of points per user, and runs back to back soon spend more than a minute's budget; the next run then waits for the window to slide. Faults add retries, and a lost answer's check, to the points and the time.")
             .Note("The comparison reads the emulator's store directly after the faults are switched off: users by idnumber (username, email, names, department, city, not suspended), each user's job assignments (exactly one, with the source's idnumber, full name, position, organisation and manager's assignment), and every audience's members (exactly the source's).");
         return report;
     }
