@@ -7,22 +7,6 @@ using Totara.Benchmarks.Scenarios;
 // The full run (every scenario, full sizes) writes its figures into docs/performance.md.
 
 bool quick = args.Contains("--quick");
-var chosen = new List<int>();
-for (int i = 0; i < args.Length; i++)
-{
-    if (args[i] == "--scenario" && i + 1 < args.Length && int.TryParse(args[i + 1], out int number) && number is >= 1 and <= 4)
-    {
-        chosen.Add(number);
-        i++;
-    }
-    else if (args[i] != "--quick")
-    {
-        Console.Error.WriteLine($"Unknown argument '{args[i]}'. Usage: [--scenario 1..4]... [--quick]");
-        return 2;
-    }
-}
-
-var settings = quick ? BenchSettings.Quick : BenchSettings.Full;
 var scenarios = new Dictionary<int, Func<BenchSettings, Task<ScenarioReport>>>
 {
     [1] = CreateScenario.RunAsync,
@@ -30,7 +14,26 @@ var scenarios = new Dictionary<int, Func<BenchSettings, Task<ScenarioReport>>>
     [3] = ListScenario.RunAsync,
     [4] = UpdateScenario.RunAsync,
     [5] = AudienceScenario.RunAsync,
+    [6] = PlanScenario.RunAsync,
+    [7] = SyncScenario.RunAsync,
+    [8] = ConvergenceScenario.RunAsync,
 };
+var chosen = new List<int>();
+for (int i = 0; i < args.Length; i++)
+{
+    if (args[i] == "--scenario" && i + 1 < args.Length && int.TryParse(args[i + 1], out int number) && scenarios.ContainsKey(number))
+    {
+        chosen.Add(number);
+        i++;
+    }
+    else if (args[i] != "--quick")
+    {
+        Console.Error.WriteLine($"Unknown argument '{args[i]}'. Usage: [--scenario {scenarios.Keys.Min()}..{scenarios.Keys.Max()}]... [--quick]");
+        return 2;
+    }
+}
+
+var settings = quick ? BenchSettings.Quick : BenchSettings.Full;
 var toRun = chosen.Count > 0 ? chosen.Distinct().Order().ToList() : scenarios.Keys.ToList();
 
 var started = DateTime.UtcNow;
