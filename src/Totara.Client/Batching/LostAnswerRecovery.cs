@@ -17,6 +17,9 @@ internal sealed class LostAnswerRecovery
 {
     public const string StateUnknownCategory = "answer_lost";
 
+    /// <summary>How many lost-answer checks may be in flight at once.</summary>
+    private const int MaxConcurrentChecks = 4;
+
     private readonly BatchResults _results;
     private readonly int _maxResends;
     private readonly Func<IReadOnlyList<BatchOperation>, CancellationToken, Task<IReadOnlyList<BatchItemResult>>> _runQueries;
@@ -34,37 +37,32 @@ internal sealed class LostAnswerRecovery
     public async Task<List<PendingOperation>> RecoverAsync(IReadOnlyList<PendingOperation> lost, string why, CancellationToken ct)
     {
         var resend = new List<PendingOperation>();
+        var toCheck = new List<PendingOperation>();
         foreach (var pending in lost)
         {
             var op = pending.Operation;
             if (pending.LostAnswers >= _maxResends)
-            {
                 _results.Fail(pending, $"The answer to {op.Field} was lost {pending.LostAnswers + 1} times; giving up. {StateNote(op)}", StateUnknownCategory);
-                continue;
-            }
-
-            if (op.IsIdempotent)
+            else if (op.IsIdempotent)
             {
                 pending.LostAnswers++;
                 resend.Add(pending);
-                continue;
             }
-
-            if (op.RecoverAfterLostAnswer is null)
-            {
+            else if (op.RecoverAfterLostAnswer is null)
                 _results.Fail(pending,
                     $"The answer to {op.Field} was lost ({why}); state unknown: it may or may not have been applied. " +
                     "Check the record before trying again.",
                     StateUnknownCategory);
-                continue;
-            }
+            else
+                toCheck.Add(pending);
+        }
 
-            var check = await CheckAsync(pending, ct).ConfigureAwait(false);
-            if (check.Failed) continue;
-            if (check.Data is not null)
-            {
-                _results.Succeed(pending, check.Data);
-            }
+        var checks = await CheckAllAsync(toCheck, ct).ConfigureAwait(false);
+        for (var i = 0; i < toCheck.Count; i++)
+        {
+            var pending = toCheck[i];
+            if (checks[i].Failure is { } failure) _results.Fail(pending, failure, StateUnknownCategory);
+            else if (checks[i].Data is { } data) _results.Succeed(pending, data);
             else
             {
                 pending.LostAnswers++;
@@ -88,16 +86,18 @@ internal sealed class LostAnswerRecovery
             else unknown.Add(pending);
         }
         var unread = await ReadBackAsync(unknown, ct).ConfigureAwait(false);
+        var toCheck = new List<PendingOperation>(unread.Count);
         foreach (var pending in unread)
         {
-            if (pending.Operation.RecoverAfterLostAnswer is null)
-            {
-                _results.Succeed(pending, null);
-                continue;
-            }
-            var check = await CheckAsync(pending, ct).ConfigureAwait(false);
-            if (!check.Failed)
-                _results.Succeed(pending, check.Data);
+            if (pending.Operation.RecoverAfterLostAnswer is null) _results.Succeed(pending, null);
+            else toCheck.Add(pending);
+        }
+
+        var checks = await CheckAllAsync(toCheck, ct).ConfigureAwait(false);
+        for (var i = 0; i < toCheck.Count; i++)
+        {
+            if (checks[i].Failure is { } failure) _results.Fail(toCheck[i], failure, StateUnknownCategory);
+            else _results.Succeed(toCheck[i], checks[i].Data);
         }
     }
 
@@ -126,12 +126,37 @@ internal sealed class LostAnswerRecovery
         return operation.ReadBackAnswer is { } map ? map(data) : data;
     }
 
-    private async Task<CheckResult> CheckAsync(PendingOperation pending, CancellationToken ct)
+    /// <summary>
+    /// Runs the operations' checks, a few at a time: a lost answer can leave hundreds of records
+    /// to check, and one request after another would take as long as a per-record loop. The
+    /// checks only read, and each goes through the client's pacing. Results in input order.
+    /// </summary>
+    private static async Task<CheckResult[]> CheckAllAsync(IReadOnlyList<PendingOperation> pending, CancellationToken ct)
+    {
+        var results = new CheckResult[pending.Count];
+        using var slots = new SemaphoreSlim(MaxConcurrentChecks);
+        var tasks = pending.Select(async (operation, index) =>
+        {
+            await slots.WaitAsync(ct).ConfigureAwait(false);
+            try
+            {
+                results[index] = await CheckAsync(operation, ct).ConfigureAwait(false);
+            }
+            finally
+            {
+                slots.Release();
+            }
+        }).ToList();
+        await Task.WhenAll(tasks).ConfigureAwait(false);
+        return results;
+    }
+
+    private static async Task<CheckResult> CheckAsync(PendingOperation pending, CancellationToken ct)
     {
         try
         {
             var data = await pending.Operation.RecoverAfterLostAnswer!(ct).ConfigureAwait(false);
-            return new CheckResult(false, data);
+            return new CheckResult(data, null);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
@@ -139,26 +164,25 @@ internal sealed class LostAnswerRecovery
         }
         catch (Exception ex)
         {
-            _results.Fail(pending,
-                $"The answer to {pending.Operation.Field} was lost and checking whether it was applied failed: {ex.Message} State unknown.",
-                StateUnknownCategory);
-            return new CheckResult(true, null);
+            return new CheckResult(null,
+                $"The answer to {pending.Operation.Field} was lost and checking whether it was applied failed: {ex.Message} State unknown.");
         }
     }
 
     private static string StateNote(BatchOperation op) =>
         op.IsIdempotent ? "" : "State unknown: it may or may not have been applied.";
 
+    /// <summary>A check's outcome: the data when the operation was applied, or why the check failed.</summary>
     private readonly struct CheckResult
     {
-        public CheckResult(bool failed, System.Text.Json.JsonElement? data)
+        public CheckResult(JsonElement? data, string? failure)
         {
-            Failed = failed;
             Data = data;
+            Failure = failure;
         }
 
-        public bool Failed { get; }
+        public JsonElement? Data { get; }
 
-        public System.Text.Json.JsonElement? Data { get; }
+        public string? Failure { get; }
     }
 }

@@ -22,6 +22,41 @@ public sealed class LostAnswerTests
     }
 
     [Fact]
+    public async Task After_a_lost_answer_the_checks_run_a_few_at_a_time_not_one_after_another()
+    {
+        await using var site = await TestSite.StartAsync();
+        site.Host.Switches.EnqueueFaults(FaultKind.DropAfterExecute);
+        var inFlight = 0;
+        var mostInFlight = 0;
+        var operations = Documents.CreateUsers(site.Host, "checked", 12);
+        foreach (var operation in operations)
+        {
+            var check = operation.RecoverAfterLostAnswer!;
+            operation.RecoverAfterLostAnswer = async ct =>
+            {
+                var now = Interlocked.Increment(ref inFlight);
+                InterlockedMax(ref mostInFlight, now);
+                await Task.Delay(50, ct);   // long enough for the other checks to start meanwhile
+                Interlocked.Decrement(ref inFlight);
+                return await check(ct);
+            };
+        }
+
+        var results = await site.Client.ExecuteBatchAsync(operations).ToListAsync();
+
+        Assert.All(results, r => Assert.True(r.Succeeded, r.ToString()));
+        Assert.Equal(12, Documents.CountUsers(site.Host, "checked"));
+        Assert.Equal(12, site.Host.Counters.MutationsExecuted);
+        Assert.InRange(mostInFlight, 2, 4);
+    }
+
+    private static void InterlockedMax(ref int target, int value)
+    {
+        int seen;
+        while ((seen = Volatile.Read(ref target)) < value && Interlocked.CompareExchange(ref target, value, seen) != seen) { }
+    }
+
+    [Fact]
     public async Task A_batch_dropped_before_it_ran_is_resent_after_the_check_says_nothing_was_applied()
     {
         await using var site = await TestSite.StartAsync();
