@@ -24,12 +24,8 @@ public sealed class CourseListOptions
     /// <summary>Courses per page; null derives it from the complexity limit.</summary>
     public int? PageSize { get; set; }
 
-    public int EffectivePageSize(int complexityLimit)
-    {
-        if (PageSize is int given) return Math.Max(1, Math.Min(given, MaxPageSize));
-        // Root field 5, plus items, total and next_cursor, then one point per field per course.
-        return Math.Max(1, Math.Min(MaxPageSize, (complexityLimit - 5 - 3) / CourseData.CostPerCourse));
-    }
+    public int EffectivePageSize(int complexityLimit) =>
+        Paging.PageSize.Choose(PageSize, MaxPageSize, complexityLimit, CourseData.CostPerCourse);
 
     /// <summary>The paged query; the cursor travels in <c>$cursor</c>, as the client's pager expects.</summary>
     public GraphQLRequest BuildRequest(int complexityLimit)

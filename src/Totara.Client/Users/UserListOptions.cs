@@ -28,13 +28,8 @@ public sealed class UserListOptions
     public int? PageSize { get; set; }
 
     /// <summary>The page size used: as given, or as many users as fit under <paramref name="complexityLimit"/>.</summary>
-    public int EffectivePageSize(int complexityLimit)
-    {
-        if (PageSize is int given) return Math.Max(1, Math.Min(given, MaxPageSize));
-        // Root field 5, plus total and next_cursor and items itself, then one point per field per user.
-        var room = complexityLimit - 5 - 3;
-        return Math.Max(1, Math.Min(MaxPageSize, room / Math.Max(1, Fields.CostPerUser)));
-    }
+    public int EffectivePageSize(int complexityLimit) =>
+        Paging.PageSize.Choose(PageSize, MaxPageSize, complexityLimit, Fields.CostPerUser);
 
     /// <summary>
     /// The paged query: the cursor travels in <c>$cursor</c> (as the client's pager expects),
