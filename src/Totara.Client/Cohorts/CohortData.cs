@@ -30,14 +30,14 @@ public sealed class CohortData
 
     public static CohortData FromJson(JsonElement item) => new()
     {
-        Id = long.TryParse(Text(item, "id"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var id) ? id : 0,
-        Name = Text(item, "name") ?? "",
-        IdNumber = Text(item, "idnumber"),
-        Description = Text(item, "description"),
-        Type = Text(item, "type"),
+        Id = long.TryParse(JsonValues.Text(item, "id"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var id) ? id : 0,
+        Name = JsonValues.Text(item, "name") ?? "",
+        IdNumber = JsonValues.Text(item, "idnumber"),
+        Description = JsonValues.Text(item, "description"),
+        Type = JsonValues.Text(item, "type"),
         Active = item.TryGetProperty("active", out var active) && active.ValueKind == JsonValueKind.True,
         // Totara's example shows members_count as a string as well as a number: read both.
-        MembersCount = int.TryParse(Text(item, "members_count"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var count) ? count : 0,
+        MembersCount = int.TryParse(JsonValues.Text(item, "members_count"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var count) ? count : 0,
     };
 
     /// <summary>True when <paramref name="identity"/> is this audience's id, idnumber or name (case-insensitive for names).</summary>
@@ -50,15 +50,4 @@ public sealed class CohortData
     }
 
     public override string ToString() => string.IsNullOrEmpty(IdNumber) ? Name : $"{Name} ({IdNumber})";
-
-    internal static string? Text(JsonElement item, string name)
-    {
-        if (!item.TryGetProperty(name, out var value)) return null;
-        return value.ValueKind switch
-        {
-            JsonValueKind.String => value.GetString(),
-            JsonValueKind.Number => value.GetRawText(),
-            _ => null,
-        };
-    }
 }

@@ -140,8 +140,8 @@ public sealed class CohortsClient
         string? username = null;
         if (data is { ValueKind: JsonValueKind.Object } d && d.TryGetProperty("user", out var user) && user.ValueKind == JsonValueKind.Object)
         {
-            if (long.TryParse(CohortData.Text(user, "id"), out var id)) userId = id;
-            username = CohortData.Text(user, "username");
+            if (long.TryParse(JsonValues.Text(user, "id"), out var id)) userId = id;
+            username = JsonValues.Text(user, "username");
         }
         return new CohortMembershipResult(tested.Request, tested.Tried, outcome, userId, username, null, false);
     }

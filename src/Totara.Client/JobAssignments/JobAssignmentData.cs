@@ -73,7 +73,7 @@ public sealed class JobAssignmentData
     {
         if (job.ValueKind != JsonValueKind.Object)
             throw new TotaraException($"Expected a job assignment object in the answer, found {job.ValueKind}.");
-        var id = Long(job, "id") ?? throw new TotaraException("The answer's job assignment has no id.");
+        var id = JsonValues.Long(job, "id") ?? throw new TotaraException("The answer's job assignment has no id.");
         var manager = Object(job, "managerja");
         var temp = Object(job, "tempmanagerja");
         var position = Object(job, "position");
@@ -81,25 +81,25 @@ public sealed class JobAssignmentData
         return new JobAssignmentData
         {
             Id = id,
-            IdNumber = Text(job, "idnumber") ?? "",
-            FullName = Text(job, "fullname"),
-            ShortName = Text(job, "shortname"),
-            StartDate = Date(job, "startdate"),
-            EndDate = Date(job, "enddate"),
+            IdNumber = JsonValues.Text(job, "idnumber") ?? "",
+            FullName = JsonValues.Text(job, "fullname"),
+            ShortName = JsonValues.Text(job, "shortname"),
+            StartDate = JsonValues.Timestamp(job, "startdate"),
+            EndDate = JsonValues.Timestamp(job, "enddate"),
             User = JobAssignmentPerson.From(Object(job, "user")) ?? JobAssignmentPerson.Unknown,
-            PositionId = Long(position, "id"),
-            PositionIdNumber = Text(position, "idnumber"),
-            PositionName = Text(position, "fullname"),
-            OrganisationId = Long(organisation, "id"),
-            OrganisationIdNumber = Text(organisation, "idnumber"),
-            OrganisationName = Text(organisation, "fullname"),
-            ManagerJobAssignmentId = Long(manager, "id"),
-            ManagerJobAssignmentIdNumber = Text(manager, "idnumber"),
+            PositionId = JsonValues.Long(position, "id"),
+            PositionIdNumber = JsonValues.Text(position, "idnumber"),
+            PositionName = JsonValues.Text(position, "fullname"),
+            OrganisationId = JsonValues.Long(organisation, "id"),
+            OrganisationIdNumber = JsonValues.Text(organisation, "idnumber"),
+            OrganisationName = JsonValues.Text(organisation, "fullname"),
+            ManagerJobAssignmentId = JsonValues.Long(manager, "id"),
+            ManagerJobAssignmentIdNumber = JsonValues.Text(manager, "idnumber"),
             Manager = JobAssignmentPerson.From(Object(manager, "user")),
-            TempManagerJobAssignmentId = Long(temp, "id"),
-            TempManagerJobAssignmentIdNumber = Text(temp, "idnumber"),
+            TempManagerJobAssignmentId = JsonValues.Long(temp, "id"),
+            TempManagerJobAssignmentIdNumber = JsonValues.Text(temp, "idnumber"),
             TempManager = JobAssignmentPerson.From(Object(temp, "user")),
-            TempManagerExpiryDate = Date(job, "tempmanagerexpirydate"),
+            TempManagerExpiryDate = JsonValues.Timestamp(job, "tempmanagerexpirydate"),
             Appraiser = JobAssignmentPerson.From(Object(job, "appraiser")),
         };
     }
@@ -111,25 +111,8 @@ public sealed class JobAssignmentData
             ? value
             : null;
 
-    internal static string? Text(JsonElement? parent, string name)
-    {
-        if (parent is not { ValueKind: JsonValueKind.Object } p || !p.TryGetProperty(name, out var value)) return null;
-        return value.ValueKind switch
-        {
-            JsonValueKind.String => value.GetString(),
-            JsonValueKind.Number => value.GetRawText(),
-            JsonValueKind.True => "true",
-            JsonValueKind.False => "false",
-            _ => null,
-        };
-    }
 
-    internal static long? Long(JsonElement? parent, string name) =>
-        long.TryParse(Text(parent, name), NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) ? number : null;
 
-    // Dates are asked for in the default TIMESTAMP format; Totara reports "no date" as null (or 0).
-    private static DateTimeOffset? Date(JsonElement parent, string name) =>
-        Long(parent, name) is long seconds && seconds > 0 ? DateTimeOffset.FromUnixTimeSeconds(seconds) : null;
 }
 
 /// <summary>A user named on a job assignment (holder, manager, temporary manager or appraiser).</summary>
@@ -157,7 +140,7 @@ public sealed class JobAssignmentPerson
     public override string ToString() => Username ?? IdNumber ?? $"user {Id}";
 
     internal static JobAssignmentPerson? From(JsonElement? user) =>
-        user is { } u && JobAssignmentData.Long(u, "id") is long id
-            ? new JobAssignmentPerson(id, JobAssignmentData.Text(u, "username"), JobAssignmentData.Text(u, "idnumber"), JobAssignmentData.Text(u, "fullname"))
+        user is { } u && JsonValues.Long(u, "id") is long id
+            ? new JobAssignmentPerson(id, JsonValues.Text(u, "username"), JsonValues.Text(u, "idnumber"), JsonValues.Text(u, "fullname"))
             : null;
 }

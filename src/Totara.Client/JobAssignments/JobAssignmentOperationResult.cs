@@ -78,7 +78,7 @@ public sealed class JobAssignmentOperationResult
 
         JobAssignmentData? job = null;
         if (JobAssignmentData.Object(item.Data, "job_assignment") is { } data) job = JobAssignmentData.FromJson(data);
-        return new JobAssignmentOperationResult(item.Index, tag, job, JobAssignmentData.Long(item.Data, "job_assignment_id"), null);
+        return new JobAssignmentOperationResult(item.Index, tag, job, JsonValues.Long(item.Data, "job_assignment_id"), null);
     }
 
     public override string ToString() => Succeeded ? $"#{Index} {Kind} {Target}: ok" : $"#{Index} {Kind} {Target}: {Error!.Message}";

@@ -83,7 +83,7 @@ public sealed class JobAssignmentsClient
             }
             if (JobAssignmentData.Object(item.Data, "user") is not { } record) continue;
             answer[user] = record.TryGetProperty("job_assignments", out var jobs) && jobs.ValueKind == JsonValueKind.Array
-                ? jobs.EnumerateArray().Select(j => JobAssignmentData.Text(j, "idnumber")).Where(text => !string.IsNullOrEmpty(text)).Select(text => text!).ToList()
+                ? jobs.EnumerateArray().Select(j => JsonValues.Text(j, "idnumber")).Where(text => !string.IsNullOrEmpty(text)).Select(text => text!).ToList()
                 : new List<string>();
         }
         return answer;
@@ -266,8 +266,8 @@ public sealed class JobAssignmentsClient
     }
 
     private static bool Matches(JsonElement job, JobAssignmentReference reference) =>
-        (reference.Id is null || JobAssignmentData.Long(job, "id") == reference.Id) &&
-        (reference.IdNumber is null || string.Equals(JobAssignmentData.Text(job, "idnumber"), reference.IdNumber, StringComparison.Ordinal));
+        (reference.Id is null || JsonValues.Long(job, "id") == reference.Id) &&
+        (reference.IdNumber is null || string.Equals(JsonValues.Text(job, "idnumber"), reference.IdNumber, StringComparison.Ordinal));
 
     /// <summary>How to find the assignment after the change: under its new idnumber if the change renames the one it is named by.</summary>
     private static JobAssignmentReference ReferenceAfter(JobAssignmentReference target, JobAssignmentChange change)

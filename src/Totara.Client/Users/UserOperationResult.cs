@@ -88,7 +88,7 @@ public sealed class UserOperationResult
         {
             if (data.TryGetProperty("user", out var u) && u.ValueKind == JsonValueKind.Object) user = UserRecordData.FromJson(u);
             if (user is not null && tag.CompleteFromChange && tag.Change is not null) user = user.CompletedWith(tag.Change);
-            if (data.TryGetProperty("user_id", out var id) && long.TryParse(UserRecordData.Text(id), out var number)) deleted = number;
+            if (data.TryGetProperty("user_id", out var id) && long.TryParse(JsonValues.Text(id), out var number)) deleted = number;
         }
         return new UserOperationResult(item.Index, tag.Kind, tag.Target, tag.CallerTag, user, deleted, null, null);
     }

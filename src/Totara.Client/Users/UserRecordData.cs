@@ -78,7 +78,7 @@ public sealed class UserRecordData
                         : Array.Empty<UserJobAssignmentData>();
                     break;
                 default:
-                    values[property.Name] = Text(property.Value);
+                    values[property.Name] = JsonValues.Text(property.Value);
                     break;
             }
         }
@@ -104,15 +104,6 @@ public sealed class UserRecordData
 
     public override string ToString() => Username ?? $"user {Id}";
 
-    internal static string? Text(JsonElement value) => value.ValueKind switch
-    {
-        JsonValueKind.String => value.GetString(),
-        JsonValueKind.Number => value.GetRawText(),
-        JsonValueKind.True => "true",
-        JsonValueKind.False => "false",
-        _ => null,
-    };
-
     private static IReadOnlyDictionary<string, string> ReadCustomFields(JsonElement list)
     {
         var fields = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
@@ -120,9 +111,9 @@ public sealed class UserRecordData
         foreach (var entry in list.EnumerateArray())
         {
             if (entry.ValueKind != JsonValueKind.Object || !entry.TryGetProperty("shortname", out var name)) continue;
-            var shortName = Text(name);
+            var shortName = JsonValues.Text(name);
             if (string.IsNullOrEmpty(shortName)) continue;
-            fields[shortName!] = entry.TryGetProperty("data", out var data) ? Text(data) ?? "" : "";
+            fields[shortName!] = entry.TryGetProperty("data", out var data) ? JsonValues.Text(data) ?? "" : "";
         }
         return fields;
     }
@@ -153,23 +144,17 @@ public sealed class UserJobAssignmentData
 
     public static UserJobAssignmentData FromJson(JsonElement element) => new()
     {
-        Id = Long(element, "id"),
-        IdNumber = String(element, "idnumber"),
-        FullName = String(element, "fullname"),
-        ShortName = String(element, "shortname"),
-        StartDate = String(element, "startdate"),
-        EndDate = String(element, "enddate"),
-        PositionId = Long(element, "positionid"),
-        OrganisationId = Long(element, "organisationid"),
-        ManagerJobAssignmentId = Long(element, "managerjaid"),
-        AppraiserId = Long(element, "appraiserid"),
+        Id = JsonValues.Long(element, "id"),
+        IdNumber = JsonValues.Text(element, "idnumber"),
+        FullName = JsonValues.Text(element, "fullname"),
+        ShortName = JsonValues.Text(element, "shortname"),
+        StartDate = JsonValues.Text(element, "startdate"),
+        EndDate = JsonValues.Text(element, "enddate"),
+        PositionId = JsonValues.Long(element, "positionid"),
+        OrganisationId = JsonValues.Long(element, "organisationid"),
+        ManagerJobAssignmentId = JsonValues.Long(element, "managerjaid"),
+        AppraiserId = JsonValues.Long(element, "appraiserid"),
     };
 
     public override string ToString() => IdNumber ?? FullName ?? $"job assignment {Id}";
-
-    private static string? String(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) ? UserRecordData.Text(value) : null;
-
-    private static long? Long(JsonElement element, string name) =>
-        long.TryParse(String(element, name), NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) ? number : null;
 }
