@@ -42,7 +42,7 @@ Describe 'New-TotaraJobAssignment' {
         $jobs[0].ManagerIdNumber | Should -Be $boss.IdNumber
         $jobs[0].ManagerJobAssignmentIdNumber | Should -Be 'BOSS'
         $jobs[0].PositionIdNumber | Should -Be 'POS-CEO'
-        $jobs[0].StartDate | Should -Be ([datetime]::new(2024, 3, 1, 0, 0, 0, 'Utc'))
+        $jobs[0].StartDate | Should -Be ([datetime]::new(2024, 3, 1, 0, 0, 0, [System.DateTimeKind]::Utc))
     }
 
     It 'refuses a management cycle before sending, naming its records' {

@@ -1,7 +1,7 @@
 # Shared by the *.Tests.ps1 files in this folder (dot-source it in BeforeAll).
 # Starts the standalone Totara emulator on a free loopback port, finds the built module under
 # out/, and stops the emulator (with the child process `dotnet run` starts) afterwards.
-# Requires PowerShell 7 and Pester 5; run through ./build.ps1 Test after `dotnet build`.
+# Requires PowerShell 7 and Pester 5; `dotnet test` runs them all (tests/Totara.Pester.Tests).
 
 $script:RepoRoot = (Resolve-Path -LiteralPath (Join-Path $PSScriptRoot '../..')).Path
 
@@ -34,15 +34,22 @@ function Start-TestEmulator {
     param(
         [string] $ClientId = 'pester-client',
         [string] $ClientSecret = ('pester-' + [guid]::NewGuid().ToString('N')),
-        [int] $TimeoutSeconds = 180
+        [int] $TimeoutSeconds = 180,
+        # More emulator switches (docs/emulator.md), e.g. @('--latency-ms', '20').
+        [string[]] $ExtraArguments = @()
     )
 
     $port = Get-FreeTcpPort
     $log = Join-Path ([System.IO.Path]::GetTempPath()) "totara-emulator-$port.log"
     $errorLog = "$log.err"
-    $arguments = @(
-        'run', '--project', (Join-Path $script:RepoRoot 'src/Totara.Emulator'), '--',
-        '--port', $port, '--client-id', $ClientId, '--client-secret', $ClientSecret, '--demo')
+    # The test project names the emulator it built (TOTARA_EMULATOR_DLL); by hand, `dotnet run` builds it.
+    $emulatorArguments = @('--port', $port, '--client-id', $ClientId, '--client-secret', $ClientSecret, '--demo') + $ExtraArguments
+    $arguments = if ($env:TOTARA_EMULATOR_DLL) {
+        @($env:TOTARA_EMULATOR_DLL) + $emulatorArguments
+    }
+    else {
+        @('run', '--project', (Join-Path $script:RepoRoot 'src/Totara.Emulator'), '--') + $emulatorArguments
+    }
     $process = Start-Process -FilePath 'dotnet' -ArgumentList $arguments -PassThru -NoNewWindow `
         -RedirectStandardOutput $log -RedirectStandardError $errorLog
 

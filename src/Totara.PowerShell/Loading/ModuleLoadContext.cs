@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.IO;
 using System.Reflection;
 using System.Runtime.Loader;
@@ -7,39 +8,44 @@ using System.Runtime.Loader;
 namespace Totara.PowerShell.Loading;
 
 /// <summary>
-/// PowerShell 7 (.NET): the load context that holds this module's private copies of Totara.Client,
-/// Polly.Core, Microsoft.Bcl.* and so on, so another module's different versions of them (loaded in
-/// the default context) never meet ours, and ours never replace theirs.
+/// PowerShell 7 (.NET): the load context that holds this module's private copies of Polly.Core,
+/// Microsoft.Bcl.TimeProvider and the other packages only Totara.Client and Totara.Sync use, so
+/// another module's versions of them never meet ours. The rule it follows is in README.md beside
+/// this file.
 /// </summary>
 /// <remarks>
-/// Assemblies of the .NET runtime itself (System.Text.Json, System.Memory, ...) are shared with the
-/// default context when the runtime's copy is at least the version asked for. The cmdlet assembly
-/// lives in the default context and passes System.Text.Json values (JsonElement) to and from
-/// Totara.Client: with two copies loaded those would be two different types. Where the runtime's
-/// copy is older than ours (PowerShell 7.2 and 7.3 ship System.Text.Json 6 and 7), ours is loaded here.
 /// Only used on .NET: this type must never be touched on .NET Framework, which has no load contexts.
 /// </remarks>
 internal sealed class ModuleLoadContext : AssemblyLoadContext
 {
     private static readonly string RuntimeDirectory = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
     private readonly ConcurrentDictionary<string, bool> _runtimeProvides = new(StringComparer.OrdinalIgnoreCase);
-    private readonly DependencyFolder _folder;
+    private readonly BoundaryAssemblies _boundary;
 
-    public ModuleLoadContext(DependencyFolder folder) => _folder = folder;
+    public ModuleLoadContext(DependencyFolder folder, BoundaryAssemblies boundary)
+    {
+        Folder = folder;
+        _boundary = boundary;
+    }
 
-    public DependencyFolder Folder => _folder;
+    public DependencyFolder Folder { get; }
 
     protected override Assembly? Load(AssemblyName assemblyName)
     {
+        // An assembly whose types can cross between the cmdlets and Totara.Client is bound once, by
+        // the default context, exactly as for the cmdlet assembly (the host's copy, or ours through
+        // CoreDependencyResolver when the host has none): both sides then see one type identity.
+        if (_boundary.Contains(assemblyName)) return Default.LoadFromAssemblyName(assemblyName);
+
         // Null means "let the default context decide": used for the runtime's own assemblies and
         // for anything we do not ship (System.Management.Automation above all).
         if (RuntimeProvides(assemblyName)) return null;
-        string? path = _folder.Find(assemblyName);
+        string? path = Folder.Find(assemblyName);
         return path is null ? null : LoadFromAssemblyPath(path);
     }
 
     /// <summary>True when the .NET runtime ships an assembly of this name at the version asked for or later.</summary>
-    public bool RuntimeProvides(AssemblyName assemblyName)
+    private bool RuntimeProvides(AssemblyName assemblyName)
     {
         string name = assemblyName.Name ?? "";
         string key = name + "/" + assemblyName.Version;
