@@ -123,3 +123,22 @@ function Get-ThrownError {
     }
     $null
 }
+
+function Invoke-FreshPwsh {
+    <#
+    .SYNOPSIS
+        Runs a script file in a new pwsh process (the same pwsh as this one) and returns its
+        output lines; throws with the output when it exits non-zero. For what only a fresh
+        process shows: which assemblies load, in which order modules are imported.
+    #>
+    param([Parameter(Mandatory)] [string] $ScriptPath, [string[]] $Arguments = @())
+    $apphost = Join-Path $PSHOME ($(if ($IsWindows) { 'pwsh.exe' } else { 'pwsh' }))
+    $output = if (Test-Path -LiteralPath $apphost) {
+        & $apphost -NoProfile -NonInteractive -File $ScriptPath @Arguments 2>&1
+    }
+    else {
+        & ([System.Diagnostics.Process]::GetCurrentProcess().MainModule.FileName) (Join-Path $PSHOME 'pwsh.dll') -NoProfile -NonInteractive -File $ScriptPath @Arguments 2>&1
+    }
+    if ($LASTEXITCODE -ne 0) { throw "pwsh -File $ScriptPath exited with $LASTEXITCODE`n$($output -join "`n")" }
+    $output | ForEach-Object { "$_" }
+}
