@@ -1,13 +1,13 @@
+using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Xml.Linq;
-using Totara.DemoRunner;
 using Totara.Emulator;
 
 // Usage: dotnet run --project tools/Totara.DemoRunner [-- <script.ps1>]
 // Starts the in-process Totara emulator with demo data and one API client, then runs
-// samples/demo.ps1 (or the given script) with -Url, -ClientId and -ClientSecret in a hosted
-// runspace that has the module imported from out/. Exit code 1 when the script is stopped
-// by a terminating error.
+// samples/demo.ps1 (or the given script) with -Url, -ClientId and -ClientSecret in real pwsh
+// (`dotnet tool run pwsh`, PowerShell 7.6.10 pinned in .config/dotnet-tools.json), with the
+// module imported from out/. The exit code is pwsh's: 1 when a terminating error stopped the script.
 
 string repoRoot = FindRepoRoot();
 string moduleVersion = XDocument.Load(Path.Combine(repoRoot, "Directory.Build.props"))
@@ -35,15 +35,30 @@ emulator.AddClient(clientId, clientSecret);
 string url = emulator.Url.ToString().TrimEnd('/');
 Console.WriteLine($"Totara emulator with demo data: {url} (client '{clientId}')");
 Console.WriteLine($"Module: {Path.GetDirectoryName(manifest)}");
-Console.WriteLine($"Running {Path.GetRelativePath(repoRoot, script)}");
+Console.WriteLine($"Running {Path.GetRelativePath(repoRoot, script)} in pwsh");
 
-var parameters = new Dictionary<string, object>
+var pwsh = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
 {
-    ["Url"] = url,
-    ["ClientId"] = clientId,
-    ["ClientSecret"] = ScriptRunner.Secure(clientSecret),
+    WorkingDirectory = repoRoot,   // where .config/dotnet-tools.json names the pwsh tool
+    UseShellExecute = false,
 };
-return new ScriptRunner(manifest).Run(script, parameters);
+foreach (string argument in new[]
+{
+    "tool", "run", "pwsh", "--", "-NoProfile", "-NonInteractive",
+    "-File", Path.Combine(AppContext.BaseDirectory, "Start-Demo.ps1"),
+    "-ModuleManifest", manifest, "-Script", script, "-Url", url, "-ClientId", clientId,
+})
+    pwsh.ArgumentList.Add(argument);
+pwsh.Environment["TOTARA_DEMO_CLIENT_SECRET"] = clientSecret;
+// Redirected (a log, a CI job): plain text at the source, no ANSI escape codes.
+if (Console.IsOutputRedirected) pwsh.Environment["NO_COLOR"] = "1";
+
+Console.Out.Flush();
+using var process = Process.Start(pwsh) ?? throw new InvalidOperationException("pwsh did not start.");
+// Ctrl+C reaches pwsh too (same console): let it stop the script, then report its exit code.
+Console.CancelKeyPress += (_, e) => e.Cancel = true;
+await process.WaitForExitAsync();
+return process.ExitCode;
 
 
 static string FindRepoRoot()

@@ -9,14 +9,11 @@ namespace Totara.PowerShell.Tests.TestSupport;
 /// test_Runspace.cs does. One instance per test: runspaces are cheap, and sessions are per runspace.
 /// </summary>
 /// <remarks>
-/// Only the core engine (Microsoft.PowerShell.Core) is here: Import-Module, Remove-Module,
-/// Get-Command, Get-Help, Get-Module, ForEach-Object, Where-Object, Out-Null, Out-Default,
-/// Start-Job and the language itself. Everything from PowerShell's other modules is missing:
-/// Write-Output / Write-Host / Write-Verbose / Write-Warning / Write-Error, Select-Object,
-/// Sort-Object, Measure-Object, Out-String, ConvertTo-Json, Import-Csv, Get-Date, Join-Path,
-/// ConvertTo-SecureString, ... Write `.Where{}`/`.ForEach{}`, `[pscustomobject]@{}`, plain
-/// expressions instead of Write-Output, `$PSCmdlet.WriteVerbose()` in advanced functions or .NET
-/// calls, and pass a SecureString in as a parameter or variable (<see cref="SecureStrings"/>).
+/// The engine is Microsoft.PowerShell.SDK 7.6.10, the same PowerShell as the pinned pwsh tool,
+/// with its real Utility and Management cmdlets (Import-Csv, ConvertTo-Json, Out-String, ...).
+/// This process never loads Totara.Client or Totara.Sync itself: the module loads them exactly
+/// as in pwsh (Module/AssemblyIsolationTests). What a user sees is tested in real pwsh by the
+/// Pester suite; these tests are for fast logic checks.
 /// Nothing is shared between two ModuleRunspace instances except the loaded assemblies.
 /// </remarks>
 public sealed class ModuleRunspace : IDisposable
