@@ -10,8 +10,8 @@ param(
     [Parameter(Mandatory = $true)] [string] $Url,
     [Parameter(Mandatory = $true)] [string] $ClientId
 )
-$ErrorActionPreference = 'Stop'
-Import-Module -Name $ModuleManifest
+# The script chooses its own error preference; only the launcher's steps stop at once.
+Import-Module -Name $ModuleManifest -ErrorAction Stop
 $secret = ConvertTo-SecureString -String $env:TOTARA_DEMO_CLIENT_SECRET -AsPlainText -Force
 Remove-Item -Path Env:TOTARA_DEMO_CLIENT_SECRET
 & $Script -Url $Url -ClientId $ClientId -ClientSecret $secret

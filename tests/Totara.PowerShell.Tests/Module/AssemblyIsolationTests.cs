@@ -48,17 +48,32 @@ public sealed class AssemblyIsolationTests
     }
 
     [Fact]
-    public void Module_context_takes_packages_the_runtime_lacks_from_the_module_folder()
+    public void Module_context_keeps_private_packages_from_the_module_folder()
     {
         using var runspace = new ModuleRunspace();
         var context = AssemblyLoadContext.GetLoadContext(LoadThroughModuleAssembly(runspace, "Totara.Client"))!;
 
-        foreach (string name in new[] { "Microsoft.Bcl.AsyncInterfaces", "Microsoft.Bcl.TimeProvider" })
-        {
-            var assembly = context.LoadFromAssemblyName(new AssemblyName(name));
-            Assert.Same(context, AssemblyLoadContext.GetLoadContext(assembly));
-            Assert.Equal(Path.Combine(DependencyFolder, name + ".dll"), assembly.Location);
-        }
+        // Only Totara.Client uses it (the cmdlets never name it): private to the module context.
+        var assembly = context.LoadFromAssemblyName(new AssemblyName("Microsoft.Bcl.TimeProvider"));
+
+        Assert.Same(context, AssemblyLoadContext.GetLoadContext(assembly));
+        Assert.Equal(Path.Combine(DependencyFolder, "Microsoft.Bcl.TimeProvider.dll"), assembly.Location);
+    }
+
+    [Fact]
+    public void Module_context_shares_what_the_cmdlets_name_so_IAsyncEnumerable_is_one_type()
+    {
+        using var runspace = new ModuleRunspace();
+        var context = AssemblyLoadContext.GetLoadContext(LoadThroughModuleAssembly(runspace, "Totara.Client"))!;
+
+        // The cmdlet assembly names Microsoft.Bcl.AsyncInterfaces (IAsyncEnumerable): Totara.Client
+        // must get the very copy the cmdlets bound, the host's here as in pwsh ($PSHOME has one).
+        // Isolating it gave two IAsyncEnumerable types and MissingMethodException in pwsh 7.6.
+        var forClient = context.LoadFromAssemblyName(new AssemblyName("Microsoft.Bcl.AsyncInterfaces"));
+        var forCmdlets = AssemblyLoadContext.Default.LoadFromAssemblyName(new AssemblyName("Microsoft.Bcl.AsyncInterfaces"));
+
+        Assert.Same(forCmdlets, forClient);
+        Assert.Same(AssemblyLoadContext.Default, AssemblyLoadContext.GetLoadContext(forClient));
     }
 
     [Fact]
