@@ -5,7 +5,7 @@ namespace Totara.PowerShell.Tests.Learning;
 
 /// <summary>
 /// Every learning output type has a table view in the built module's format file, naming only
-/// properties the type has (Format-Table is not in the hosted runspace, so the file is read).
+/// properties the type has. (How the views render is checked in real pwsh: tests/Pester/Console.Tests.ps1.)
 /// </summary>
 public sealed class LearningFormatTests
 {

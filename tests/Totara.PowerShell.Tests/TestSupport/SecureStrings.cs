@@ -4,7 +4,7 @@ namespace Totara.PowerShell.Tests.TestSupport;
 
 public static class SecureStrings
 {
-    /// <summary>A read-only SecureString of <paramref name="text"/> (ConvertTo-SecureString is not in the hosted runspace).</summary>
+    /// <summary>A read-only SecureString of <paramref name="text"/>, made in the test process to pass into a runspace.</summary>
     public static SecureString From(string text)
     {
         var secure = new SecureString();
