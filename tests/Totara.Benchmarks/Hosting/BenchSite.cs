@@ -1,4 +1,5 @@
 using System.Security;
+using Totara.Benchmarks.Scenarios;
 using Totara.Emulator;
 using Totara.Emulator.Domain;
 
@@ -33,6 +34,9 @@ internal sealed class BenchSite : IAsyncDisposable
         site.Shell.Run(
             "param($Url, $Id, $Secret, $Budget) $null = Connect-Totara -Url $Url -ClientId $Id -ClientSecret $Secret -ComplexityBudget $Budget -ErrorAction Stop",
             site.Host.Url.ToString().TrimEnd('/'), ClientId, Secure(site._secret), complexityBudget).ThrowOnErrors("Connect-Totara");
+        // The baseline an admin writes without this module (Invoke-RestMethod, token fetched once)
+        // needs the site and client too.
+        site.Shell.Run(Scripts.RestClient, site.Host.Url.ToString().TrimEnd('/'), ClientId, site._secret).ThrowOnErrors("defining the REST baseline");
         site.Counters.Reset();
         return site;
     }

@@ -1,8 +1,43 @@
 namespace Totara.Benchmarks.Scenarios;
 
-/// <summary>The PowerShell the scenarios run, as an administrator would write it (core engine only).</summary>
+/// <summary>The PowerShell the scenarios run, as an administrator would write it.</summary>
 internal static class Scripts
 {
+    /// <summary>
+    /// What an admin writes without this module: a token fetched once with Invoke-RestMethod, then
+    /// one Invoke-RestMethod per GraphQL operation. Defined once per site (not timed); each
+    /// per-record REST script calls Connect-GraphQLRest first (timed: the one token request).
+    /// </summary>
+    public const string RestClient = """
+        param($Url, $ClientId, $Secret)
+        $global:RestSite = @{ Url = $Url; ClientId = $ClientId; Secret = $Secret; Headers = $null }
+        function global:Connect-GraphQLRest {
+            $body = @{ grant_type = 'client_credentials'; client_id = $RestSite.ClientId; client_secret = $RestSite.Secret }
+            $token = (Invoke-RestMethod -Method Post -Uri "$($RestSite.Url)/totara/oauth2/token.php" -Body $body).access_token
+            $RestSite.Headers = @{ Authorization = "Bearer $token" }
+        }
+        function global:Send-GraphQL($Query, $Variables) {
+            $body = @{ query = $Query; variables = $Variables } | ConvertTo-Json -Depth 10 -Compress
+            $answer = Invoke-RestMethod -Method Post -Uri "$($RestSite.Url)/api/graphql.php" -Headers $RestSite.Headers -ContentType 'application/json' -Body $body
+            if ($answer.errors) { throw "GraphQL error: $($answer.errors[0].message)" }
+            $answer.data
+        }
+        """;
+
+    /// <summary>Scenario 1's baseline: one Invoke-RestMethod (one core_user_create_user request) per record.</summary>
+    public const string RestPerRecordCreate = """
+        param($Count, $Prefix)
+        Connect-GraphQLRest
+        $query = 'mutation bench_create($input: core_user_create_user_input!) { core_user_create_user(input: $input) { user { id username } } }'
+        $created = 0
+        foreach ($i in 1..$Count) {
+            $input = @{ username = "$Prefix$i"; email = "$Prefix$i@example.com"; firstname = 'Bench'; lastname = "User $i"; idnumber = "$Prefix-$i"; generate_password = $true }
+            $null = Send-GraphQL -Query $query -Variables @{ input = $input }
+            $created++
+        }
+        [pscustomobject]@{ Created = $created }
+        """;
+
     /// <summary>Records built in the script and piped into New-TotaraUser; returns Created.</summary>
     public const string PipelineCreate = """
         param($Count, $Prefix)
@@ -23,7 +58,7 @@ internal static class Scripts
         [pscustomobject]@{ Built = $built }
         """;
 
-    /// <summary>The hand-written way: one Invoke-TotaraGraphQL (one request) per record.</summary>
+    /// <summary>The module's own per-record way: one Invoke-TotaraGraphQL (one request) per record.</summary>
     public const string PerRecordCreate = """
         param($Count, $Prefix)
         $query = 'mutation bench_create($input: core_user_create_user_input!) { core_user_create_user(input: $input) { user { id username } } }'
