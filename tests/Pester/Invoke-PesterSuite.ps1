@@ -54,10 +54,24 @@ function Format-PesterError($Records) {
         }) -join "`n"
 }
 
+# A test's name with its -ForEach data filled in (<Order> -> TotaraFirst), computed here the same
+# way whether the run was a discovery or not: discovery leaves Pester's ExpandedName unexpanded.
+function Get-TestName($Test) {
+    $data = $Test.Data
+    $name = [regex]::Replace($Test.Name, '<([^<>]+)>', {
+            param($match)
+            $key = $match.Groups[1].Value
+            if ($data -is [System.Collections.IDictionary] -and $data.Contains($key)) { "$($data[$key])" }
+            elseif ($key -eq '_' -and $null -ne $data) { "$data" }
+            else { $match.Value }
+        })
+    (@($Test.Block.Path) + $name) -join '.'
+}
+
 $tests = foreach ($test in $result.Tests) {
     [ordered]@{
         File    = Get-FileName $test.Block
-        Name    = $test.ExpandedPath
+        Name    = Get-TestName $test
         Result  = "$($test.Result)"
         Message = Format-PesterError $test.ErrorRecord
     }
