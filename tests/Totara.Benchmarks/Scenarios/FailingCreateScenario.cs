@@ -59,7 +59,7 @@ internal static class FailingCreateScenario
             .Add($"{side}: GraphQL requests", Format.Count(site.Counters.Requests))
             .Add($"{side}: mutations executed", Format.Count(site.Counters.MutationsExecuted))
             .Add($"{side}: complexity points spent (emulator)", Format.Count(site.Counters.PointsSpent))
-            .Add($"{side}: points booked by the client's pacer", Format.Count(booked))
+            .Add($"{side}: points booked by the client's pacer (in its 60 s window at the end)", Format.Count(booked))
             .Add($"{side}: 429s received", Format.Count(site.Counters.TooManyRequestsSent))
             .Add($"{side}: CPU time, client and emulator together (this process)", Format.Seconds(cpu.TotalSeconds));
         if (seedFirst)
