@@ -52,7 +52,10 @@ public sealed class TotaraClientOptions
     /// </summary>
     internal TimeProvider Clock { get; set; } = TimeProvider.System;
 
-    /// <summary>Tests only; by default the client makes its own handler.</summary>
+    /// <summary>
+    /// Tests only; by default the client makes its own handler. A handler given here must not
+    /// follow redirects itself, or the client never sees them to refuse them.
+    /// </summary>
     public HttpMessageHandler? HttpHandler { get; set; }
 
     internal void Validate()

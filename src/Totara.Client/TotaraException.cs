@@ -91,3 +91,26 @@ public sealed class TotaraConnectionException : TotaraException
 
     public bool AnswerLost { get; }
 }
+
+/// <summary>
+/// The site answered a token or API request with a redirect (HTTP 3xx). The client follows no
+/// redirects: the request carried the client secret or a token and a body, and following would
+/// hand them to wherever the answer points. <see cref="Location"/> names the target (without
+/// its query); <see cref="SuggestedSiteUrl"/> is set when the redirect only moved the site to
+/// https or to another path of the same host.
+/// </summary>
+public sealed class TotaraRedirectException : TotaraException
+{
+    public TotaraRedirectException(string message, HttpStatusCode statusCode, Uri? location, Uri? suggestedSiteUrl)
+        : base(message, null, null, null, statusCode)
+    {
+        Location = location;
+        SuggestedSiteUrl = suggestedSiteUrl;
+    }
+
+    /// <summary>Where the site pointed (scheme, host, port and path only); null if it gave no usable Location.</summary>
+    public Uri? Location { get; }
+
+    /// <summary>The site URL to connect with instead, when the redirect shows it; else null.</summary>
+    public Uri? SuggestedSiteUrl { get; }
+}

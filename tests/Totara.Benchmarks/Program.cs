@@ -17,6 +17,7 @@ var scenarios = new Dictionary<int, Func<BenchSettings, Task<ScenarioReport>>>
     [6] = PlanScenario.RunAsync,
     [7] = SyncScenario.RunAsync,
     [8] = ConvergenceScenario.RunAsync,
+    [9] = FailingCreateScenario.RunAsync,
 };
 var chosen = new List<int>();
 for (int i = 0; i < args.Length; i++)

@@ -18,6 +18,7 @@ namespace Totara.Client.Auth;
 internal sealed class TokenEndpoint
 {
     private readonly HttpClient _http;
+    private readonly Uri _siteRoot;
     private readonly Uri _uri;
     private readonly string _clientId;
     private readonly string _clientSecret;
@@ -26,6 +27,7 @@ internal sealed class TokenEndpoint
     public TokenEndpoint(HttpClient http, Uri siteRoot, string clientId, string clientSecret, TimeSpan timeout)
     {
         _http = http;
+        _siteRoot = siteRoot;
         _uri = new Uri(siteRoot, "totara/oauth2/token.php");
         _clientId = clientId;
         _clientSecret = clientSecret;
@@ -41,7 +43,7 @@ internal sealed class TokenEndpoint
             new KeyValuePair<string, string>("client_secret", _clientSecret),
         });
         using var request = new HttpRequestMessage(HttpMethod.Post, _uri) { Content = form };
-        var (status, body) = await HttpExchange.SendAsync(_http, request, _timeout, requestMayBeApplied: false, "the token request", ct).ConfigureAwait(false);
+        var (status, body) = await HttpExchange.SendAsync(_http, request, _siteRoot, _timeout, requestMayBeApplied: false, "the token request", ct).ConfigureAwait(false);
         return Parse(status, body);
     }
 

@@ -41,7 +41,8 @@ internal sealed class BatchExecutor
         RawAnswer answer;
         try
         {
-            answer = await _executor.SendAsync(request, isMutation, batch.Sum(p => p.Cost), ct).ConfigureAwait(false);
+            var charge = isMutation ? new MutationBatchCharge(batch) : new RequestCharge(isMutation: false, batch.Sum(p => p.Cost));
+            answer = await _executor.SendAsync(request, charge, ct).ConfigureAwait(false);
         }
         catch (TotaraConnectionException ex) when (isMutation && ex.AnswerLost)
         {
@@ -62,7 +63,7 @@ internal sealed class BatchExecutor
     private async Task MapAnswerAsync(IReadOnlyList<PendingOperation> batch, RawAnswer answer, bool isMutation, CancellationToken ct)
     {
         var crossing = ComplexityCrossing.Find(batch, answer.Errors);
-        var firstFailure = answer.Data is null ? FirstFailure(batch, answer.Errors) : -1;
+        var firstFailure = answer.Data is null ? FailedAlias.FirstIndex(batch, answer.Errors) : -1;
         var resend = new List<PendingOperation>();
         var unknown = new List<PendingOperation>();
         var appliedWithoutData = new List<PendingOperation>();
@@ -157,17 +158,6 @@ internal sealed class BatchExecutor
 
         foreach (var pending in batch)
             _results.Fail(pending, answer.Errors.FirstOrDefault(e => Mentions(e, pending)) ?? first);
-    }
-
-    /// <summary>
-    /// The position of the first alias with its own error. A failed non-null root field nulls
-    /// the whole <c>data</c>; the aliases before it still ran (root fields run in order).
-    /// </summary>
-    private static int FirstFailure(IReadOnlyList<PendingOperation> batch, IReadOnlyList<TotaraGraphQLError> errors)
-    {
-        for (var i = 0; i < batch.Count; i++)
-            if (errors.Any(e => e.RootField == batch[i].Alias)) return i;
-        return -1;
     }
 
     private static bool Mentions(TotaraGraphQLError error, PendingOperation pending)

@@ -17,6 +17,7 @@ namespace Totara.Client.Transport;
 internal sealed class GraphQLConnection
 {
     private readonly HttpClient _http;
+    private readonly Uri _siteRoot;
     private readonly Uri _endpoint;
     private readonly AccessTokenSource _tokens;
     private readonly TimeSpan _timeout;
@@ -24,6 +25,7 @@ internal sealed class GraphQLConnection
     public GraphQLConnection(HttpClient http, Uri siteRoot, AccessTokenSource tokens, TimeSpan timeout)
     {
         _http = http;
+        _siteRoot = siteRoot;
         _endpoint = new Uri(siteRoot, "api/graphql.php");
         _tokens = tokens;
         _timeout = timeout;
@@ -62,7 +64,7 @@ internal sealed class GraphQLConnection
         message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
 
         var what = request.OperationName is null ? "the GraphQL request" : $"GraphQL request '{request.OperationName}'";
-        var (status, responseBody) = await HttpExchange.SendAsync(_http, message, _timeout, isMutation, what, ct).ConfigureAwait(false);
+        var (status, responseBody) = await HttpExchange.SendAsync(_http, message, _siteRoot, _timeout, isMutation, what, ct).ConfigureAwait(false);
         return ResponseReader.Read(status, responseBody);
     }
 

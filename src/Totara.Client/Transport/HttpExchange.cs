@@ -12,18 +12,22 @@ namespace Totara.Client.Transport;
 /// Sends one HTTP request and reads the whole body, turning every network failure (refused
 /// connection, dropped connection, timeout) into a <see cref="TotaraConnectionException"/> that
 /// says whether the request may have reached the site. The caller's cancellation stays an
-/// <see cref="OperationCanceledException"/>.
+/// <see cref="OperationCanceledException"/>. A redirect is never followed (the handler is built
+/// with auto-redirect off) and becomes a <see cref="TotaraRedirectException"/>: the request
+/// carried a secret or a token and a body that must not go to wherever the answer points.
 /// </summary>
 internal static class HttpExchange
 {
     public static async Task<(HttpStatusCode Status, byte[] Body)> SendAsync(
-        HttpClient http, HttpRequestMessage request, TimeSpan timeout, bool requestMayBeApplied, string what, CancellationToken ct)
+        HttpClient http, HttpRequestMessage request, Uri siteRoot, TimeSpan timeout, bool requestMayBeApplied, string what, CancellationToken ct)
     {
         using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeoutSource.CancelAfter(timeout);
         try
         {
             using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeoutSource.Token).ConfigureAwait(false);
+            if (RedirectRefusal.IsRedirect(response.StatusCode))
+                throw RedirectRefusal.Create(siteRoot, request.RequestUri, response.StatusCode, response.Headers.Location, what);
             var body = await ReadBodyAsync(response, timeoutSource.Token).ConfigureAwait(false);
             return (response.StatusCode, body);
         }

@@ -29,7 +29,7 @@ internal sealed class OperationRunner
         var estimate = EstimateOrWorst(request);
         try
         {
-            var answer = await _executor.SendAsync(request, estimate.IsMutation, estimate.Points, ct).ConfigureAwait(false);
+            var answer = await _executor.SendAsync(request, new RequestCharge(estimate.IsMutation, estimate.Points), ct).ConfigureAwait(false);
             var failure = ErrorMapper.RequestFailure(answer);
             if (failure is null)
                 return answer;
@@ -48,7 +48,7 @@ internal sealed class OperationRunner
     public Task<RawAnswer> SendRawAsync(GraphQLRequest request, CancellationToken ct)
     {
         var estimate = EstimateOrWorst(request);
-        return _executor.SendAsync(request, estimate.IsMutation, estimate.Points, ct);
+        return _executor.SendAsync(request, new RequestCharge(estimate.IsMutation, estimate.Points), ct);
     }
 
     private Estimate EstimateOrWorst(GraphQLRequest request)

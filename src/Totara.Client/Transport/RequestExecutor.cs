@@ -29,16 +29,16 @@ internal sealed class RequestExecutor
     public ComplexityLedger Ledger => _ledger;
 
     /// <summary>The answer (caller disposes it), or the typed exception after retries.</summary>
-    public async Task<RawAnswer> SendAsync(GraphQLRequest request, bool isMutation, int estimatedCost, CancellationToken ct)
+    public async Task<RawAnswer> SendAsync(GraphQLRequest request, RequestCharge charge, CancellationToken ct)
     {
         var context = ResilienceContextPool.Shared.Get(ct);
-        context.Properties.Set(RetryPipelineFactory.IsMutation, isMutation);
+        context.Properties.Set(RetryPipelineFactory.IsMutation, charge.IsMutation);
         context.Properties.Set(RetryPipelineFactory.OperationName, request.OperationName);
         context.Properties.Set(RetryPipelineFactory.Elapsed, Stopwatch.StartNew());
         try
         {
             return await _pipeline.ExecuteAsync(
-                async (ctx, state) => await state.AttemptAsync(request, isMutation, estimatedCost, ctx.CancellationToken).ConfigureAwait(false),
+                async (ctx, state) => await state.AttemptAsync(request, charge, ctx.CancellationToken).ConfigureAwait(false),
                 context,
                 this).ConfigureAwait(false);
         }
@@ -48,13 +48,13 @@ internal sealed class RequestExecutor
         }
     }
 
-    private async Task<RawAnswer> AttemptAsync(GraphQLRequest request, bool isMutation, int estimatedCost, CancellationToken ct)
+    private async Task<RawAnswer> AttemptAsync(GraphQLRequest request, RequestCharge charge, CancellationToken ct)
     {
-        var booking = await _ledger.ReserveAsync(estimatedCost, ct).ConfigureAwait(false);
+        var booking = await _ledger.ReserveAsync(charge.Estimate, ct).ConfigureAwait(false);
         RawAnswer answer;
         try
         {
-            answer = await _connection.SendAsync(request, isMutation, ct).ConfigureAwait(false);
+            answer = await _connection.SendAsync(request, charge.IsMutation, ct).ConfigureAwait(false);
         }
         catch
         {
@@ -62,13 +62,7 @@ internal sealed class RequestExecutor
             booking.Settle();
             throw;
         }
-        booking.Settle(answer.Data is { } data
-            ? Math.Max(ResponseCost.Measure(data, isMutation), MinimumCharge(answer, estimatedCost))
-            : null);
+        booking.Settle(charge.ChargedFor(answer));
         return answer;
     }
-
-    // When the site stopped part-way (an error came with the data), it may have charged for
-    // fields that are not in the answer: keep the estimate then.
-    private static int MinimumCharge(RawAnswer answer, int estimatedCost) => answer.Errors.Count > 0 ? estimatedCost : 0;
 }

@@ -39,6 +39,9 @@ public static class ErrorIds
     /// <summary>The site could not be reached or the connection broke.</summary>
     public const string ConnectionFailed = "TotaraConnectionFailed";
 
+    /// <summary>The site answered with a redirect, which the module never follows (it would carry the secret or the request elsewhere).</summary>
+    public const string RedirectRefused = "TotaraRedirectRefused";
+
     /// <summary>A request took longer than the session's request timeout.</summary>
     public const string RequestTimedOut = "TotaraRequestTimedOut";
 

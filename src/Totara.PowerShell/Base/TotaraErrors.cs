@@ -42,11 +42,21 @@ internal static class TotaraErrors
             TotaraValidationException => Create(exception, ErrorIds.ValidationFailed, ErrorCategory.InvalidArgument, target, reason),
             TotaraServerException => Create(exception, ErrorIds.ServerError, ErrorCategory.ConnectionError, target, reason),
             TotaraConnectionException => Create(exception, ErrorIds.ConnectionFailed, ErrorCategory.ConnectionError, target, reason),
+            TotaraRedirectException redirect => RedirectRefused(redirect, target),
             HttpRequestException => Create(exception, ErrorIds.ConnectionFailed, ErrorCategory.ConnectionError, target),
             TimeoutException or OperationCanceledException => Create(exception, ErrorIds.RequestTimedOut, ErrorCategory.OperationTimeout, target),
             TotaraException => Create(exception, ErrorIds.RequestFailed, CategoryOf(reason), target, reason),
             _ => Create(exception, ErrorIds.RequestFailed, ErrorCategory.NotSpecified, target),
         };
+    }
+
+    /// <summary>A refused redirect; when it shows where the site is, the record's recommended action says how to connect there.</summary>
+    private static ErrorRecord RedirectRefused(TotaraRedirectException exception, object? target)
+    {
+        var record = Create(exception, ErrorIds.RedirectRefused, ErrorCategory.ConnectionError, target);
+        if (exception.SuggestedSiteUrl is { } url)
+            record.ErrorDetails = new ErrorDetails(exception.Message) { RecommendedAction = $"Connect-Totara -Url '{url}'" };
+        return record;
     }
 
     /// <summary>An error record for one entry of a GraphQL response's errors array.</summary>

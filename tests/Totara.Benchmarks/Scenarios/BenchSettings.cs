@@ -18,6 +18,9 @@ internal sealed record BenchSettings(
     public int ConvergeCount { get; init; }
     public TimeSpan ConvergeTokenLifetime { get; init; }
 
+    /// <summary>Scenario 9: creates that all fail (their usernames exist), against as many that succeed.</summary>
+    public int FailCount { get; init; }
+
     public static BenchSettings Full { get; } = new(
         CreateCount: 10_000, PerRecordCount: 500, LatencyMs: 20,
         RateLimitedCount: 4_000, RateBudget: 30_000,
@@ -27,6 +30,7 @@ internal sealed record BenchSettings(
         PlanSizes = new[] { 10_000, 50_000, 100_000 },
         SyncCount = 10_000, SyncPerRecordCount = 500,
         ConvergeCount = 2_000, ConvergeTokenLifetime = TimeSpan.FromSeconds(60),
+        FailCount = 400,
     };
 
     public static BenchSettings Quick { get; } = new(
@@ -38,5 +42,6 @@ internal sealed record BenchSettings(
         PlanSizes = new[] { 2_000, 10_000, 20_000 },
         SyncCount = 500, SyncPerRecordCount = 50,
         ConvergeCount = 200, ConvergeTokenLifetime = TimeSpan.FromSeconds(5),
+        FailCount = 100,
     };
 }

@@ -48,6 +48,31 @@ internal static class Scripts
         [pscustomobject]@{ Created = $created }
         """;
 
+    /// <summary>
+    /// The same records as <see cref="PipelineCreate"/>, with every failed record collected rather
+    /// than stopping; returns Created, Failed and the first error's id.
+    /// </summary>
+    public const string PipelineCreateCountingFailures = """
+        param($Count, $Prefix)
+        $created = 0
+        1..$Count | ForEach-Object {
+            [pscustomobject]@{ Username = "$Prefix$_"; Email = "$Prefix$_@example.com"; FirstName = 'Bench'; LastName = "User $_"; IdNumber = "$Prefix-$_" }
+        } | New-TotaraUser -GeneratePassword -ErrorAction SilentlyContinue -ErrorVariable failures | ForEach-Object { $created++ }
+        $firstId = if ($failures.Count -gt 0) { $failures[0].FullyQualifiedErrorId } else { '' }
+        [pscustomobject]@{ Created = $created; Failed = $failures.Count; FirstErrorId = $firstId }
+        """;
+
+    /// <summary>
+    /// Points the default session's client has booked against its budget in the last 60 s (the
+    /// pacer's own ledger, which is what makes a run wait). Read through reflection: the session
+    /// does not show its client.
+    /// </summary>
+    public const string ClientBookedPoints = """
+        $session = Get-TotaraSession
+        $client = $session.GetType().GetProperty('Client', [System.Reflection.BindingFlags]'NonPublic,Instance').GetValue($session)
+        [pscustomobject]@{ Booked = $client.ComplexitySpentInWindow }
+        """;
+
     /// <summary>The same records built and counted, without New-TotaraUser: PowerShell's own share of the pipeline.</summary>
     public const string BuildOnly = """
         param($Count, $Prefix)
