@@ -62,9 +62,12 @@
 
     PrivateData          = @{
         PSData = @{
-            Tags         = @('Totara', 'LMS', 'GraphQL', 'HR', 'Sync', 'Learning', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
-            # ProjectUri / LicenseUri: add once the public repository and licence exist.
-            ReleaseNotes = 'First release: Connect-Totara, Disconnect-Totara, Get-TotaraSession, Get-TotaraStatus and Invoke-TotaraGraphQL.'
+            Tags         = @('Totara', 'LMS', 'GraphQL', 'HR', 'Sync', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
+            # ProjectUri and LicenseUri come from Directory.Build.props (RepositoryUrl) at build time.
+            ProjectUri   = ''
+            LicenseUri   = ''
+            # The build puts the CHANGELOG.md section of ModuleVersion here.
+            ReleaseNotes = ''
         }
     }
 }

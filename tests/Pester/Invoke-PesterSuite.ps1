@@ -31,8 +31,9 @@ param(
     [string[]] $Path = @($PSScriptRoot)
 )
 
-$ErrorActionPreference = 'Stop'
-Import-Module -Name $PesterManifest -Force
+# No $ErrorActionPreference = 'Stop' here: the tests run in this scope's children and must see
+# PowerShell's default (Continue), as a user's session does.
+Import-Module -Name $PesterManifest -Force -ErrorAction Stop
 
 $config = New-PesterConfiguration
 $config.Run.Path = @($Path | ForEach-Object { $_ -split [regex]::Escape([System.IO.Path]::PathSeparator) } | Where-Object { $_ })
@@ -86,4 +87,4 @@ $containers = foreach ($container in $result.Containers) {
 
 [ordered]@{ Tests = @($tests); Containers = @($containers) } |
     ConvertTo-Json -Depth 4 |
-    Set-Content -LiteralPath $ResultPath -Encoding utf8
+    Set-Content -LiteralPath $ResultPath -Encoding utf8 -ErrorAction Stop
