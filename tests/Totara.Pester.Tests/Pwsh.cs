@@ -28,6 +28,9 @@ internal static class Pwsh
         foreach (string argument in new[] { "tool", "run", "pwsh", "--", "-NoProfile", "-NonInteractive", "-File", script }.Concat(arguments))
             info.ArgumentList.Add(argument);
         info.Environment["TOTARA_EMULATOR_DLL"] = EmulatorDll;
+        // The configuration this test run was built with (bin/<Configuration>/net10.0/): a Pester file
+        // that builds (Packaging.Tests.ps1) must not replace out/ with another configuration's build.
+        info.Environment["TOTARA_BUILD_CONFIGURATION"] = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
         // Plain text at the source: what the tests read carries no ANSI escapes.
         info.Environment["NO_COLOR"] = "1";
 
