@@ -59,7 +59,7 @@ public sealed class SyncEngine
     /// <summary>Phase 4: stops a plan that removes too many users (see <see cref="RemovalGuard"/>).</summary>
     public void Guard(SyncPlan plan)
     {
-        Progress?.Invoke(new SyncProgress(SyncPhase.Guard, $"Checking {plan.Removals} removal(s) against the limit of {plan.AllowedRemovals}", 0, 0));
+        Progress?.Invoke(new SyncProgress(SyncPhase.Guard, $"Checking {plan.Removals} user and {plan.MembershipRemovals} membership removal(s) against the limit of {plan.AllowedRemovals} each", 0, 0));
         RemovalGuard.Check(plan);
     }
 

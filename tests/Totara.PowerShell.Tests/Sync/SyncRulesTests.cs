@@ -85,12 +85,12 @@ public sealed class SyncRulesTests
         var error = Assert.Single(stopped.Errors);
         Assert.StartsWith("TotaraSyncRemovalLimitExceeded,", error.FullyQualifiedErrorId);
         Assert.Equal(ErrorCategory.LimitsExceeded, error.CategoryInfo.Category);
-        Assert.Contains("remove 9 user(s) (9 suspended, 0 deleted) of the site's 13, more than the 0 that MaxRemovals 5% allows", error.Exception.Message);
+        Assert.Contains("remove 9 user(s) (9 suspended, 0 deleted) and 0 audience membership(s); MaxRemovals 5% allows 0 of each on a site of 13 user(s), and the users removed are more", error.Exception.Message);
         Assert.Equal(0, site.Host.Counters.MutationsExecuted);
         Assert.Null(site.ByIdNumber("E11"));
 
         var counted = ps.Run("param($Rows) $Rows | Invoke-TotaraSync -SourceIsComplete -MaxRemovals 8", rows);
-        Assert.Contains("more than the 8 that MaxRemovals 8 allows", Assert.Single(counted.Errors).Exception.Message);
+        Assert.Contains("MaxRemovals 8 allows 8 of each", Assert.Single(counted.Errors).Exception.Message);
         Assert.Equal(0, site.Host.Counters.MutationsExecuted);
 
         var forced = ps.Run("param($Rows) $Rows | Invoke-TotaraSync -SourceIsComplete -Force -Summary", rows).AssertNoErrors();

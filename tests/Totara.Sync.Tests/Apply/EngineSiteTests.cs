@@ -99,7 +99,8 @@ public sealed class EngineSiteTests : IAsyncLifetime
             var row = Row("D1");
             row.Audiences = Array.Empty<string>();
 
-            var plan = await RunAsync(new[] { row }, new SyncOptions { CohortMode = CohortMode.Exact, StatePath = path });
+            // Erase: the empty Audiences cell means "in none", so the recorded membership is in question.
+            var plan = await RunAsync(new[] { row }, new SyncOptions { CohortMode = CohortMode.Exact, StatePath = path, EmptyFieldAction = EmptyFieldAction.Erase });
 
             Assert.Empty(plan.Changes);
             Assert.Empty(SyncStateFile.Load(path, _host.Url).Added);

@@ -120,7 +120,7 @@ public sealed class InvokeTotaraSyncCommand : TotaraSessionCmdlet
         }
         foreach (var problem in plan.Problems) WriteError(SyncRowErrors.Invalid(problem));
         problems.AddRange(plan.Problems);
-        progress.Phase(SyncPhase.Guard, $"{plan.Changes.Count} change(s) planned, {plan.Removals} removal(s) of {plan.AllowedRemovals} allowed");
+        progress.Phase(SyncPhase.Guard, $"{plan.Changes.Count} change(s) planned, {plan.Removals} user and {plan.MembershipRemovals} membership removal(s) of {plan.AllowedRemovals} allowed each");
 
         var description = SyncParameters.Describe(plan);
         if (plan.Changes.Count == 0)
@@ -141,7 +141,12 @@ public sealed class InvokeTotaraSyncCommand : TotaraSessionCmdlet
         }
 
         if (plan.ExceedsGuard && !options.Force)
+        {
+            // The runbook's log gets the numbers the guard judged, beside the error.
+            progress.Done();
+            Report(plan, problems, session, whatIf: false, stopped: false, changes: null);
             ThrowTerminatingError(TotaraErrors.Create(new SyncGuardException(plan), SyncErrorIds.RemovalLimitExceeded, ErrorCategory.LimitsExceeded, session));
+        }
 
         bool stopped;
         try
