@@ -11,10 +11,15 @@ namespace Totara.Sync;
 /// read the site once, plan (pure, O(N)), guard, apply in batches, report. Each phase is its own
 /// call so a host (the cmdlet) can report between them and ask before applying.
 /// </summary>
-public sealed class SyncEngine
+/// <remarks>
+/// With a state file, the engine holds it (see <see cref="StateFileLock"/>) from the start of
+/// <see cref="PlanAsync"/> until it is disposed: dispose the engine when the run ends.
+/// </remarks>
+public sealed class SyncEngine : IDisposable
 {
     private readonly TotaraClient _client;
     private readonly Uri _site;
+    private StateFileLock? _stateLock;
 
     public SyncEngine(TotaraClient client, SyncOptions options)
     {
@@ -43,9 +48,17 @@ public sealed class SyncEngine
     /// Phases 2 and 3: reads the site (users once, audiences if the source names any, and the
     /// memberships in question) and plans. Sends no mutation.
     /// </summary>
+    /// <exception cref="SyncStateFileInUseException">Another run holds the state file: nothing was read.</exception>
+    /// <exception cref="SyncStateFileException">The state file cannot be written or read: nothing was read from the site.</exception>
     public async Task<SyncPlan> PlanAsync(IReadOnlyList<SourceUser> rows, SourceValidation validation, CancellationToken ct = default)
     {
-        State = Options.StatePath is { } path ? SyncStateFile.Load(path, _site) : null;
+        if (Options.StatePath is { } path)
+        {
+            // Held before the state is read and until the run ends, so no other run's changes to it are lost;
+            // taking it also shows the file can be written before any change is sent.
+            _stateLock ??= StateFileLock.Acquire(path);
+            State = SyncStateFile.Load(path, _site);
+        }
         var users = await SiteReader.ReadUsersAsync(_client, rows, Options, Progress, ct).ConfigureAwait(false);
         var cohorts = await SiteReader.ReadCohortsAsync(_client, rows, ct).ConfigureAwait(false);
         var jobs = await SiteReader.ReadJobsAsync(_client, validation.Valid, Progress, ct).ConfigureAwait(false);
@@ -54,6 +67,13 @@ public sealed class SyncEngine
         var plan = SyncPlanner.Plan(validation, users, Options, cohorts, State, jobs);
         await MembershipChecker.CheckAsync(_client, plan, Progress, ct).ConfigureAwait(false);
         return plan;
+    }
+
+    /// <summary>Releases the state file for other runs.</summary>
+    public void Dispose()
+    {
+        _stateLock?.Dispose();
+        _stateLock = null;
     }
 
     /// <summary>Phase 4: stops a plan that removes too many users (see <see cref="RemovalGuard"/>).</summary>

@@ -187,4 +187,69 @@ public sealed class SyncAudienceTests : IDisposable
         Assert.Equal((3, 2, "True"), (summary.N("PlannedMembershipRemovals"), summary.N("AllowedRemovals"), summary.S("RemovalLimitExceeded")));
         Assert.Equal(10, site.Host.State.Cohorts.MemberCount(sales.Id));
     }
+
+    [Fact]
+    public async Task A_second_run_on_a_state_file_in_use_fails_with_TotaraSyncStateFileInUse_before_reading_anything()
+    {
+        await using var site = await StartAsync();
+        using var ps = site.Connect();
+        var state = Path.Combine(_dir, "state.json");
+        site.Host.Counters.Reset();
+
+        // What another run holds for its whole run: an exclusive open of <state>.lock.
+        using (new FileStream(state + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None))
+        {
+            var result = ps.Run("param($Rows, $State) $Rows | Invoke-TotaraSync -CohortMode Exact -StatePath $State",
+                new() { ["Rows"] = new[] { Row("E1") }, ["State"] = state });
+
+            var error = Assert.Single(result.Errors);
+            Assert.StartsWith("TotaraSyncStateFileInUse,", error.FullyQualifiedErrorId);
+            Assert.Equal(System.Management.Automation.ErrorCategory.ResourceBusy, error.CategoryInfo.Category);
+            Assert.Contains(state, error.Exception.Message);
+            Assert.Equal(0, site.Host.Counters.Requests - site.Host.Counters.TokenRequests);
+        }
+
+        // Released (as when the other run ends or dies): the next run goes ahead.
+        ps.Run("param($Rows, $State) $Rows | Invoke-TotaraSync -CohortMode Exact -StatePath $State",
+            new() { ["Rows"] = new[] { Row("E1") }, ["State"] = state }).AssertNoErrors();
+    }
+
+    [Theory]
+    [InlineData("{\"format\": 99, \"site\": \"SITE\"}", "it is format 99")]
+    [InlineData("[]", "its top level is a list")]
+    [InlineData("{\"format\": 1, \"site\": \"SITE\", \"memberships\": {\"1\": [2.5]}}", "audience 1 lists a user id 2.5")]
+    [InlineData("", "it is empty")]
+    public async Task A_bad_state_file_gives_one_TotaraSyncStateFileInvalid_error_naming_the_file(string content, string problem)
+    {
+        await using var site = await StartAsync();
+        using var ps = site.Connect();
+        var state = Path.Combine(_dir, "state.json");
+        File.WriteAllText(state, content.Replace("SITE", site.Host.Url.AbsoluteUri));
+
+        var result = ps.Run("param($Rows, $State) $Rows | Invoke-TotaraSync -CohortMode Exact -StatePath $State",
+            new() { ["Rows"] = new[] { Row("E1") }, ["State"] = state });
+
+        var error = Assert.Single(result.Errors);
+        Assert.StartsWith("TotaraSyncStateFileInvalid,", error.FullyQualifiedErrorId);
+        Assert.Contains($"The state file {state} cannot be read: {problem}", error.Exception.Message);
+    }
+
+    [Fact]
+    public async Task A_state_file_saved_with_a_byte_order_mark_is_read()
+    {
+        await using var site = await StartAsync();
+        var sales = site.Host.State.Cohorts.Add("Sales", "SALES");
+        var e1 = site.Seed("E1");
+        site.Host.State.Cohorts.AddMember(sales.Id, e1.Id);
+        using var ps = site.Connect();
+        var state = Path.Combine(_dir, "state.json");
+        // As Windows PowerShell 5.1 writes it after a hand edit (Set-Content -Encoding UTF8).
+        File.WriteAllText(state, "{\"format\":1,\"site\":\"" + site.Host.Url.AbsoluteUri + "\",\"memberships\":{\"" + sales.Id + "\":[" + e1.Id + "]}}",
+            new System.Text.UTF8Encoding(true));
+
+        var result = ps.Run("param($Rows, $State) $Rows | Invoke-TotaraSync -CohortMode Exact -StatePath $State",
+            new() { ["Rows"] = new[] { Row("E1", more: ("Audiences", "SALES")) }, ["State"] = state }).AssertNoErrors();
+
+        Assert.Empty(result.Changes());
+    }
 }

@@ -28,7 +28,7 @@ public sealed class EngineSiteTests : IAsyncLifetime
 
     private async Task<SyncPlan> RunAsync(IReadOnlyList<SourceUser> rows, SyncOptions options, bool apply = true)
     {
-        var engine = new SyncEngine(_client, options);
+        using var engine = new SyncEngine(_client, options);
         var validation = engine.Validate(rows);
         var plan = await engine.PlanAsync(rows, validation);
         if (apply) Assert.True(await engine.ApplyAsync(plan));

@@ -96,7 +96,7 @@ public sealed class InvokeTotaraSyncCommand : TotaraSessionCmdlet
         var session = _session ?? ResolveSession();
         var options = BuildOptions(session);
         var progress = new SyncProgressWriter(this);
-        var engine = new SyncEngine(session.Client, options) { Progress = progress.Show };
+        using var engine = new SyncEngine(session.Client, options) { Progress = progress.Show };
 
         var validation = engine.Validate(_rows);
         foreach (var unreadable in _unreadable) validation.Protect(unreadable.Row);
@@ -108,9 +108,9 @@ public sealed class InvokeTotaraSyncCommand : TotaraSessionCmdlet
         {
             plan = Run(session.Client, ct => engine.PlanAsync(_rows, validation, ct));
         }
-        catch (Exception ex) when (ex is System.IO.InvalidDataException or System.IO.IOException or System.Text.Json.JsonException)
+        catch (SyncStateFileException ex)
         {
-            ThrowTerminatingError(TotaraErrors.Create(ex, SyncErrorIds.StateFileInvalid, ErrorCategory.InvalidData, StatePath));
+            ThrowStateFileError(ex);
             return;
         }
         catch (Exception ex) when (IsRequestFailure(ex))
@@ -155,6 +155,7 @@ public sealed class InvokeTotaraSyncCommand : TotaraSessionCmdlet
         }
         catch (Exception ex) when (ex is System.IO.IOException or UnauthorizedAccessException)
         {
+            // Saving failed mid-run (the disk filled, say): the lock taken before planning showed the path could be written.
             ThrowTerminatingError(TotaraErrors.Create(ex, SyncErrorIds.StateFileInvalid, ErrorCategory.WriteError, StatePath));
             return;
         }
@@ -216,6 +217,17 @@ public sealed class InvokeTotaraSyncCommand : TotaraSessionCmdlet
         {
             Host?.UI?.WriteWarningLine(message);
         }
+    }
+
+    private void ThrowStateFileError(SyncStateFileException ex)
+    {
+        var (id, category) = ex switch
+        {
+            SyncStateFileInUseException => (SyncErrorIds.StateFileInUse, ErrorCategory.ResourceBusy),
+            SyncStateFileInvalidException => (SyncErrorIds.StateFileInvalid, ErrorCategory.InvalidData),
+            _ => (SyncErrorIds.StateFileInvalid, ErrorCategory.WriteError),
+        };
+        ThrowTerminatingError(TotaraErrors.Create(ex, id, category, ex.Path));
     }
 
     private SyncOptions BuildOptions(TotaraSession session)
