@@ -89,14 +89,17 @@ internal static class SourceRowReader
         switch (target)
         {
             case Suspended:
-                row.Suspended = Flag(name, value);
+                // An empty cell is no value: it leaves the user as they are (and lets an Enabled column speak).
+                row.HasSuspendedColumn = true;
+                if (Flag(name, value) is bool suspended) row.Suspended = suspended;
                 return;
             case Deleted:
-                row.Deleted = Flag(name, value);
+                row.Deleted = Flag(name, value) ?? false;
                 return;
             case Enabled:
                 // Get-ADUser's Enabled: a disabled account is a suspended user (an explicit Suspended column wins).
-                row.Suspended ??= !Flag(name, value);
+                row.HasSuspendedColumn = true;
+                if (Flag(name, value) is bool enabled) row.Suspended ??= !enabled;
                 return;
             case CustomFields:
                 if (value is IDictionary fields)
@@ -132,16 +135,7 @@ internal static class SourceRowReader
         _ => value.ToString() ?? "",
     };
 
-    private static bool Flag(string name, object value)
-    {
-        if (value is bool b) return b;
-        switch (Text(value).Trim().ToLowerInvariant())
-        {
-            case "1": case "true": case "yes": case "y": return true;
-            case "0": case "false": case "no": case "n": case "": return false;
-            default: throw new FormatException($"the {name} column's value '{value}' is not 1/0, true/false or yes/no.");
-        }
-    }
+    private static bool? Flag(string name, object value) => value is bool b ? b : SourceFlag.Parse(name, Text(value));
 
     private static IReadOnlyList<string> List(object value)
     {

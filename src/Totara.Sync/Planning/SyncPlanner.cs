@@ -117,9 +117,10 @@ public static class SyncPlanner
 
         var suspend = row.Suspended;
         var reason = "the source's suspended column";
-        if (suspend is null && user.Suspended && options.SourceIsComplete && options.MissingUserAction == MissingUserAction.Suspend)
+        if (suspend is null && !row.HasSuspendedColumn && user.Suspended && options.SourceIsComplete && options.MissingUserAction == MissingUserAction.Suspend)
         {
-            // Suspended as missing from an earlier complete source, and back in it now.
+            // Suspended as missing from an earlier complete source, and back in it now. (With a suspended
+            // column, an empty cell is no value: only an explicit false unsuspends.)
             suspend = false;
             reason = "in the source again (MissingUserAction Suspend)";
         }

@@ -69,6 +69,25 @@ public sealed class SyncRulesTests
         }
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData(" -EmptyFieldAction Erase")]
+    [InlineData(" -SourceIsComplete")]
+    public async Task An_empty_suspended_cell_leaves_a_suspended_user_suspended_and_only_an_explicit_false_unsuspends(string parameters)
+    {
+        await using var site = await StartAsync();
+        site.Seed("E1", configure: u => u.Suspended = true);
+        site.Seed("E2", configure: u => u.Suspended = true);
+        using var ps = site.Connect();
+
+        var result = ps.Run("param($Rows) $Rows | Invoke-TotaraSync -MaxRemovals 5" + parameters,
+            Rows(Row("E1", more: ("suspended", "")), Row("E2", more: ("suspended", "0")))).AssertNoErrors();
+
+        Assert.Equal(new[] { "Unsuspend E2" }, result.Changes().Select(c => $"{c.S("Action")} {c.S("Key")}"));
+        Assert.True(site.ByIdNumber("E1")!.Suspended);
+        Assert.False(site.ByIdNumber("E2")!.Suspended);
+    }
+
     [Fact]
     public async Task The_guard_stops_too_many_removals_with_the_numbers_and_changes_nothing_and_Force_overrides()
     {

@@ -110,6 +110,29 @@ public sealed class PlannerTests
         Assert.Equal(new[] { (SyncAction.Unsuspend, "E2"), (SyncAction.Suspend, "E1") }, plan.Changes.Select(c => (c.Action, c.Key)));
     }
 
+    [Theory]
+    [InlineData("", null)]
+    [InlineData(" ", null)]
+    [InlineData("0", false)]
+    [InlineData("no", false)]
+    [InlineData("TRUE", true)]
+    [InlineData("y", true)]
+    public void A_flag_cell_reads_empty_as_no_value(string cell, bool? expected)
+    {
+        Assert.Equal(expected, SourceFlag.Parse("suspended", cell));
+        Assert.Contains("the suspended column's value 'maybe'", Assert.Throws<FormatException>(() => SourceFlag.Parse("suspended", "maybe")).Message);
+    }
+
+    [Fact]
+    public void An_empty_suspended_cell_in_a_complete_source_does_not_unsuspend()
+    {
+        var row = Row("E1");
+        row.HasSuspendedColumn = true;   // the source has the column; this row's cell is empty
+        var plan = Plan(new[] { row }, new[] { Site(10, "E1", suspended: true) }, new SyncOptions { SourceIsComplete = true });
+
+        Assert.Empty(plan.Changes);
+    }
+
     [Fact]
     public void Refused_rows_protect_their_site_user_from_the_missing_user_action()
     {
