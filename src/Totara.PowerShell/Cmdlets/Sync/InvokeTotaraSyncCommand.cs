@@ -102,6 +102,8 @@ public sealed class InvokeTotaraSyncCommand : TotaraSessionCmdlet
         foreach (var unreadable in _unreadable) validation.Protect(unreadable.Row);
         var problems = _unreadable.Concat(validation.Problems).OrderBy(p => p.RowNumber).ToList();
         foreach (var problem in problems) WriteError(SyncRowErrors.Invalid(problem));
+        foreach (var row in validation.SiteAccounts)
+            WriteVerbose($"Row {row.RowNumber} ({row.Get(SyncFields.Username)}) is Totara's own {row.Get(SyncFields.Username)} account: every site has its own, and a sync never changes it.");
 
         SyncPlan plan;
         try
