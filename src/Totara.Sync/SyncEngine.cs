@@ -60,7 +60,10 @@ public sealed class SyncEngine : IDisposable
             State = SyncStateFile.Load(path, _site);
         }
         var users = await SiteReader.ReadUsersAsync(_client, rows, Options, Progress, ct).ConfigureAwait(false);
-        var cohorts = await SiteReader.ReadCohortsAsync(_client, rows, ct).ConfigureAwait(false);
+        // Exact mode may remove recorded memberships while no row names an audience: read the audiences then
+        // too, so each removal names its audience (idnumber and name), not only its id.
+        var removesRecorded = Options.CohortMode == CohortMode.Exact && State is { Added.Count: > 0 };
+        var cohorts = await SiteReader.ReadCohortsAsync(_client, rows, removesRecorded, ct).ConfigureAwait(false);
         var jobs = await SiteReader.ReadJobsAsync(_client, validation.Valid, Progress, ct).ConfigureAwait(false);
 
         Progress?.Invoke(new SyncProgress(SyncPhase.Plan, $"Planning {validation.Valid.Count} row(s) against {users.Count} site user(s)", 0, 0));

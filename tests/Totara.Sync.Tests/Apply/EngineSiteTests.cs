@@ -108,6 +108,34 @@ public sealed class EngineSiteTests : IAsyncLifetime
         finally
         {
             File.Delete(path);
+            File.Delete(path + ".lock");
+        }
+    }
+
+    [Fact]
+    public async Task An_exact_mode_removal_names_its_audience_even_when_no_row_names_one()
+    {
+        var sales = _host.State.Cohorts.Add("Sales", "SALES");
+        var path = Path.Combine(Path.GetTempPath(), "sync-names-" + Guid.NewGuid().ToString("N") + ".json");
+        try
+        {
+            var exact = new SyncOptions { CohortMode = CohortMode.Exact, StatePath = path, EmptyFieldAction = EmptyFieldAction.Erase, MaxRemovals = RemovalLimit.Count(1) };
+            var row = Row("N1");
+            row.Audiences = new[] { "SALES" };
+            await RunAsync(new[] { row }, exact);
+            Assert.Equal(1, _host.State.Cohorts.MemberCount(sales.Id));
+
+            row.Audiences = Array.Empty<string>();   // an empty cell: with Erase, in no audience
+            var plan = await RunAsync(new[] { row }, exact);
+
+            var removal = Assert.Single(plan.Changes);
+            Assert.Equal((SyncAction.RemoveMember, "Sales (SALES)"), (removal.Action, removal.Audience));
+            Assert.Equal(0, _host.State.Cohorts.MemberCount(sales.Id));
+        }
+        finally
+        {
+            File.Delete(path);
+            File.Delete(path + ".lock");
         }
     }
 
