@@ -31,7 +31,7 @@ public static class SyncPlanner
         var audiencesUnknown = new HashSet<long>();
         var desired = new HashSet<Membership>();
         var jobPlanner = source.Valid.Any(r => r.Job is not null)
-            ? new JobPlanner(source.Valid, siteUsers, jobs ?? throw new InvalidOperationException("The source has job assignments but the site's were not read."), options)
+            ? new JobPlanner(source, siteUsers, jobs ?? throw new InvalidOperationException("The source has job assignments but the site's were not read."), options)
             : null;
 
         foreach (var row in source.Valid)
