@@ -91,9 +91,25 @@ public static class UserInputRules
         foreach (var pair in MaxLengths)
         {
             var value = change.GetText(pair.Key);
-            if (value is not null && value.Length > pair.Value)
-                problems.Add(new UserInputProblem(pair.Key, $"{pair.Key} is {value.Length} characters long; at most {pair.Value} are allowed."));
+            if (value is not null && Characters(value) is var length && length > pair.Value)
+                problems.Add(new UserInputProblem(pair.Key, $"{pair.Key} is {length} characters long; at most {pair.Value} are allowed."));
         }
+    }
+
+    /// <summary>
+    /// A value's length as Totara counts it (core_text::strlen, i.e. mb_strlen over UTF-8): in
+    /// characters (code points), so a character outside the BMP, two UTF-16 units here, counts once.
+    /// </summary>
+    public static int Characters(string value)
+    {
+        var count = value.Length;
+        for (var i = 0; i < value.Length - 1; i++)
+        {
+            if (!char.IsHighSurrogate(value[i]) || !char.IsLowSurrogate(value[i + 1])) continue;
+            count--;
+            i++;
+        }
+        return count;
     }
 }
 

@@ -63,6 +63,17 @@ public sealed class ValidationTests
     }
 
     [Fact]
+    public void Lengths_count_characters_as_Totara_does_not_UTF16_units()
+    {
+        // 100 characters outside the BMP are 200 UTF-16 units; Totara (mb_strlen) counts 100, its limit for firstname.
+        var hundred = string.Concat(Enumerable.Repeat("\U0001F600", 100));
+        Assert.Empty(SourceValidator.Validate(new[] { Row("E1", first: hundred) }, new SyncOptions()).Problems);
+
+        var tooLong = SourceValidator.Validate(new[] { Row("E2", first: hundred + "é") }, new SyncOptions());
+        Assert.Equal("firstname is 101 characters long; at most 100 are allowed.", Assert.Single(tooLong.Problems).Message);
+    }
+
+    [Fact]
     public void Erase_refuses_an_empty_required_field()
     {
         var row = Row("E1").Set("lastname", "");
