@@ -20,6 +20,7 @@ public sealed class InvokeTotaraSyncCommand : TotaraSessionCmdlet
 
     private readonly List<SourceUser> _rows = new();
     private readonly List<SyncProblem> _unreadable = new();
+    private readonly HashSet<string> _unknownColumns = new(StringComparer.OrdinalIgnoreCase);
     private readonly Stopwatch _clock = new();
     private TotaraSession? _session;
     private DateTimeOffset _startedAt;
@@ -85,9 +86,20 @@ public sealed class InvokeTotaraSyncCommand : TotaraSessionCmdlet
         _session ??= session;
         if (InputObject is null) return;
         var problems = new List<(string Column, string Message)>();
-        var row = SourceRowReader.Read(InputObject, _rows.Count + _unreadable.Count + 1, problems);
+        var unknown = new List<string>();
+        var row = SourceRowReader.Read(InputObject, _rows.Count + _unreadable.Count + 1, problems, unknown);
+        foreach (var column in unknown) WarnUnknownColumn(column);
         if (problems.Count == 0) _rows.Add(row);
         else _unreadable.AddRange(problems.Select(p => new SyncProblem(row, null, p.Column, p.Message)));
+    }
+
+    /// <summary>Once per column: a mistyped header (emial) would otherwise be dropped without a word.</summary>
+    private void WarnUnknownColumn(string column)
+    {
+        if (!_unknownColumns.Add(column)) return;
+        var nearest = NearestName.Find(column, SourceRowReader.KnownColumns);
+        WriteWarning($"Column '{column}' is not one Invoke-TotaraSync reads; its values are ignored." +
+                     (nearest is null ? "" : $" Did you mean '{nearest}'?"));
     }
 
     /// <inheritdoc />
