@@ -163,9 +163,10 @@ public sealed class InvokeTotaraSyncCommand : TotaraSessionCmdlet
         }
 
         bool stopped;
+        var runner = new SyncBatchRunner(this, engine, plan, progress);
         try
         {
-            stopped = new SyncBatchRunner(this, engine, plan, progress).Run(session);
+            stopped = runner.Run(session);
         }
         catch (Exception ex) when (ex is System.IO.IOException or UnauthorizedAccessException)
         {
@@ -178,8 +179,7 @@ public sealed class InvokeTotaraSyncCommand : TotaraSessionCmdlet
             ThrowRequestError(ex, session);
             return;
         }
-        // Stopping: the pipeline takes no more output (progress, summary), only the warning.
-        if (stopped) StopWithWarning(plan);
+        if (stopped) StopWithReport(plan, problems, session, runner.Unwritten);
         progress.Done();
         Report(plan, problems, session, whatIf: false, stopped: false, changes: null);
     }
@@ -211,12 +211,28 @@ public sealed class InvokeTotaraSyncCommand : TotaraSessionCmdlet
         if (Summary.IsPresent) WriteObject(summary);
     }
 
-    private void StopWithWarning(SyncPlan plan)
+    /// <summary>
+    /// Says what a stopped run did: a warning (which PowerShell still takes while the pipeline stops,
+    /// unlike objects) and the summary (Stopped) on the information stream, so a runbook or a host
+    /// without a console has both; then ends the command.
+    /// </summary>
+    private void StopWithReport(SyncPlan plan, List<SyncProblem> problems, TotaraSession session, IReadOnlyList<SyncChange>? unwritten)
     {
         var message = $"Invoke-TotaraSync stopped: {plan.Changes.Count(c => c.Outcome == SyncOutcome.Applied)} change(s) applied, " +
                       $"{plan.Changes.Count(c => c.Outcome == SyncOutcome.Failed)} failed, {plan.Changes.Count(c => c.Outcome == SyncOutcome.Skipped)} not sent. " +
+                      (unwritten is null ? "" : $"The last batch ({unwritten.Count} {unwritten[0].Action}: {unwritten.Count(c => c.Outcome == SyncOutcome.Applied)} applied, " +
+                                                $"{unwritten.Count(c => c.Outcome == SyncOutcome.Failed)} failed) finished after the stop, so its changes were not written out. ") +
                       "Every change sent has its final state; run the sync again to finish.";
         WarnEvenIfStopping(message);
+        try
+        {
+            var summary = new TotaraSyncSummary(new SyncSummary(plan, problems, _clock.Elapsed, whatIf: false, stopped: true), session.Url, _startedAt);
+            WriteInformation(new InformationRecord(summary, "Invoke-TotaraSync") { Tags = { "TotaraSyncSummary" } });
+        }
+        catch (PipelineStoppedException)
+        {
+            // The information stream refused it too: the warning (or the console line) carries the counts.
+        }
         throw new PipelineStoppedException();
     }
 
