@@ -139,6 +139,24 @@ public sealed class EngineSiteTests : IAsyncLifetime
         }
     }
 
+    [Theory]
+    [InlineData(SyncMatchOn.Username, MissingUserAction.Suspend)]
+    [InlineData(SyncMatchOn.Email, MissingUserAction.Delete)]
+    public async Task The_client_s_own_service_account_is_skipped_not_failed_when_the_session_does_not_name_it(SyncMatchOn matchOn, MissingUserAction action)
+    {
+        // The emulator's client acts as api_service; the options do not name it (no -ServiceAccount).
+        var options = new SyncOptions { MatchOn = matchOn, SourceIsComplete = true, MissingUserAction = action, Force = true };
+
+        var plan = await RunAsync(new[] { Row("O1") }, options);
+
+        var own = Assert.Single(plan.Changes, c => c.Username == "api_service");
+        Assert.Equal(SyncOutcome.Skipped, own.Outcome);
+        Assert.Contains("the API client's own service account", own.Error);
+        Assert.DoesNotContain(plan.Changes, c => c.Outcome == SyncOutcome.Failed);
+        Assert.NotNull(_host.State.Users.GetByUsername("api_service"));
+        Assert.False(_host.State.Users.GetByUsername("api_service")!.Suspended);
+    }
+
     [Fact]
     public async Task Updates_ask_back_only_the_id_so_they_spend_the_fewest_complexity_points()
     {
