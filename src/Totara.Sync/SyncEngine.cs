@@ -11,10 +11,15 @@ namespace Totara.Sync;
 /// read the site once, plan (pure, O(N)), guard, apply in batches, report. Each phase is its own
 /// call so a host (the cmdlet) can report between them and ask before applying.
 /// </summary>
-public sealed class SyncEngine
+/// <remarks>
+/// With a state file, the engine holds it (see <see cref="StateFileLock"/>) from the start of
+/// <see cref="PlanAsync"/> until it is disposed: dispose the engine when the run ends.
+/// </remarks>
+public sealed class SyncEngine : IDisposable
 {
     private readonly TotaraClient _client;
     private readonly Uri _site;
+    private StateFileLock? _stateLock;
 
     public SyncEngine(TotaraClient client, SyncOptions options)
     {
@@ -43,11 +48,22 @@ public sealed class SyncEngine
     /// Phases 2 and 3: reads the site (users once, audiences if the source names any, and the
     /// memberships in question) and plans. Sends no mutation.
     /// </summary>
+    /// <exception cref="SyncStateFileInUseException">Another run holds the state file: nothing was read.</exception>
+    /// <exception cref="SyncStateFileException">The state file cannot be written or read: nothing was read from the site.</exception>
     public async Task<SyncPlan> PlanAsync(IReadOnlyList<SourceUser> rows, SourceValidation validation, CancellationToken ct = default)
     {
-        State = Options.StatePath is { } path ? SyncStateFile.Load(path, _site) : null;
+        if (Options.StatePath is { } path)
+        {
+            // Held before the state is read and until the run ends, so no other run's changes to it are lost;
+            // taking it also shows the file can be written before any change is sent.
+            _stateLock ??= StateFileLock.Acquire(path);
+            State = SyncStateFile.Load(path, _site);
+        }
         var users = await SiteReader.ReadUsersAsync(_client, rows, Options, Progress, ct).ConfigureAwait(false);
-        var cohorts = await SiteReader.ReadCohortsAsync(_client, rows, ct).ConfigureAwait(false);
+        // Exact mode may remove recorded memberships while no row names an audience: read the audiences then
+        // too, so each removal names its audience (idnumber and name), not only its id.
+        var removesRecorded = Options.CohortMode == CohortMode.Exact && State is { Added.Count: > 0 };
+        var cohorts = await SiteReader.ReadCohortsAsync(_client, rows, removesRecorded, ct).ConfigureAwait(false);
         var jobs = await SiteReader.ReadJobsAsync(_client, validation.Valid, Progress, ct).ConfigureAwait(false);
 
         Progress?.Invoke(new SyncProgress(SyncPhase.Plan, $"Planning {validation.Valid.Count} row(s) against {users.Count} site user(s)", 0, 0));
@@ -56,10 +72,17 @@ public sealed class SyncEngine
         return plan;
     }
 
+    /// <summary>Releases the state file for other runs.</summary>
+    public void Dispose()
+    {
+        _stateLock?.Dispose();
+        _stateLock = null;
+    }
+
     /// <summary>Phase 4: stops a plan that removes too many users (see <see cref="RemovalGuard"/>).</summary>
     public void Guard(SyncPlan plan)
     {
-        Progress?.Invoke(new SyncProgress(SyncPhase.Guard, $"Checking {plan.Removals} removal(s) against the limit of {plan.AllowedRemovals}", 0, 0));
+        Progress?.Invoke(new SyncProgress(SyncPhase.Guard, $"Checking {plan.Removals} user and {plan.MembershipRemovals} membership removal(s) against the limit of {plan.AllowedRemovals} each", 0, 0));
         RemovalGuard.Check(plan);
     }
 

@@ -27,7 +27,12 @@ public static class UserInputRules
     private static readonly HashSet<string> InternalAuth = new(StringComparer.OrdinalIgnoreCase) { "manual", "email", "approved", "none", "webservice" };
 
     private static readonly Regex UsernamePattern = new("^[a-z0-9_\\-.@]+$", RegexOptions.CultureInvariant);
-    private static readonly Regex EmailPattern = new("^[^@\\s]+@[^@\\s]+\\.[A-Za-z]{2,}$", RegexOptions.CultureInvariant);
+    // Totara's validate_email: dot-separated atoms of these characters on both sides of the @, so no
+    // leading, trailing or doubled dot in either part (Totara's own pattern lets the domain's tail have
+    // doubled dots; no mail system takes them, so neither do we); and a top-level domain of letters.
+    private const string EmailAtom = "[-!#$%&'*+/0-9=?A-Z^_`a-z{|}~]+";
+    private static readonly Regex EmailPattern = new(
+        $"^{EmailAtom}(\\.{EmailAtom})*@{EmailAtom}(\\.{EmailAtom})*\\.[A-Za-z]{{2,}}$", RegexOptions.CultureInvariant);
     private static readonly Regex CountryPattern = new("^[A-Z]{2}$", RegexOptions.CultureInvariant);
 
     /// <summary>The problems of a create input; empty when it may be sent.</summary>
@@ -86,9 +91,25 @@ public static class UserInputRules
         foreach (var pair in MaxLengths)
         {
             var value = change.GetText(pair.Key);
-            if (value is not null && value.Length > pair.Value)
-                problems.Add(new UserInputProblem(pair.Key, $"{pair.Key} is {value.Length} characters long; at most {pair.Value} are allowed."));
+            if (value is not null && Characters(value) is var length && length > pair.Value)
+                problems.Add(new UserInputProblem(pair.Key, $"{pair.Key} is {length} characters long; at most {pair.Value} are allowed."));
         }
+    }
+
+    /// <summary>
+    /// A value's length as Totara counts it (core_text::strlen, i.e. mb_strlen over UTF-8): in
+    /// characters (code points), so a character outside the BMP, two UTF-16 units here, counts once.
+    /// </summary>
+    public static int Characters(string value)
+    {
+        var count = value.Length;
+        for (var i = 0; i < value.Length - 1; i++)
+        {
+            if (!char.IsHighSurrogate(value[i]) || !char.IsLowSurrogate(value[i + 1])) continue;
+            count--;
+            i++;
+        }
+        return count;
     }
 }
 

@@ -30,20 +30,35 @@ internal static class SourceRowReader
 
     private static readonly Dictionary<string, string> Columns = Build();
 
-    /// <summary>Reads one object; <paramref name="problems"/> gets a message per column that cannot be read.</summary>
-    public static SourceUser Read(PSObject input, int rowNumber, List<(string Column, string Message)> problems)
+    /// <summary>Every column name the reader knows (HR Import's, the module's and Get-ADUser's), for suggestions.</summary>
+    public static IEnumerable<string> KnownColumns
+    {
+        get
+        {
+            foreach (var name in Columns.Keys) yield return name;
+            foreach (var name in SourceJob.Columns) yield return name;
+        }
+    }
+
+    /// <summary>
+    /// Reads one object; <paramref name="problems"/> gets a message per column that cannot be read, and
+    /// <paramref name="unknown"/> the columns of a CSV row or hashtable that the reader does not know
+    /// (a typed object's other properties, a Get-ADUser's DistinguishedName say, are not columns).
+    /// </summary>
+    public static SourceUser Read(PSObject input, int rowNumber, List<(string Column, string Message)> problems, ICollection<string>? unknown = null)
     {
         var row = new SourceUser(rowNumber, input);
-        ReadColumns(row, input, problems);
+        var columns = input.BaseObject is PSCustomObject or IDictionary ? unknown : null;
+        ReadColumns(row, input, problems, columns);
         return row;
     }
 
-    private static void ReadColumns(SourceUser row, PSObject input, List<(string Column, string Message)> problems)
+    private static void ReadColumns(SourceUser row, PSObject input, List<(string Column, string Message)> problems, ICollection<string>? unknown)
     {
         if (input.BaseObject is IDictionary dictionary)
         {
             foreach (DictionaryEntry entry in dictionary)
-                TryApply(row, Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? "", entry.Value, problems);
+                TryApply(row, Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? "", entry.Value, problems, unknown);
             return;
         }
         foreach (var property in input.Properties)
@@ -57,15 +72,15 @@ internal static class SourceRowReader
             {
                 continue;   // a property whose getter throws is not a column
             }
-            TryApply(row, property.Name, value, problems);
+            TryApply(row, property.Name, value, problems, unknown);
         }
     }
 
-    private static void TryApply(SourceUser row, string name, object? value, List<(string Column, string Message)> problems)
+    private static void TryApply(SourceUser row, string name, object? value, List<(string Column, string Message)> problems, ICollection<string>? unknown)
     {
         try
         {
-            Apply(row, name, value);
+            if (!Apply(row, name, value)) unknown?.Add(name);
         }
         catch (FormatException ex)
         {
@@ -73,30 +88,41 @@ internal static class SourceRowReader
         }
     }
 
-    private static void Apply(SourceUser row, string name, object? value)
+    /// <summary>Applies one column to the row; false when the reader does not know the column.</summary>
+    private static bool Apply(SourceUser row, string name, object? value)
     {
         value = Unwrap(value);
-        if (value is null) return;
+        if (value is null) return true;
         if (!Columns.TryGetValue(name, out var target))
         {
             if (name.StartsWith(CustomFieldPrefix, StringComparison.OrdinalIgnoreCase) && name.Length > CustomFieldPrefix.Length)
                 row.SetCustomField(name.Substring(CustomFieldPrefix.Length), Text(value));
-            else if (IsJobColumn(name) && Text(value).Trim().Length > 0)
+            else if (!IsJobColumn(name))
+                return false;
+            else if (Text(value).Trim().Length > 0)
                 (row.Job ??= new SourceJob()).Set(name, Text(value));   // a row whose job cells are all empty has no job
-            return;
+            return true;
         }
+        ApplyKnown(row, name, target, value);
+        return true;
+    }
 
+    private static void ApplyKnown(SourceUser row, string name, string target, object value)
+    {
         switch (target)
         {
             case Suspended:
-                row.Suspended = Flag(name, value);
+                // An empty cell is no value: it leaves the user as they are (and lets an Enabled column speak).
+                row.HasSuspendedColumn = true;
+                if (Flag(name, value) is bool suspended) row.Suspended = suspended;
                 return;
             case Deleted:
-                row.Deleted = Flag(name, value);
+                row.Deleted = Flag(name, value) ?? false;
                 return;
             case Enabled:
                 // Get-ADUser's Enabled: a disabled account is a suspended user (an explicit Suspended column wins).
-                row.Suspended ??= !Flag(name, value);
+                row.HasSuspendedColumn = true;
+                if (Flag(name, value) is bool enabled) row.Suspended ??= !enabled;
                 return;
             case CustomFields:
                 if (value is IDictionary fields)
@@ -132,16 +158,7 @@ internal static class SourceRowReader
         _ => value.ToString() ?? "",
     };
 
-    private static bool Flag(string name, object value)
-    {
-        if (value is bool b) return b;
-        switch (Text(value).Trim().ToLowerInvariant())
-        {
-            case "1": case "true": case "yes": case "y": return true;
-            case "0": case "false": case "no": case "n": case "": return false;
-            default: throw new FormatException($"the {name} column's value '{value}' is not 1/0, true/false or yes/no.");
-        }
-    }
+    private static bool? Flag(string name, object value) => value is bool b ? b : SourceFlag.Parse(name, Text(value));
 
     private static IReadOnlyList<string> List(object value)
     {

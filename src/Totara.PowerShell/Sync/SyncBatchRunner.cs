@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using System.Threading;
 using Totara.PowerShell.Cmdlets;
@@ -25,6 +27,12 @@ internal sealed class SyncBatchRunner
         _plan = plan;
         _progress = progress;
     }
+
+    /// <summary>
+    /// After a stop: the batch that finished but whose changes never reached the pipeline (the stop came
+    /// before or while they were written); null when every finished batch was written.
+    /// </summary>
+    public IReadOnlyList<SyncChange>? Unwritten { get; private set; }
 
     /// <summary>Applies the plan; true when a stop request cut it short.</summary>
     public bool Run(TotaraSession session)
@@ -58,13 +66,20 @@ internal sealed class SyncBatchRunner
             }
 
             done += batch.Count;
-            if (_cmdlet.StopToken.IsCancellationRequested)
+            try
             {
+                if (_cmdlet.StopToken.IsCancellationRequested) throw new PipelineStoppedException();
+                _cmdlet.WriteBatch(batch, session);
+                _progress.Show(new SyncProgress(SyncPhase.Apply, $"Applied {done} of {_plan.Changes.Count} change(s) ({batch[0].Action})", done, _plan.Changes.Count));
+            }
+            catch (PipelineStoppedException) when (_cmdlet.StopToken.IsCancellationRequested)
+            {
+                // The stop may land between the check and the writes, which PowerShell then refuses: either
+                // way this batch was applied unseen, and the stop report must say so.
+                Unwritten = batch;
                 applier.Skip(batches.GetRange(i + 1, batches.Count - i - 1));
                 return true;
             }
-            _cmdlet.WriteBatch(batch, session);
-            _progress.Show(new SyncProgress(SyncPhase.Apply, $"Applied {done} of {_plan.Changes.Count} change(s) ({batch[0].Action})", done, _plan.Changes.Count));
         }
         return false;
     }

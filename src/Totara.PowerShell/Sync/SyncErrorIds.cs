@@ -12,6 +12,9 @@ public static class SyncErrorIds
     /// <summary>A planned change failed on the site; the others went on.</summary>
     public const string ChangeFailed = "TotaraSyncChangeFailed";
 
-    /// <summary>The state file cannot be read or belongs to another site.</summary>
+    /// <summary>The state file cannot be read, belongs to another site, or cannot be written.</summary>
     public const string StateFileInvalid = "TotaraSyncStateFileInvalid";
+
+    /// <summary>Another run holds the state file; this one read and changed nothing.</summary>
+    public const string StateFileInUse = "TotaraSyncStateFileInUse";
 }

@@ -34,6 +34,10 @@ public sealed class TotaraSyncSummary
         MembersRemoved = summary.ByAction[SyncAction.RemoveMember];
         JobAssignmentsCreated = summary.ByAction[SyncAction.CreateJobAssignment];
         JobAssignmentsUpdated = summary.ByAction[SyncAction.UpdateJobAssignment];
+        PlannedUserRemovals = summary.PlannedUserRemovals;
+        PlannedMembershipRemovals = summary.PlannedMembershipRemovals;
+        AllowedRemovals = summary.AllowedRemovals;
+        RemovalLimitExceeded = summary.RemovalLimitExceeded;
         Errors = summary.Errors.ToArray();
     }
 
@@ -84,6 +88,18 @@ public sealed class TotaraSyncSummary
 
     public int JobAssignmentsUpdated { get; }
 
+    /// <summary>Users the plan suspended or deleted, as the removal guard counted them.</summary>
+    public int PlannedUserRemovals { get; }
+
+    /// <summary>Audience memberships the plan removed, counted by the guard on their own.</summary>
+    public int PlannedMembershipRemovals { get; }
+
+    /// <summary>What -MaxRemovals allows on this site: that many users, and that many memberships.</summary>
+    public int AllowedRemovals { get; }
+
+    /// <summary>True when the removal guard refused the plan (with -WhatIf: would refuse it); nothing was changed.</summary>
+    public bool RemovalLimitExceeded { get; }
+
     /// <summary>One line per refused row and failed change.</summary>
     public string[] Errors { get; }
 
@@ -91,5 +107,6 @@ public sealed class TotaraSyncSummary
         $"{(WhatIf ? "Planned" : "Applied")}: {Created} created, {Updated} updated, {Unsuspended} unsuspended, {Suspended} suspended, " +
         $"{Deleted} deleted, {JobAssignmentsCreated} job assignment(s) created, {JobAssignmentsUpdated} updated, " +
         $"{MembersAdded} audience member(s) added, {MembersRemoved} removed; {Failed} failed, {Invalid} invalid row(s), " +
-        $"{Skipped} skipped, in {Duration.TotalSeconds:0.#} s";
+        $"{Skipped} skipped, in {Duration.TotalSeconds:0.#} s; removal guard: {PlannedUserRemovals} user(s) and {PlannedMembershipRemovals} " +
+        $"membership(s) planned, {AllowedRemovals} of each allowed{(RemovalLimitExceeded ? " (refused)" : "")}";
 }

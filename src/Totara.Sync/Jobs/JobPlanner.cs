@@ -15,16 +15,18 @@ internal sealed class JobPlanner
 {
     private readonly SyncOptions _options;
     private readonly SiteJobs _siteJobs;
+    private readonly SourceValidation _source;
     private readonly Dictionary<string, SourceUser> _sourceByIdNumber = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, SiteUser> _siteByIdNumber = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<SyncChange> _creates = new();
     private readonly List<SyncChange> _updates = new();
 
-    public JobPlanner(IEnumerable<SourceUser> valid, IReadOnlyCollection<SiteUser> siteUsers, SiteJobs siteJobs, SyncOptions options)
+    public JobPlanner(SourceValidation source, IReadOnlyCollection<SiteUser> siteUsers, SiteJobs siteJobs, SyncOptions options)
     {
         _options = options;
         _siteJobs = siteJobs;
-        foreach (var row in valid)
+        _source = source;
+        foreach (var row in source.Valid)
             if (row.Get(SyncFields.IdNumber) is { Length: > 0 } id) _sourceByIdNumber[id] = row;
         foreach (var user in siteUsers)
             if (user.Get(SyncFields.IdNumber) is { Length: > 0 } id && !_siteByIdNumber.ContainsKey(id)) _siteByIdNumber[id] = user;
@@ -39,12 +41,18 @@ internal sealed class JobPlanner
             var known = _sourceByIdNumber.ContainsKey(job.ManagerIdNumber!) || _siteByIdNumber.ContainsKey(job.ManagerIdNumber!);
             return ("manageridnumber", known
                 ? $"manager '{job.ManagerIdNumber}' has no job assignment{(string.IsNullOrEmpty(job.ManagerJobIdNumber) ? "" : $" '{job.ManagerJobIdNumber}'")} in the source or on the site."
-                : $"manager '{job.ManagerIdNumber}' is not in the source or on the site.");
+                : Unknown("manager", job.ManagerIdNumber!));
         }
         if (job.AppraiserIdNumber is { Length: > 0 } appraiser && !_sourceByIdNumber.ContainsKey(appraiser) && !_siteByIdNumber.ContainsKey(appraiser))
-            return ("appraiseridnumber", $"appraiser '{appraiser}' is not in the source or on the site.");
+            return ("appraiseridnumber", Unknown("appraiser", appraiser));
         return null;
     }
+
+    /// <summary>Why a manager or appraiser cannot be found: their own row was refused (fix that one first), or they are nowhere.</summary>
+    private string Unknown(string role, string idNumber) =>
+        _source.IsProtected(SyncFields.IdNumber, idNumber)
+            ? $"{role} '{idNumber}' is in the source, but that row was refused (see its error); fix it and this row follows."
+            : $"{role} '{idNumber}' is not in the source or on the site.";
 
     /// <summary>Plans the row's job for an existing user, or for one created by <paramref name="create"/>.</summary>
     public void Plan(SourceUser row, string key, SiteUser? user, SyncChange? create)

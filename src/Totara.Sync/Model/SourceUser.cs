@@ -23,8 +23,14 @@ public sealed class SourceUser
 
     public object? Row { get; }
 
-    /// <summary>True/false when the source has a suspended column; null when it has none.</summary>
+    /// <summary>True/false when the row's suspended cell has a value; null when the source has no such column or the cell is empty.</summary>
     public bool? Suspended { get; set; }
+
+    /// <summary>
+    /// True when the source has a suspended (or Enabled) column, even where this row's cell is empty:
+    /// such a source says who is suspended itself, so an empty cell leaves the user as they are.
+    /// </summary>
+    public bool HasSuspendedColumn { get; set; }
 
     /// <summary>HR Import's deleted column: true removes the user (as -MissingUserAction says) instead of syncing it.</summary>
     public bool Deleted { get; set; }

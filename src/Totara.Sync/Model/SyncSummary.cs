@@ -20,6 +20,10 @@ public sealed class SyncSummary
         Applied = changes.Count(c => c.Outcome == SyncOutcome.Applied);
         Failed = changes.Count(c => c.Outcome == SyncOutcome.Failed);
         Skipped = changes.Count(c => c.Outcome == SyncOutcome.Skipped);
+        PlannedUserRemovals = plan?.Removals ?? 0;
+        PlannedMembershipRemovals = plan?.MembershipRemovals ?? 0;
+        AllowedRemovals = plan?.AllowedRemovals ?? 0;
+        RemovalLimitExceeded = plan is not null && plan.ExceedsGuard && !plan.Options.Force;
         // In a plan (WhatIf) the counts are what would be done; after applying, what was done.
         bool Counts(SyncChange c) => whatIf ? c.Outcome == SyncOutcome.Planned : c.Outcome == SyncOutcome.Applied;
         ByAction = Enum.GetValues(typeof(SyncAction)).Cast<SyncAction>()
@@ -51,6 +55,18 @@ public sealed class SyncSummary
     public int Failed { get; }
 
     public int Skipped { get; }
+
+    /// <summary>Suspensions plus deletions the plan held, as the removal guard counted them.</summary>
+    public int PlannedUserRemovals { get; }
+
+    /// <summary>Audience membership removals the plan held, counted by the guard on their own.</summary>
+    public int PlannedMembershipRemovals { get; }
+
+    /// <summary>The guard's limit (-MaxRemovals on this site): that many users, and that many memberships.</summary>
+    public int AllowedRemovals { get; }
+
+    /// <summary>True when the guard refused (or, for -WhatIf, would refuse) the plan: nothing was changed.</summary>
+    public bool RemovalLimitExceeded { get; }
 
     /// <summary>Changes done (or, for -WhatIf, to do) per action.</summary>
     public IReadOnlyDictionary<SyncAction, int> ByAction { get; }

@@ -34,14 +34,17 @@ public sealed class SyncPlan
     /// <summary>Memberships in the state file found not to be memberships any more: dropped from the state.</summary>
     internal List<Membership> StaleState { get; } = new();
 
-    /// <summary>Suspensions plus deletions: what the removal guard counts.</summary>
+    /// <summary>Suspensions plus deletions of users: what the removal guard counts first.</summary>
     public int Removals => Changes.Count(c => c.IsRemoval);
 
-    /// <summary>How many removals the guard allows on this site.</summary>
+    /// <summary>Audience memberships removed (CohortMode Exact): what the removal guard counts second, on their own.</summary>
+    public int MembershipRemovals => Changes.Count(c => c.Action == SyncAction.RemoveMember);
+
+    /// <summary>How many removals the guard allows on this site: that many users, and that many memberships.</summary>
     public int AllowedRemovals => Options.MaxRemovals.AllowedFor(SiteUserCount);
 
-    /// <summary>True when the guard would stop this plan (unless forced).</summary>
-    public bool ExceedsGuard => Removals > AllowedRemovals;
+    /// <summary>True when the guard would stop this plan (unless forced): too many users or too many memberships removed.</summary>
+    public bool ExceedsGuard => Removals > AllowedRemovals || MembershipRemovals > AllowedRemovals;
 
     public int Count(SyncAction action) => Changes.Count(c => c.Action == action);
 }

@@ -31,7 +31,7 @@ public static class SyncPlanner
         var audiencesUnknown = new HashSet<long>();
         var desired = new HashSet<Membership>();
         var jobPlanner = source.Valid.Any(r => r.Job is not null)
-            ? new JobPlanner(source.Valid, siteUsers, jobs ?? throw new InvalidOperationException("The source has job assignments but the site's were not read."), options)
+            ? new JobPlanner(source, siteUsers, jobs ?? throw new InvalidOperationException("The source has job assignments but the site's were not read."), options)
             : null;
 
         foreach (var row in source.Valid)
@@ -63,7 +63,8 @@ public static class SyncPlanner
             if (user is not null)
             {
                 seen.Add(user.Id);
-                if (rowCohorts is null) audiencesUnknown.Add(user.Id);
+                // No Audiences column, or an empty cell that -EmptyFieldAction Keep reads as "no value": memberships stay as they are.
+                if (rowCohorts is null || (rowCohorts.Count == 0 && options.EmptyFieldAction == EmptyFieldAction.Keep)) audiencesUnknown.Add(user.Id);
                 PlanExisting(row, user, key, options, lists, plan);
                 jobPlanner?.Plan(row, key, user, null);
                 foreach (var cohort in rowCohorts ?? Enumerable.Empty<Totara.Client.Cohorts.CohortData>())
@@ -116,9 +117,10 @@ public static class SyncPlanner
 
         var suspend = row.Suspended;
         var reason = "the source's suspended column";
-        if (suspend is null && user.Suspended && options.SourceIsComplete && options.MissingUserAction == MissingUserAction.Suspend)
+        if (suspend is null && !row.HasSuspendedColumn && user.Suspended && options.SourceIsComplete && options.MissingUserAction == MissingUserAction.Suspend)
         {
-            // Suspended as missing from an earlier complete source, and back in it now.
+            // Suspended as missing from an earlier complete source, and back in it now. (With a suspended
+            // column, an empty cell is no value: only an explicit false unsuspends.)
             suspend = false;
             reason = "in the source again (MissingUserAction Suspend)";
         }
@@ -211,9 +213,11 @@ public static class SyncPlanner
                 plan.StaleState.Add(membership);   // the user was deleted: so was the membership
                 continue;
             }
-            if (audiencesUnknown.Contains(user.Id) || (!seen.Contains(user.Id) && IsHandsOff(user, source))) continue;
+            if (audiencesUnknown.Contains(user.Id)) continue;
+            // A user the source lacks is only missing from a complete source; a partial one says nothing about them.
+            if (!seen.Contains(user.Id) && (!options.SourceIsComplete || IsHandsOff(user, source))) continue;
             var key = user.Get(options.MatchField) is { Length: > 0 } k ? k : user.Username ?? user.Id.ToString();
-            var reason = seen.Contains(user.Id) ? "added by an earlier sync and no longer in the source's audiences" : "added by an earlier sync; the user is not in the source";
+            var reason = seen.Contains(user.Id) ? "added by an earlier sync and no longer in the source's audiences" : "added by an earlier sync; the user is not in the source (SourceIsComplete)";
             lists.Drops.Add(Member(SyncAction.RemoveMember, key, cohorts?.Describe(membership.CohortId) ?? "id " + membership.CohortId,
                 membership.CohortId, user.Id, null, reason, check: true));
         }

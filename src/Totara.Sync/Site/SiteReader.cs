@@ -32,9 +32,10 @@ internal static class SiteReader
         return users;
     }
 
-    public static async Task<CohortIndex?> ReadCohortsAsync(TotaraClient client, IReadOnlyList<SourceUser> rows, CancellationToken ct)
+    /// <summary>The static audiences, when a row names one or <paramref name="always"/>; else null (nothing is read).</summary>
+    public static async Task<CohortIndex?> ReadCohortsAsync(TotaraClient client, IReadOnlyList<SourceUser> rows, bool always, CancellationToken ct)
     {
-        if (!rows.Any(r => r.Audiences is { Count: > 0 })) return null;
+        if (!always && !rows.Any(r => r.Audiences is { Count: > 0 })) return null;
         var cohorts = new List<CohortData>();
         await foreach (var cohort in new CohortsClient(client).ListAsync(null, ct).ConfigureAwait(false)) cohorts.Add(cohort);
         return new CohortIndex(cohorts);

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.IO;
 using System.Text.Json;
 
@@ -14,27 +15,111 @@ public static class SyncStateFile
 {
     private const int FormatVersion = 1;
 
-    /// <summary>The state at <paramref name="path"/>, or an empty one when the file does not exist yet.</summary>
+    /// <summary>
+    /// The state at <paramref name="path"/>, or an empty one when the file does not exist yet.
+    /// Throws <see cref="SyncStateFileInvalidException"/>, naming the file and what is wrong, for
+    /// anything that is not a state file of this format and this site.
+    /// </summary>
     public static SyncState Load(string path, Uri site)
     {
-        if (!File.Exists(path)) return new SyncState(site);
-        using var document = JsonDocument.Parse(File.ReadAllBytes(path));
-        var root = document.RootElement;
-        var recorded = root.TryGetProperty("site", out var s) ? s.GetString() : null;
-        if (!SameSite(recorded, site))
-            throw new InvalidDataException(
-                $"The state file {path} belongs to {recorded ?? "no site"}, not {site}: each site needs its own state file.");
+        var full = Path.GetFullPath(path);
+        if (!File.Exists(full)) return new SyncState(site);
+        var root = Parse(full, File.ReadAllBytes(full));
         var memberships = new List<Membership>();
-        if (root.TryGetProperty("memberships", out var cohorts) && cohorts.ValueKind == JsonValueKind.Object)
+        try
         {
-            foreach (var cohort in cohorts.EnumerateObject())
-            {
-                if (!long.TryParse(cohort.Name, out var cohortId)) throw new InvalidDataException($"The state file {path} has an audience id '{cohort.Name}' that is not a number.");
-                foreach (var user in cohort.Value.EnumerateArray()) memberships.Add(new Membership(cohortId, user.GetInt64()));
-            }
+            CheckFormat(root.RootElement, full);
+            CheckSite(root.RootElement, full, site);
+            ReadMemberships(root.RootElement, full, memberships);
+        }
+        finally
+        {
+            root.Dispose();
         }
         return new SyncState(site, memberships);
     }
+
+    private static JsonDocument Parse(string path, byte[] bytes)
+    {
+        // Windows PowerShell 5.1's Set-Content -Encoding UTF8 writes a byte order mark; the JSON reader refuses one.
+        var start = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
+        var json = new ReadOnlyMemory<byte>(bytes, start, bytes.Length - start);
+        if (IsBlank(json.Span)) throw new SyncStateFileInvalidException(path, "it is empty (a state file holds a JSON object; delete the file to start afresh).");
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json);
+        }
+        catch (JsonException ex)
+        {
+            throw new SyncStateFileInvalidException(path,
+                $"it is not valid JSON, or is cut short (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1}).", ex);
+        }
+        if (document.RootElement.ValueKind != JsonValueKind.Object)
+        {
+            var kind = document.RootElement.ValueKind;
+            document.Dispose();
+            throw new SyncStateFileInvalidException(path, $"its top level is {Describe(kind)}, not the object a state file holds.");
+        }
+        return document;
+    }
+
+    private static void CheckFormat(JsonElement root, string path)
+    {
+        if (!root.TryGetProperty("format", out var format))
+            throw new SyncStateFileInvalidException(path, $"it has no \"format\" (this version reads format {FormatVersion}).");
+        if (format.ValueKind != JsonValueKind.Number || !format.TryGetInt32(out var version))
+            throw new SyncStateFileInvalidException(path, $"its \"format\" is {Describe(format.ValueKind)}, not a whole number.");
+        if (version != FormatVersion)
+            throw new SyncStateFileInvalidException(path,
+                $"it is format {version}, and this version of the module reads format {FormatVersion} only (a newer module may have written it).");
+    }
+
+    private static void CheckSite(JsonElement root, string path, Uri site)
+    {
+        if (!root.TryGetProperty("site", out var s) || s.ValueKind != JsonValueKind.String)
+            throw new SyncStateFileInvalidException(path, "its \"site\" is missing or not text.");
+        var recorded = s.GetString();
+        if (!SameSite(recorded, site))
+            throw new SyncStateFileInvalidException(path, $"it belongs to {recorded}, not {site}: each site needs its own state file.");
+    }
+
+    private static void ReadMemberships(JsonElement root, string path, List<Membership> memberships)
+    {
+        if (!root.TryGetProperty("memberships", out var cohorts)) return;
+        if (cohorts.ValueKind != JsonValueKind.Object)
+            throw new SyncStateFileInvalidException(path, $"its \"memberships\" is {Describe(cohorts.ValueKind)}, not an object of audience ids.");
+        foreach (var cohort in cohorts.EnumerateObject())
+        {
+            if (!long.TryParse(cohort.Name, NumberStyles.None, CultureInfo.InvariantCulture, out var cohortId) || cohortId <= 0)
+                throw new SyncStateFileInvalidException(path, $"it has an audience id '{cohort.Name}' that is not a whole number.");
+            if (cohort.Value.ValueKind != JsonValueKind.Array)
+                throw new SyncStateFileInvalidException(path, $"audience {cohortId}'s members are {Describe(cohort.Value.ValueKind)}, not a list of user ids.");
+            foreach (var user in cohort.Value.EnumerateArray())
+            {
+                if (user.ValueKind != JsonValueKind.Number || !user.TryGetInt64(out var userId) || userId <= 0)
+                    throw new SyncStateFileInvalidException(path, $"audience {cohortId} lists a user id {user.GetRawText()} that is not a whole number.");
+                memberships.Add(new Membership(cohortId, userId));
+            }
+        }
+    }
+
+    private static bool IsBlank(ReadOnlySpan<byte> json)
+    {
+        foreach (var b in json)
+            if (b is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')) return false;
+        return true;
+    }
+
+    private static string Describe(JsonValueKind kind) => kind switch
+    {
+        JsonValueKind.Array => "a list",
+        JsonValueKind.String => "text",
+        JsonValueKind.Number => "a number",
+        JsonValueKind.True or JsonValueKind.False => "true/false",
+        JsonValueKind.Null => "null",
+        _ => "an object",
+    };
 
     /// <summary>Writes the state atomically (temporary file, then one rename over the old file).</summary>
     public static void Save(SyncState state, string path)

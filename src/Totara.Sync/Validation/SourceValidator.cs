@@ -13,11 +13,12 @@ namespace Totara.Sync;
 /// </summary>
 public static class SourceValidator
 {
-    public static SourceValidation Validate(IReadOnlyList<SourceUser> rows, SyncOptions options)
+    public static SourceValidation Validate(IReadOnlyList<SourceUser> source, SyncOptions options)
     {
-        if (rows is null) throw new ArgumentNullException(nameof(rows));
+        if (source is null) throw new ArgumentNullException(nameof(source));
         if (options is null) throw new ArgumentNullException(nameof(options));
-        var result = new SourceValidation(rows.Count);
+        var result = new SourceValidation(source.Count);
+        var rows = SetAsideSiteAccounts(source, result);
         var refused = new bool[rows.Count];
         var match = options.MatchField;
 
@@ -44,6 +45,25 @@ public static class SourceValidator
         result.Problems.Sort((a, b) => a.RowNumber.CompareTo(b.RowNumber));
         return result;
     }
+
+    /// <summary>
+    /// Rows for Totara's own guest and admin accounts are set aside before any check: every site has
+    /// its own (another Totara site's export carries them, and guest's email root@localhost is not one
+    /// a user could be given), and a sync never changes them.
+    /// </summary>
+    private static List<SourceUser> SetAsideSiteAccounts(IReadOnlyList<SourceUser> source, SourceValidation result)
+    {
+        var rows = new List<SourceUser>(source.Count);
+        foreach (var row in source)
+        {
+            if (IsSiteAccount(row)) result.SiteAccounts.Add(row);
+            else rows.Add(row);
+        }
+        return rows;
+    }
+
+    private static bool IsSiteAccount(SourceUser row) =>
+        row.Get(SyncFields.Username) is { Length: > 0 } username && SyncOptions.AlwaysProtected.Contains(username.ToLowerInvariant());
 
     /// <summary>The key as messages show it: idnumber 'E1007'.</summary>
     internal static string? KeyLabel(SourceUser row, int match) =>
@@ -125,6 +145,9 @@ public sealed class SourceValidation
     public List<SourceUser> Valid { get; }
 
     public List<SyncProblem> Problems { get; } = new();
+
+    /// <summary>Rows for Totara's own guest and admin accounts: set aside unchecked, never synced (each site has its own).</summary>
+    public List<SourceUser> SiteAccounts { get; } = new();
 
     /// <summary>Marks a row's keys as belonging to a refused row (validation or planning).</summary>
     public void Protect(SourceUser row)

@@ -69,6 +69,25 @@ public sealed class SyncRulesTests
         }
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData(" -EmptyFieldAction Erase")]
+    [InlineData(" -SourceIsComplete")]
+    public async Task An_empty_suspended_cell_leaves_a_suspended_user_suspended_and_only_an_explicit_false_unsuspends(string parameters)
+    {
+        await using var site = await StartAsync();
+        site.Seed("E1", configure: u => u.Suspended = true);
+        site.Seed("E2", configure: u => u.Suspended = true);
+        using var ps = site.Connect();
+
+        var result = ps.Run("param($Rows) $Rows | Invoke-TotaraSync -MaxRemovals 5" + parameters,
+            Rows(Row("E1", more: ("suspended", "")), Row("E2", more: ("suspended", "0")))).AssertNoErrors();
+
+        Assert.Equal(new[] { "Unsuspend E2" }, result.Changes().Select(c => $"{c.S("Action")} {c.S("Key")}"));
+        Assert.True(site.ByIdNumber("E1")!.Suspended);
+        Assert.False(site.ByIdNumber("E2")!.Suspended);
+    }
+
     [Fact]
     public async Task The_guard_stops_too_many_removals_with_the_numbers_and_changes_nothing_and_Force_overrides()
     {
@@ -85,12 +104,12 @@ public sealed class SyncRulesTests
         var error = Assert.Single(stopped.Errors);
         Assert.StartsWith("TotaraSyncRemovalLimitExceeded,", error.FullyQualifiedErrorId);
         Assert.Equal(ErrorCategory.LimitsExceeded, error.CategoryInfo.Category);
-        Assert.Contains("remove 9 user(s) (9 suspended, 0 deleted) of the site's 13, more than the 0 that MaxRemovals 5% allows", error.Exception.Message);
+        Assert.Contains("remove 9 user(s) (9 suspended, 0 deleted) and 0 audience membership(s); MaxRemovals 5% allows 0 of each on a site of 13 user(s), and the users removed are more", error.Exception.Message);
         Assert.Equal(0, site.Host.Counters.MutationsExecuted);
         Assert.Null(site.ByIdNumber("E11"));
 
         var counted = ps.Run("param($Rows) $Rows | Invoke-TotaraSync -SourceIsComplete -MaxRemovals 8", rows);
-        Assert.Contains("more than the 8 that MaxRemovals 8 allows", Assert.Single(counted.Errors).Exception.Message);
+        Assert.Contains("MaxRemovals 8 allows 8 of each", Assert.Single(counted.Errors).Exception.Message);
         Assert.Equal(0, site.Host.Counters.MutationsExecuted);
 
         var forced = ps.Run("param($Rows) $Rows | Invoke-TotaraSync -SourceIsComplete -Force -Summary", rows).AssertNoErrors();

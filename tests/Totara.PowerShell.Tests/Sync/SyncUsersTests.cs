@@ -98,6 +98,26 @@ public sealed class SyncUsersTests
     }
 
     [Fact]
+    public async Task An_unknown_column_is_warned_about_once_with_the_nearest_known_one()
+    {
+        await using var site = await StartAsync();
+        site.Seed("E1");
+        site.Seed("E2");
+        using var ps = site.Connect();
+        var rows = Rows(Row("E1", more: new (string, object?)[] { ("emial", "x@example.com"), ("departmnet", "Sales"), ("Notes", "") }),
+            Row("E2", more: new (string, object?)[] { ("emial", "y@example.com"), ("departmnet", "Sales"), ("Notes", "") }));
+
+        var result = ps.Run("param($Rows) $Rows | Invoke-TotaraSync -WhatIf", rows).AssertNoErrors();
+
+        Assert.Equal(new[]
+        {
+            "Column 'emial' is not one Invoke-TotaraSync reads; its values are ignored. Did you mean 'email'?",
+            "Column 'departmnet' is not one Invoke-TotaraSync reads; its values are ignored. Did you mean 'department'?",
+            "Column 'Notes' is not one Invoke-TotaraSync reads; its values are ignored.",
+        }, result.Warnings);
+    }
+
+    [Fact]
     public async Task MatchOn_Username_updates_the_idnumber_of_the_matching_user()
     {
         await using var site = await StartAsync();

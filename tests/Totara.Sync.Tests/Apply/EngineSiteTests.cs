@@ -28,7 +28,7 @@ public sealed class EngineSiteTests : IAsyncLifetime
 
     private async Task<SyncPlan> RunAsync(IReadOnlyList<SourceUser> rows, SyncOptions options, bool apply = true)
     {
-        var engine = new SyncEngine(_client, options);
+        using var engine = new SyncEngine(_client, options);
         var validation = engine.Validate(rows);
         var plan = await engine.PlanAsync(rows, validation);
         if (apply) Assert.True(await engine.ApplyAsync(plan));
@@ -99,7 +99,8 @@ public sealed class EngineSiteTests : IAsyncLifetime
             var row = Row("D1");
             row.Audiences = Array.Empty<string>();
 
-            var plan = await RunAsync(new[] { row }, new SyncOptions { CohortMode = CohortMode.Exact, StatePath = path });
+            // Erase: the empty Audiences cell means "in none", so the recorded membership is in question.
+            var plan = await RunAsync(new[] { row }, new SyncOptions { CohortMode = CohortMode.Exact, StatePath = path, EmptyFieldAction = EmptyFieldAction.Erase });
 
             Assert.Empty(plan.Changes);
             Assert.Empty(SyncStateFile.Load(path, _host.Url).Added);
@@ -107,7 +108,53 @@ public sealed class EngineSiteTests : IAsyncLifetime
         finally
         {
             File.Delete(path);
+            File.Delete(path + ".lock");
         }
+    }
+
+    [Fact]
+    public async Task An_exact_mode_removal_names_its_audience_even_when_no_row_names_one()
+    {
+        var sales = _host.State.Cohorts.Add("Sales", "SALES");
+        var path = Path.Combine(Path.GetTempPath(), "sync-names-" + Guid.NewGuid().ToString("N") + ".json");
+        try
+        {
+            var exact = new SyncOptions { CohortMode = CohortMode.Exact, StatePath = path, EmptyFieldAction = EmptyFieldAction.Erase, MaxRemovals = RemovalLimit.Count(1) };
+            var row = Row("N1");
+            row.Audiences = new[] { "SALES" };
+            await RunAsync(new[] { row }, exact);
+            Assert.Equal(1, _host.State.Cohorts.MemberCount(sales.Id));
+
+            row.Audiences = Array.Empty<string>();   // an empty cell: with Erase, in no audience
+            var plan = await RunAsync(new[] { row }, exact);
+
+            var removal = Assert.Single(plan.Changes);
+            Assert.Equal((SyncAction.RemoveMember, "Sales (SALES)"), (removal.Action, removal.Audience));
+            Assert.Equal(0, _host.State.Cohorts.MemberCount(sales.Id));
+        }
+        finally
+        {
+            File.Delete(path);
+            File.Delete(path + ".lock");
+        }
+    }
+
+    [Theory]
+    [InlineData(SyncMatchOn.Username, MissingUserAction.Suspend)]
+    [InlineData(SyncMatchOn.Email, MissingUserAction.Delete)]
+    public async Task The_client_s_own_service_account_is_skipped_not_failed_when_the_session_does_not_name_it(SyncMatchOn matchOn, MissingUserAction action)
+    {
+        // The emulator's client acts as api_service; the options do not name it (no -ServiceAccount).
+        var options = new SyncOptions { MatchOn = matchOn, SourceIsComplete = true, MissingUserAction = action, Force = true };
+
+        var plan = await RunAsync(new[] { Row("O1") }, options);
+
+        var own = Assert.Single(plan.Changes, c => c.Username == "api_service");
+        Assert.Equal(SyncOutcome.Skipped, own.Outcome);
+        Assert.Contains("the API client's own service account", own.Error);
+        Assert.DoesNotContain(plan.Changes, c => c.Outcome == SyncOutcome.Failed);
+        Assert.NotNull(_host.State.Users.GetByUsername("api_service"));
+        Assert.False(_host.State.Users.GetByUsername("api_service")!.Suspended);
     }
 
     [Fact]

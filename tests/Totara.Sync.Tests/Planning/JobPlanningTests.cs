@@ -52,6 +52,27 @@ public sealed class JobPlanningTests
     }
 
     [Fact]
+    public void A_row_whose_manager_or_appraiser_row_was_refused_says_so()
+    {
+        var options = new SyncOptions();
+        var manager = WithJob("M1", "JM1");
+        manager.Set("email", "not-an-email");   // refused while validating
+        var staff = WithJob("E1", "J1", "M1");
+        var appraised = WithJob("E2", "J2");
+        appraised.Job!.AppraiserIdNumber = "M1";
+
+        var plan = SyncPlanner.Plan(SourceValidator.Validate(new[] { manager, staff, appraised }, options), Array.Empty<SiteUser>(), options,
+            jobs: new SiteJobs(Array.Empty<JobAssignmentData>()));
+
+        Assert.Empty(plan.Changes);
+        Assert.Equal(new[]
+        {
+            ("manageridnumber", "manager 'M1' is in the source, but that row was refused (see its error); fix it and this row follows."),
+            ("appraiseridnumber", "appraiser 'M1' is in the source, but that row was refused (see its error); fix it and this row follows."),
+        }, plan.Problems.Select(p => (p.Field!, p.Message)));
+    }
+
+    [Fact]
     public void Dates_that_do_not_read_as_dates_are_refused()
     {
         var row = WithJob("E1", "J1");

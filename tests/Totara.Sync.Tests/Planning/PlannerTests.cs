@@ -110,6 +110,29 @@ public sealed class PlannerTests
         Assert.Equal(new[] { (SyncAction.Unsuspend, "E2"), (SyncAction.Suspend, "E1") }, plan.Changes.Select(c => (c.Action, c.Key)));
     }
 
+    [Theory]
+    [InlineData("", null)]
+    [InlineData(" ", null)]
+    [InlineData("0", false)]
+    [InlineData("no", false)]
+    [InlineData("TRUE", true)]
+    [InlineData("y", true)]
+    public void A_flag_cell_reads_empty_as_no_value(string cell, bool? expected)
+    {
+        Assert.Equal(expected, SourceFlag.Parse("suspended", cell));
+        Assert.Contains("the suspended column's value 'maybe'", Assert.Throws<FormatException>(() => SourceFlag.Parse("suspended", "maybe")).Message);
+    }
+
+    [Fact]
+    public void An_empty_suspended_cell_in_a_complete_source_does_not_unsuspend()
+    {
+        var row = Row("E1");
+        row.HasSuspendedColumn = true;   // the source has the column; this row's cell is empty
+        var plan = Plan(new[] { row }, new[] { Site(10, "E1", suspended: true) }, new SyncOptions { SourceIsComplete = true });
+
+        Assert.Empty(plan.Changes);
+    }
+
     [Fact]
     public void Refused_rows_protect_their_site_user_from_the_missing_user_action()
     {
@@ -193,19 +216,35 @@ public sealed class DeletedColumnTests
 public sealed class ProtectedAccountTests
 {
     [Fact]
-    public void A_suspended_column_never_suspends_admin_or_the_service_account_and_says_so()
+    public void A_suspended_column_never_suspends_the_service_account_and_says_so()
     {
-        var admin = new SourceUser(1).Set("idnumber", "ADM").Set("username", "admin").Set("city", "Nelson");
-        admin.Suspended = true;
-        var service = new SourceUser(2).Set("idnumber", "SVC").Set("username", "api_service");
+        var service = new SourceUser(2).Set("idnumber", "SVC").Set("username", "api_service").Set("city", "Nelson");
         service.Suspended = true;
-        var site = new[] { Rows.Site(2, "ADM", username: "admin"), Rows.Site(3, "SVC", username: "api_service") };
+        var site = new[] { Rows.Site(3, "SVC", username: "api_service") };
 
-        var plan = Rows.Plan(new[] { admin, service }, site, new SyncOptions { ServiceAccount = "api_service" });
+        var plan = Rows.Plan(new[] { service }, site, new SyncOptions { ServiceAccount = "api_service" });
 
         var change = Assert.Single(plan.Changes);
         Assert.Equal((SyncAction.Update, "city"), (change.Action, change.Fields.Single().Field));
-        Assert.Equal(2, plan.Problems.Count);
-        Assert.All(plan.Problems, p => Assert.Contains("never suspends it", p.Message));
+        Assert.Contains("never suspends it", Assert.Single(plan.Problems).Message);
+    }
+
+    [Fact]
+    public void Totaras_own_guest_and_admin_rows_are_set_aside_before_validation_and_never_synced()
+    {
+        // As another Totara site's users come: guest's email root@localhost fails the email check.
+        var guest = new SourceUser(1).Set("idnumber", "").Set("username", "guest").Set("email", "root@localhost").Set("firstname", "Guest user").Set("lastname", " ");
+        var admin = new SourceUser(2).Set("idnumber", "ADM").Set("username", "Admin").Set("email", "head.office@example.com").Set("city", "Nelson");
+        admin.Suspended = true;
+        var staff = Rows.Row("E1");
+        var site = new[] { Rows.Site(2, "ADM", username: "admin"), Rows.Site(10, "E1") };
+
+        var plan = Rows.Plan(new[] { guest, admin, staff }, site, out var validation, new SyncOptions { MatchOn = SyncMatchOn.Username, SourceIsComplete = true });
+
+        Assert.Empty(validation.Problems);
+        Assert.Equal(new[] { guest, admin }, validation.SiteAccounts);
+        Assert.Equal(new[] { staff }, validation.Valid);
+        Assert.Empty(plan.Changes);
+        Assert.Empty(plan.Problems);
     }
 }

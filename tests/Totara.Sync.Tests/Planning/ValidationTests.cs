@@ -36,6 +36,43 @@ public sealed class ValidationTests
         Assert.Contains("-MatchOn IdNumber", result.Problems[0].Message);
     }
 
+    [Theory]
+    [InlineData("a..b@x..example.com")]
+    [InlineData("a..b@example.com")]
+    [InlineData(".ann@example.com")]
+    [InlineData("ann.@example.com")]
+    [InlineData("ann@x..example.com")]
+    [InlineData("ann@.example.com")]
+    [InlineData("ann@example.com.")]
+    [InlineData("ann lee@example.com")]
+    [InlineData("ann@localhost")]
+    public void Emails_Totara_refuses_are_refused(string email)
+    {
+        var result = SourceValidator.Validate(new[] { Row("E1", email: email) }, new SyncOptions());
+
+        Assert.Equal(("email", $"email '{email}' is not a valid email address."), (Assert.Single(result.Problems).Field!, result.Problems[0].Message));
+    }
+
+    [Theory]
+    [InlineData("ann.lee@example.com")]
+    [InlineData("o'brien+hr@mail.example.co.nz")]
+    [InlineData("ANN_LEE@EXAMPLE.COM")]
+    public void Emails_Totara_takes_are_taken(string email)
+    {
+        Assert.Empty(SourceValidator.Validate(new[] { Row("E1", email: email) }, new SyncOptions()).Problems);
+    }
+
+    [Fact]
+    public void Lengths_count_characters_as_Totara_does_not_UTF16_units()
+    {
+        // 100 characters outside the BMP are 200 UTF-16 units; Totara (mb_strlen) counts 100, its limit for firstname.
+        var hundred = string.Concat(Enumerable.Repeat("\U0001F600", 100));
+        Assert.Empty(SourceValidator.Validate(new[] { Row("E1", first: hundred) }, new SyncOptions()).Problems);
+
+        var tooLong = SourceValidator.Validate(new[] { Row("E2", first: hundred + "é") }, new SyncOptions());
+        Assert.Equal("firstname is 101 characters long; at most 100 are allowed.", Assert.Single(tooLong.Problems).Message);
+    }
+
     [Fact]
     public void Erase_refuses_an_empty_required_field()
     {

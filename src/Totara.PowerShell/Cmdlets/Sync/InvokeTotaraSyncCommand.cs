@@ -20,6 +20,7 @@ public sealed class InvokeTotaraSyncCommand : TotaraSessionCmdlet
 
     private readonly List<SourceUser> _rows = new();
     private readonly List<SyncProblem> _unreadable = new();
+    private readonly HashSet<string> _unknownColumns = new(StringComparer.OrdinalIgnoreCase);
     private readonly Stopwatch _clock = new();
     private TotaraSession? _session;
     private DateTimeOffset _startedAt;
@@ -85,9 +86,20 @@ public sealed class InvokeTotaraSyncCommand : TotaraSessionCmdlet
         _session ??= session;
         if (InputObject is null) return;
         var problems = new List<(string Column, string Message)>();
-        var row = SourceRowReader.Read(InputObject, _rows.Count + _unreadable.Count + 1, problems);
+        var unknown = new List<string>();
+        var row = SourceRowReader.Read(InputObject, _rows.Count + _unreadable.Count + 1, problems, unknown);
+        foreach (var column in unknown) WarnUnknownColumn(column);
         if (problems.Count == 0) _rows.Add(row);
         else _unreadable.AddRange(problems.Select(p => new SyncProblem(row, null, p.Column, p.Message)));
+    }
+
+    /// <summary>Once per column: a mistyped header (emial) would otherwise be dropped without a word.</summary>
+    private void WarnUnknownColumn(string column)
+    {
+        if (!_unknownColumns.Add(column)) return;
+        var nearest = NearestName.Find(column, SourceRowReader.KnownColumns);
+        WriteWarning($"Column '{column}' is not one Invoke-TotaraSync reads; its values are ignored." +
+                     (nearest is null ? "" : $" Did you mean '{nearest}'?"));
     }
 
     /// <inheritdoc />
@@ -96,21 +108,23 @@ public sealed class InvokeTotaraSyncCommand : TotaraSessionCmdlet
         var session = _session ?? ResolveSession();
         var options = BuildOptions(session);
         var progress = new SyncProgressWriter(this);
-        var engine = new SyncEngine(session.Client, options) { Progress = progress.Show };
+        using var engine = new SyncEngine(session.Client, options) { Progress = progress.Show };
 
         var validation = engine.Validate(_rows);
         foreach (var unreadable in _unreadable) validation.Protect(unreadable.Row);
         var problems = _unreadable.Concat(validation.Problems).OrderBy(p => p.RowNumber).ToList();
         foreach (var problem in problems) WriteError(SyncRowErrors.Invalid(problem));
+        foreach (var row in validation.SiteAccounts)
+            WriteVerbose($"Row {row.RowNumber} ({row.Get(SyncFields.Username)}) is Totara's own {row.Get(SyncFields.Username)} account: every site has its own, and a sync never changes it.");
 
         SyncPlan plan;
         try
         {
             plan = Run(session.Client, ct => engine.PlanAsync(_rows, validation, ct));
         }
-        catch (Exception ex) when (ex is System.IO.InvalidDataException or System.IO.IOException or System.Text.Json.JsonException)
+        catch (SyncStateFileException ex)
         {
-            ThrowTerminatingError(TotaraErrors.Create(ex, SyncErrorIds.StateFileInvalid, ErrorCategory.InvalidData, StatePath));
+            ThrowStateFileError(ex);
             return;
         }
         catch (Exception ex) when (IsRequestFailure(ex))
@@ -120,7 +134,7 @@ public sealed class InvokeTotaraSyncCommand : TotaraSessionCmdlet
         }
         foreach (var problem in plan.Problems) WriteError(SyncRowErrors.Invalid(problem));
         problems.AddRange(plan.Problems);
-        progress.Phase(SyncPhase.Guard, $"{plan.Changes.Count} change(s) planned, {plan.Removals} removal(s) of {plan.AllowedRemovals} allowed");
+        progress.Phase(SyncPhase.Guard, $"{plan.Changes.Count} change(s) planned, {plan.Removals} user and {plan.MembershipRemovals} membership removal(s) of {plan.AllowedRemovals} allowed each");
 
         var description = SyncParameters.Describe(plan);
         if (plan.Changes.Count == 0)
@@ -141,15 +155,22 @@ public sealed class InvokeTotaraSyncCommand : TotaraSessionCmdlet
         }
 
         if (plan.ExceedsGuard && !options.Force)
+        {
+            // The runbook's log gets the numbers the guard judged, beside the error.
+            progress.Done();
+            Report(plan, problems, session, whatIf: false, stopped: false, changes: null);
             ThrowTerminatingError(TotaraErrors.Create(new SyncGuardException(plan), SyncErrorIds.RemovalLimitExceeded, ErrorCategory.LimitsExceeded, session));
+        }
 
         bool stopped;
+        var runner = new SyncBatchRunner(this, engine, plan, progress);
         try
         {
-            stopped = new SyncBatchRunner(this, engine, plan, progress).Run(session);
+            stopped = runner.Run(session);
         }
         catch (Exception ex) when (ex is System.IO.IOException or UnauthorizedAccessException)
         {
+            // Saving failed mid-run (the disk filled, say): the lock taken before planning showed the path could be written.
             ThrowTerminatingError(TotaraErrors.Create(ex, SyncErrorIds.StateFileInvalid, ErrorCategory.WriteError, StatePath));
             return;
         }
@@ -158,8 +179,7 @@ public sealed class InvokeTotaraSyncCommand : TotaraSessionCmdlet
             ThrowRequestError(ex, session);
             return;
         }
-        // Stopping: the pipeline takes no more output (progress, summary), only the warning.
-        if (stopped) StopWithWarning(plan);
+        if (stopped) StopWithReport(plan, problems, session, runner.Unwritten);
         progress.Done();
         Report(plan, problems, session, whatIf: false, stopped: false, changes: null);
     }
@@ -191,12 +211,28 @@ public sealed class InvokeTotaraSyncCommand : TotaraSessionCmdlet
         if (Summary.IsPresent) WriteObject(summary);
     }
 
-    private void StopWithWarning(SyncPlan plan)
+    /// <summary>
+    /// Says what a stopped run did: a warning (which PowerShell still takes while the pipeline stops,
+    /// unlike objects) and the summary (Stopped) on the information stream, so a runbook or a host
+    /// without a console has both; then ends the command.
+    /// </summary>
+    private void StopWithReport(SyncPlan plan, List<SyncProblem> problems, TotaraSession session, IReadOnlyList<SyncChange>? unwritten)
     {
         var message = $"Invoke-TotaraSync stopped: {plan.Changes.Count(c => c.Outcome == SyncOutcome.Applied)} change(s) applied, " +
                       $"{plan.Changes.Count(c => c.Outcome == SyncOutcome.Failed)} failed, {plan.Changes.Count(c => c.Outcome == SyncOutcome.Skipped)} not sent. " +
+                      (unwritten is null ? "" : $"The last batch ({unwritten.Count} {unwritten[0].Action}: {unwritten.Count(c => c.Outcome == SyncOutcome.Applied)} applied, " +
+                                                $"{unwritten.Count(c => c.Outcome == SyncOutcome.Failed)} failed) finished after the stop, so its changes were not written out. ") +
                       "Every change sent has its final state; run the sync again to finish.";
         WarnEvenIfStopping(message);
+        try
+        {
+            var summary = new TotaraSyncSummary(new SyncSummary(plan, problems, _clock.Elapsed, whatIf: false, stopped: true), session.Url, _startedAt);
+            WriteInformation(new InformationRecord(summary, "Invoke-TotaraSync") { Tags = { "TotaraSyncSummary" } });
+        }
+        catch (PipelineStoppedException)
+        {
+            // The information stream refused it too: the warning (or the console line) carries the counts.
+        }
         throw new PipelineStoppedException();
     }
 
@@ -211,6 +247,17 @@ public sealed class InvokeTotaraSyncCommand : TotaraSessionCmdlet
         {
             Host?.UI?.WriteWarningLine(message);
         }
+    }
+
+    private void ThrowStateFileError(SyncStateFileException ex)
+    {
+        var (id, category) = ex switch
+        {
+            SyncStateFileInUseException => (SyncErrorIds.StateFileInUse, ErrorCategory.ResourceBusy),
+            SyncStateFileInvalidException => (SyncErrorIds.StateFileInvalid, ErrorCategory.InvalidData),
+            _ => (SyncErrorIds.StateFileInvalid, ErrorCategory.WriteError),
+        };
+        ThrowTerminatingError(TotaraErrors.Create(ex, id, category, ex.Path));
     }
 
     private SyncOptions BuildOptions(TotaraSession session)
