@@ -29,6 +29,9 @@ BeforeAll {
             XDG_CACHE_HOME  = Join-Path $Root 'cache'
             PSModulePath    = $ModulePath
         }
+        # They must exist: .NET reports a missing data folder as '' and PSResourceGet would then
+        # write its repository list into the current folder.
+        foreach ($folder in 'data', 'config', 'cache') { New-Item -ItemType Directory -Path (Join-Path $Root $folder) -Force | Out-Null }
         foreach ($name in $isolated.Keys) { $saved[$name] = [Environment]::GetEnvironmentVariable($name); [Environment]::SetEnvironmentVariable($name, $isolated[$name]) }
         try {
             Invoke-FreshPwsh -ScriptPath $path -Arguments $Arguments
@@ -95,6 +98,9 @@ Uninstall-PSResource -Name Totara.PowerShell
 '@
         @($left)[-1] | Should -Be '0'
         Join-Path $modules 'Totara.PowerShell' | Should -Not -Exist
+        # Every file PSResourceGet wrote stayed in the temporary home.
+        Join-Path $RepoRoot 'PSResourceGet' | Should -Not -Exist
+        Join-Path $root 'data/PSResourceGet/PSResourceRepository.xml' | Should -Exist
     }
 
     It 'the Azure Automation zip holds Totara.PowerShell/ at its root with exactly the module''s files, and imports by name' {
