@@ -12,7 +12,8 @@
     Build   - build the solution; the importable module lands in out/Totara.PowerShell/<version>/.
     Test    - run every test: xunit, and tests/Pester in real pwsh.
     Demo    - build the module and run samples/demo.ps1 against a freshly started emulator.
-    Package - build in Release and zip the module folder into out/.
+    Package - build in Release and write out/packages/: the Gallery .nupkg, the Azure Automation
+              .zip and the totara-emulator dotnet tool (build/Package.proj).
 
 .PARAMETER Configuration
     Debug or Release (default Debug; Package always uses Release).
@@ -94,11 +95,8 @@ switch ($Task) {
         }
     }
     'Package' {
-        Invoke-Dotnet build Totara.PowerShell.sln -c Release
-        $folder = Get-ModuleFolder
-        $zip = Join-Path $PSScriptRoot "out/Totara.PowerShell.$($folder.Name).zip"
-        if (Test-Path -LiteralPath $zip) { Remove-Item -LiteralPath $zip }
-        Compress-Archive -Path (Join-Path $folder.Parent.FullName '*') -DestinationPath $zip
-        Write-Output "Package: $zip"
+        # The logic is build/Package.proj's; this is the same as `dotnet msbuild build/Package.proj`.
+        Invoke-Dotnet msbuild (Join-Path $PSScriptRoot 'build/Package.proj') -nologo "-p:Configuration=$(if ($PSBoundParameters.ContainsKey('Configuration')) { $Configuration } else { 'Release' })"
+        Get-ChildItem -LiteralPath (Join-Path $PSScriptRoot 'out/packages') | ForEach-Object { Write-Output "Package: $($_.FullName)" }
     }
 }
