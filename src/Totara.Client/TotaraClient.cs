@@ -38,10 +38,9 @@ public sealed class TotaraClient : IDisposable
         Options = options ?? throw new ArgumentNullException(nameof(options));
         options.Validate();
 
-        // No automatic redirects: a followed 307 re-posts the client secret or the request body to
-        // whatever host the answer names (even over http). A redirect is reported instead.
-        var handler = options.HttpHandler ?? new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false };
+        var handler = options.HttpHandler ?? HttpHandlerFactory.Create(options);
         _http = new HttpClient(handler, disposeHandler: options.HttpHandler is null) { Timeout = Timeout.InfiniteTimeSpan };
+        _http.DefaultRequestHeaders.UserAgent.ParseAdd(options.UserAgent);
 
         var siteRoot = SiteRoot(options.SiteUrl);
         AccessTokenSource tokens = options.Credential switch

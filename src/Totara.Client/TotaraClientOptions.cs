@@ -53,6 +53,21 @@ public sealed class TotaraClientOptions
     internal TimeProvider Clock { get; set; } = TimeProvider.System;
 
     /// <summary>
+    /// The proxy to send through. Null: the one HTTPS_PROXY / HTTP_PROXY name (NO_PROXY
+    /// respected), or else the system's default proxy.
+    /// </summary>
+    public Transport.TotaraProxy? Proxy { get; set; }
+
+    /// <summary>
+    /// Use the signed-in user's own credentials (Windows: Kerberos/NTLM) for the proxy. For
+    /// <see cref="Proxy"/> without credentials and for the system's default proxy.
+    /// </summary>
+    public bool ProxyUseDefaultCredentials { get; set; }
+
+    /// <summary>The User-Agent of every request, so a site's logs show who called.</summary>
+    public string UserAgent { get; set; } = "Totara.Client/" + typeof(TotaraClientOptions).Assembly.GetName().Version?.ToString(3);
+
+    /// <summary>
     /// Tests only; by default the client makes its own handler. A handler given here must not
     /// follow redirects itself, or the client never sees them to refuse them.
     /// </summary>

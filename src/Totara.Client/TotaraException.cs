@@ -114,3 +114,15 @@ public sealed class TotaraRedirectException : TotaraException
     /// <summary>The site URL to connect with instead, when the redirect shows it; else null.</summary>
     public Uri? SuggestedSiteUrl { get; }
 }
+
+/// <summary>
+/// The proxy between the client and the site refused the request (HTTP 407): it wants
+/// credentials, or refused the ones given. Nothing reached the site; retrying cannot help.
+/// </summary>
+public sealed class TotaraProxyException : TotaraException
+{
+    public TotaraProxyException(string message)
+        : base(message, null, null, null, HttpStatusCode.ProxyAuthenticationRequired)
+    {
+    }
+}

@@ -28,6 +28,9 @@ internal static class HttpExchange
             using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeoutSource.Token).ConfigureAwait(false);
             if (RedirectRefusal.IsRedirect(response.StatusCode))
                 throw RedirectRefusal.Create(siteRoot, request.RequestUri, response.StatusCode, response.Headers.Location, what);
+            if (response.StatusCode == HttpStatusCode.ProxyAuthenticationRequired)
+                throw new TotaraProxyException(
+                    $"The proxy refused {what} (HTTP 407 Proxy Authentication Required): it wants credentials, or refused the ones given. Nothing reached the site. Pass -ProxyCredential, or -ProxyUseDefaultCredentials to sign in to the proxy as yourself.");
             var body = await ReadBodyAsync(response, timeoutSource.Token).ConfigureAwait(false);
             return (response.StatusCode, body);
         }

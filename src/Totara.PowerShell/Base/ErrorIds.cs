@@ -42,6 +42,9 @@ public static class ErrorIds
     /// <summary>The site answered with a redirect, which the module never follows (it would carry the secret or the request elsewhere).</summary>
     public const string RedirectRefused = "TotaraRedirectRefused";
 
+    /// <summary>The proxy refused the request (407): no credentials, or the wrong ones.</summary>
+    public const string ProxyAuthenticationFailed = "TotaraProxyAuthenticationFailed";
+
     /// <summary>A request took longer than the session's request timeout.</summary>
     public const string RequestTimedOut = "TotaraRequestTimedOut";
 

@@ -43,6 +43,7 @@ internal static class TotaraErrors
             TotaraServerException => Create(exception, ErrorIds.ServerError, ErrorCategory.ConnectionError, target, reason),
             TotaraConnectionException => Create(exception, ErrorIds.ConnectionFailed, ErrorCategory.ConnectionError, target, reason),
             TotaraRedirectException redirect => RedirectRefused(redirect, target),
+            TotaraProxyException => Create(exception, ErrorIds.ProxyAuthenticationFailed, ErrorCategory.AuthenticationError, target),
             HttpRequestException => Create(exception, ErrorIds.ConnectionFailed, ErrorCategory.ConnectionError, target),
             TimeoutException or OperationCanceledException => Create(exception, ErrorIds.RequestTimedOut, ErrorCategory.OperationTimeout, target),
             TotaraException => Create(exception, ErrorIds.RequestFailed, CategoryOf(reason), target, reason),

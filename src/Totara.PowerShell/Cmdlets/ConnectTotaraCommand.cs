@@ -2,6 +2,7 @@ using System;
 using System.Management.Automation;
 using System.Security;
 using Totara.Client;
+using Totara.Client.Transport;
 
 namespace Totara.PowerShell.Cmdlets;
 
@@ -74,6 +75,21 @@ public sealed class ConnectTotaraCommand : TotaraCmdlet
     [Parameter]
     public SwitchParameter AllowUnencryptedAuthentication { get; set; }
 
+    /// <summary>The HTTP proxy to send through, as Invoke-RestMethod's -Proxy. Without it: HTTPS_PROXY / HTTP_PROXY (with NO_PROXY), else the system's proxy.</summary>
+    [Parameter]
+    [ValidateNotNull]
+    public Uri? Proxy { get; set; }
+
+    /// <summary>The user name and password the proxy asks for (with -Proxy).</summary>
+    [Parameter]
+    [Credential]
+    [ValidateNotNull]
+    public PSCredential? ProxyCredential { get; set; }
+
+    /// <summary>Signs in to the proxy as the current user (Windows integrated authentication).</summary>
+    [Parameter]
+    public SwitchParameter ProxyUseDefaultCredentials { get; set; }
+
     /// <summary>Returns the session as well as making it the default.</summary>
     [Parameter]
     public SwitchParameter PassThru { get; set; }
@@ -111,7 +127,8 @@ public sealed class ConnectTotaraCommand : TotaraCmdlet
         var problem = ConnectionSettings.CheckUrl(Url, AllowUnencryptedAuthentication, out var url)
             ?? ConnectionSettings.CheckPositive(MaxRetryDuration, nameof(MaxRetryDuration))
             ?? ConnectionSettings.CheckPositive(RequestTimeout, nameof(RequestTimeout))
-            ?? ConnectionSettings.CheckCredential(Credential);
+            ?? ConnectionSettings.CheckCredential(Credential)
+            ?? ConnectionSettings.CheckProxy(Proxy, ProxyCredential, ProxyUseDefaultCredentials);
         if (problem is not null) ThrowTerminatingError(problem);
         return new TotaraClientOptions(url!, ReadCredential())
         {
@@ -120,6 +137,9 @@ public sealed class ConnectTotaraCommand : TotaraCmdlet
             MaxRetryAttempts = MaxRetryCount,
             MaxRetryDuration = MaxRetryDuration,
             RequestTimeout = RequestTimeout,
+            Proxy = Proxy is null ? null : new TotaraProxy(Proxy, ProxyCredential?.GetNetworkCredential()),
+            ProxyUseDefaultCredentials = ProxyUseDefaultCredentials,
+            UserAgent = ModuleUserAgent.Value,
         };
     }
 

@@ -38,6 +38,22 @@ internal static class ConnectionSettings
         return TotaraErrors.Create(new ArgumentException(message), ErrorIds.InvalidParameter, ErrorCategory.InvalidArgument, "Credential");
     }
 
+    /// <summary>Refuses proxy settings that cannot work together, as Invoke-RestMethod does.</summary>
+    public static ErrorRecord? CheckProxy(Uri? proxy, PSCredential? credential, bool useDefaultCredentials)
+    {
+        string? message = null;
+        if (proxy is not null && (!proxy.IsAbsoluteUri || (proxy.Scheme != Uri.UriSchemeHttp && proxy.Scheme != Uri.UriSchemeHttps)))
+            message = $"-Proxy '{proxy}' must be an absolute http:// or https:// address, e.g. http://proxy.example.com:3128.";
+        else if (proxy is not null && proxy.UserInfo.Length > 0)
+            message = "-Proxy must not carry a user name or password: pass them with -ProxyCredential.";
+        else if (credential is not null && useDefaultCredentials)
+            message = "-ProxyCredential and -ProxyUseDefaultCredentials cannot be used together: choose one way to sign in to the proxy.";
+        else if (credential is not null && proxy is null)
+            message = "-ProxyCredential needs -Proxy, the proxy it signs in to.";
+        if (message is null) return null;
+        return TotaraErrors.Create(new ArgumentException(message), ErrorIds.InvalidParameter, ErrorCategory.InvalidArgument, proxy is null ? "Proxy" : proxy.GetLeftPart(UriPartial.Authority));
+    }
+
     /// <summary>The client id from a PSCredential's user name (Get-Credential on Windows may prefix a backslash).</summary>
     public static string ClientIdOf(PSCredential credential) => credential.UserName.TrimStart('\\');
 }
