@@ -86,6 +86,22 @@ Describe 'Invoke-TotaraSync' {
         Get-TotaraUser -Identity ("$prefix-1".ToLowerInvariant()) -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
     }
 
+    It 'warns, matching on username, that the session names no service account, and not once it does' {
+        $row = New-HrRow ('P' + [guid]::NewGuid().ToString('N').Substring(0, 6))
+        # -WhatIf: only the plan is made (the guard stops a real run of a one-row "complete" source).
+        $null = $row | Invoke-TotaraSync -SourceIsComplete -MatchOn Username -MaxRemovals 100% -WhatIf -WarningVariable unnamed 3>$null
+        ($unnamed -join "`n") | Should -Match '-ServiceAccount'
+
+        Connect-TestEmulator -Emulator $Emulator -Extra @{ ServiceAccount = 'api_service' } | Out-Null
+        try {
+            $null = $row | Invoke-TotaraSync -SourceIsComplete -MatchOn Username -MaxRemovals 100% -WhatIf -WarningVariable named 3>$null
+            ($named -join "`n") | Should -Not -Match '-ServiceAccount'
+        }
+        finally {
+            Connect-TestEmulator -Emulator $Emulator | Out-Null
+        }
+    }
+
     It 'puts the summary on the information stream' {
         $prefix = 'P' + [guid]::NewGuid().ToString('N').Substring(0, 6)
         New-HrRow "$prefix-1" | Invoke-TotaraSync -InformationVariable info | Out-Null

@@ -107,6 +107,7 @@ public sealed class InvokeTotaraSyncCommand : TotaraSessionCmdlet
     {
         var session = _session ?? ResolveSession();
         var options = BuildOptions(session);
+        WarnWhenTheServiceAccountIsUnnamed(session);
         var progress = new SyncProgressWriter(this);
         using var engine = new SyncEngine(session.Client, options) { Progress = progress.Show };
 
@@ -247,6 +248,22 @@ public sealed class InvokeTotaraSyncCommand : TotaraSessionCmdlet
         {
             Host?.UI?.WriteWarningLine(message);
         }
+    }
+
+    /// <summary>
+    /// Totara's API cannot tell a client which user it acts as, so only -ServiceAccount keeps that
+    /// user out of a complete source's removals. Without it the account is planned for suspension or
+    /// deletion whenever the source lacks it; Totara refuses, and the change ends Skipped. Matched on
+    /// idnumber, a service account (which has none, as a rule) is out of the sync's scope anyway.
+    /// </summary>
+    private void WarnWhenTheServiceAccountIsUnnamed(TotaraSession session)
+    {
+        if (!SourceIsComplete || session.ServiceAccount is not null
+            || string.Equals(MissingUserAction, "Keep", StringComparison.OrdinalIgnoreCase)
+            || string.Equals(MatchOn, "IdNumber", StringComparison.OrdinalIgnoreCase)) return;
+        WriteWarning("The session does not name the user this API client acts as. If that user is not in the source, the sync plans to " +
+                     $"{MissingUserAction.ToLowerInvariant()} it, Totara refuses, and the change is reported as Skipped (it still counts toward -MaxRemovals). " +
+                     "Connect with -ServiceAccount <username> to leave it out of the plan.");
     }
 
     private void ThrowStateFileError(SyncStateFileException ex)
