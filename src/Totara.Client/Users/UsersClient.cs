@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Threading;
@@ -128,11 +129,35 @@ public sealed class UsersClient
         };
     }
 
-    /// <summary>Runs operations made by this class in batched requests; one result per operation, in input order, per batch.</summary>
+    /// <summary>
+    /// Runs operations made by this class in batched requests; one result per operation, in input
+    /// order, per batch. Creates whose username the site has are not sent (see <see cref="CheckedCreates"/>).
+    /// </summary>
+    /// <remarks>
+    /// The input is read <see cref="OperationsCheckedTogether"/> at a time. A part made only of
+    /// creates is checked first (one batched read of its usernames); a part with any other
+    /// operation is sent as it is, since a delete or a rename sent with the creates could free a
+    /// username the read found taken. Parts run one after another, so a part's read sees what the
+    /// parts before it did.
+    /// </remarks>
     public async IAsyncEnumerable<UserOperationResult> RunAsync(IEnumerable<BatchOperation> operations, [EnumeratorCancellation] CancellationToken ct = default)
     {
-        await foreach (var item in _client.ExecuteBatchAsync(operations, ct).ConfigureAwait(false))
-            yield return UserOperationResult.From(item);
+        if (operations is null) throw new ArgumentNullException(nameof(operations));
+        var offset = 0;
+        foreach (var part in InParts(operations, OperationsCheckedTogether))
+        {
+            if (part.All(CheckedCreates.IsCreate))
+            {
+                foreach (var item in await CheckedCreates.RunAsync(_client, part, ct).ConfigureAwait(false))
+                    yield return UserOperationResult.From(Shifted(item, offset));
+            }
+            else
+            {
+                await foreach (var item in _client.ExecuteBatchAsync(part, ct).ConfigureAwait(false))
+                    yield return UserOperationResult.From(Shifted(item, offset));
+            }
+            offset += part.Count;
+        }
     }
 
     /// <summary>The <c>core_user_user</c> document for one reference.</summary>
@@ -164,6 +189,31 @@ public sealed class UsersClient
             ? result.Clone()
             : null;
     }
+
+    /// <summary>
+    /// How many operations are read and checked together: the username read of a thousand creates
+    /// is one or two requests (5 points a username), and a part this size costs a stream of other
+    /// operations at most one partly filled request per thousand.
+    /// </summary>
+    private const int OperationsCheckedTogether = 1000;
+
+    /// <summary>Reads the operations lazily, a list of at most <paramref name="size"/> at a time.</summary>
+    private static IEnumerable<List<BatchOperation>> InParts(IEnumerable<BatchOperation> operations, int size)
+    {
+        var part = new List<BatchOperation>(size);
+        foreach (var operation in operations)
+        {
+            part.Add(operation);
+            if (part.Count < size) continue;
+            yield return part;
+            part = new List<BatchOperation>(size);
+        }
+        if (part.Count > 0) yield return part;
+    }
+
+    /// <summary>A part's result with its index in the whole input.</summary>
+    private static BatchItemResult Shifted(BatchItemResult item, int offset) =>
+        offset == 0 ? item : new BatchItemResult(item.Index + offset, item.Operation, item.Data, item.Error);
 
     private static string UserSelection(UserFieldSet fields) => $"user {{ {fields.Selection} }}";
 

@@ -14,4 +14,7 @@ public enum FaultKind
 
     /// <summary>The request is executed (mutations applied), then the connection is dropped.</summary>
     DropAfterExecute,
+
+    /// <summary>No fault: the request runs as usual. Queued before a fault, it aims that fault at a later request.</summary>
+    None,
 }

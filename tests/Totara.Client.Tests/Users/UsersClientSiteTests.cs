@@ -22,8 +22,9 @@ public sealed class UsersClientSiteTests
         var results = await users.RunAsync(new[] { users.Create(sent), users.Create(plain) }).ToListAsync();
 
         Assert.All(results, r => Assert.True(r.Succeeded, r.Error?.Message));
-        // Two creates: 10 each, plus the user object and its two fields: 13 points a user, not 18.
-        Assert.Equal(26, site.Host.Counters.PointsSpent - before);
+        // Two creates: 10 each, plus the user object and its two fields: 13 points a user, not 18;
+        // and before them the read of which usernames exist: 5 points a username.
+        Assert.Equal(26 + 2 * 5, site.Host.Counters.PointsSpent - before);
         var stored = site.Host.State.Users.GetByUsername("lean")!;
         var lean = results[0].User!;
         Assert.Equal(stored.Id, lean.Id);
@@ -45,7 +46,7 @@ public sealed class UsersClientSiteTests
         var result = await users.RunAsync(new[] { users.Create(NewUser("full"), UserFieldSet.With(new[] { "city" })) }).SingleAsync();
 
         Assert.True(result.Succeeded, result.Error?.Message);
-        Assert.Equal(10 + 1 + UserFieldSet.With(new[] { "city" }).CostPerUser, site.Host.Counters.PointsSpent - before);
+        Assert.Equal(5 + 10 + 1 + UserFieldSet.With(new[] { "city" }).CostPerUser, site.Host.Counters.PointsSpent - before);
         Assert.True(result.User!.Has("city"));
         Assert.Equal("F", result.User.FirstName);
     }
@@ -54,7 +55,7 @@ public sealed class UsersClientSiteTests
     public async Task A_create_whose_answer_is_lost_is_found_by_username_and_not_sent_again()
     {
         await using var site = await TestSite.StartAsync();
-        site.Host.Switches.EnqueueFaults(FaultKind.DropAfterExecute);
+        site.Host.Switches.EnqueueFaults(FaultKind.None, FaultKind.DropAfterExecute); // the username read, then the creates
 
         var results = await site.Client.Users.RunAsync(new[] { site.Client.Users.Create(NewUser("lost1")), site.Client.Users.Create(NewUser("lost2")) }).ToListAsync();
 
@@ -69,7 +70,7 @@ public sealed class UsersClientSiteTests
     public async Task A_create_whose_request_never_ran_is_sent_again()
     {
         await using var site = await TestSite.StartAsync();
-        site.Host.Switches.EnqueueFaults(FaultKind.DropBeforeExecute);
+        site.Host.Switches.EnqueueFaults(FaultKind.None, FaultKind.DropBeforeExecute); // the username read, then the create
 
         var result = await site.Client.Users.RunAsync(new[] { site.Client.Users.Create(NewUser("resent")) }).SingleAsync();
 

@@ -106,6 +106,37 @@ public sealed class NewTotaraUserTests : IClassFixture<EmulatorRunspaceFixture>
     }
 
     [Fact]
+    public void Rerunning_an_import_already_applied_sends_no_create_and_each_record_is_the_sites_exists_error()
+    {
+        var prefix = UserTestData.UniqueName("rerun");
+        using var ps = _site.NewConnectedRunspace();
+        const string import = """
+            param($Prefix, $Password)
+            $script:rows = 1..5 | ForEach-Object { [pscustomobject]@{ Username = "$Prefix-$_"; FirstName = 'R'; LastName = "Run$_"; Email = "$Prefix-$_@example.com" } }
+            $script:rows | New-TotaraUser -Password $Password
+            """;
+        var arguments = new Dictionary<string, object?> { ["Prefix"] = prefix, ["Password"] = Password["Password"] };
+        ps.Run(import, arguments).AssertNoErrors();
+        _site.Host.Counters.Reset();
+
+        var rerun = ps.Run(import, arguments);
+
+        Assert.Empty(rerun.Users());
+        Assert.Equal(0, _site.Host.Counters.MutationsExecuted);
+        Assert.Equal(1, _site.Host.Counters.Requests);
+        Assert.Equal(5, rerun.Errors.Count);
+        for (var i = 0; i < 5; i++)
+        {
+            var error = rerun.Errors[i];
+            Assert.StartsWith("TotaraRecordFailed,", error.FullyQualifiedErrorId);
+            Assert.Contains($"Record {i + 1}", error.Exception.Message);
+            Assert.Contains("field Username", error.Exception.Message);
+            Assert.Contains($"Username already exists: {prefix}-{i + 1}", error.Exception.Message);
+            Assert.Equal($"{prefix}-{i + 1}", PSObject.AsPSObject(error.TargetObject).Properties["Username"].Value);
+        }
+    }
+
+    [Fact]
     public void A_duplicate_key_within_the_input_is_refused_before_sending_and_the_first_goes_ahead()
     {
         var prefix = UserTestData.UniqueName("dup");
@@ -175,7 +206,8 @@ public sealed class NewTotaraUserTests : IClassFixture<EmulatorRunspaceFixture>
         var name = UserTestData.UniqueName("lost");
         using var ps = _site.NewConnectedRunspace();
         _site.Host.Counters.Reset();
-        _site.Host.Switches.EnqueueFaults(Totara.Emulator.FaultKind.DropAfterExecute);
+        // The first request reads which usernames exist; the create is the second.
+        _site.Host.Switches.EnqueueFaults(Totara.Emulator.FaultKind.None, Totara.Emulator.FaultKind.DropAfterExecute);
 
         var user = ps.Run("""
             param($Name, $Password)
