@@ -140,13 +140,21 @@ public sealed class UsersClient
     /// username the read found taken. Parts run one after another, so a part's read sees what the
     /// parts before it did.
     /// </remarks>
-    public async IAsyncEnumerable<UserOperationResult> RunAsync(IEnumerable<BatchOperation> operations, [EnumeratorCancellation] CancellationToken ct = default)
+    public IAsyncEnumerable<UserOperationResult> RunAsync(IEnumerable<BatchOperation> operations, CancellationToken ct = default) =>
+        RunAsync(operations, UsernameCheck.BeforeCreates, ct);
+
+    /// <summary>
+    /// As <see cref="RunAsync(IEnumerable{BatchOperation}, CancellationToken)"/>; with
+    /// <see cref="UsernameCheck.None"/> creates are sent unchecked, for a caller that has just read
+    /// the site's users (the sync) and would only spend the check's points.
+    /// </summary>
+    public async IAsyncEnumerable<UserOperationResult> RunAsync(IEnumerable<BatchOperation> operations, UsernameCheck check, [EnumeratorCancellation] CancellationToken ct = default)
     {
         if (operations is null) throw new ArgumentNullException(nameof(operations));
         var offset = 0;
         foreach (var part in InParts(operations, OperationsCheckedTogether))
         {
-            if (part.All(CheckedCreates.IsCreate))
+            if (check == UsernameCheck.BeforeCreates && part.All(CheckedCreates.IsCreate))
             {
                 foreach (var item in await CheckedCreates.RunAsync(_client, part, ct).ConfigureAwait(false))
                     yield return UserOperationResult.From(Shifted(item, offset));

@@ -19,7 +19,9 @@ internal static class UserApplier
         var users = client.Users;
         var operations = new List<BatchOperation>(batch.Count);
         foreach (var change in batch) operations.Add(Operation(users, change));
-        await foreach (var result in users.RunAsync(operations, ct).ConfigureAwait(false))
+        // The plan comes from a read of every site user a moment ago: its creates name usernames the
+        // site lacks, so asking again (UsernameCheck.BeforeCreates) would only spend points.
+        await foreach (var result in users.RunAsync(operations, UsernameCheck.None, ct).ConfigureAwait(false))
         {
             var change = (SyncChange)result.Tag!;
             if (!result.Succeeded && change.IsRemoval && IsOwnAccountRefusal(result.Error!.Message))

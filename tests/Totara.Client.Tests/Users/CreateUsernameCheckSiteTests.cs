@@ -45,6 +45,23 @@ public sealed class CreateUsernameCheckSiteTests
     }
 
     [Fact]
+    public async Task Without_the_check_creates_go_straight_to_the_site_and_its_refusal_comes_back()
+    {
+        // UsernameCheck.None is the sync's: it has just read every user, so the read would be waste.
+        await using var site = await TestSite.StartAsync();
+        await SeedAsync(site, "known");
+        var users = site.Client.Users;
+
+        var results = await users.RunAsync(new[] { users.Create(NewUser("fresh1")), users.Create(NewUser("known", "k2@example.com")) }, UsernameCheck.None).ToListAsync();
+
+        Assert.True(results[0].Succeeded, results[0].Error?.Message);
+        Assert.Equal("Username already exists: known", results[1].Error?.Message);
+        Assert.Equal(2, site.Host.Counters.MutationsExecuted); // both sent: no read first
+        // The batch, then the read-back of fresh1 (the failure after it nulled its answer); a check would make it three.
+        Assert.Equal(2, site.Host.Counters.Requests);
+    }
+
+    [Fact]
     public async Task The_exists_answer_is_the_one_the_site_gives_for_such_a_create()
     {
         await using var site = await TestSite.StartAsync();
