@@ -102,6 +102,18 @@ Describe 'Invoke-TotaraSync' {
         }
     }
 
+    It 'settles a value the site stores without its markup, and says so once' {
+        $row = New-HrRow ('P' + [guid]::NewGuid().ToString('N').Substring(0, 6))
+        $row.firstname = '<script>alert(1)</script>'
+        $null = $row | Invoke-TotaraSync -WarningAction SilentlyContinue
+
+        $again = @($row | Invoke-TotaraSync -WhatIf -WarningVariable said 3>$null)
+
+        $again | Should -BeNullOrEmpty
+        @($said | Where-Object { "$_" -match 'firstname' }) | Should -HaveCount 1
+        "$($said[0])" | Should -Match "as 'alert\(1\)'"
+    }
+
     It 'puts the summary on the information stream' {
         $prefix = 'P' + [guid]::NewGuid().ToString('N').Substring(0, 6)
         New-HrRow "$prefix-1" | Invoke-TotaraSync -InformationVariable info | Out-Null

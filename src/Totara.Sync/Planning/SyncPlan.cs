@@ -20,6 +20,9 @@ public sealed class SyncPlan
     /// <summary>Rows refused while planning (e.g. a new user without the fields a create needs).</summary>
     public List<SyncProblem> Problems { get; } = new();
 
+    /// <summary>Source values the site keeps in another form (markup removed), matched in that form and not resent.</summary>
+    public List<RewrittenValue> RewrittenValues { get; } = new();
+
     /// <summary>Users on the site when it was read (deleted users excluded).</summary>
     public int SiteUserCount { get; }
 

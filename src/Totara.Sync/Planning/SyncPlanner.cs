@@ -105,7 +105,7 @@ public static class SyncPlanner
     private static bool PlanExisting(SourceUser row, SiteUser user, string key, SyncOptions options, PlanLists lists, SyncPlan plan)
     {
         var changed = false;
-        var (change, fields) = UserDiff.Compare(row, user, options);
+        var (change, fields) = UserDiff.Compare(row, user, options, plan.RewrittenValues);
         if (change is not null)
         {
             lists.Updates.Add(new SyncChange(SyncAction.Update, SyncRecordType.User, key, "fields differ from the source", row)

@@ -11,7 +11,8 @@ namespace Totara.Sync;
 internal static class UserDiff
 {
     /// <summary>The fields to update (null when none differ), with each one's old and new value.</summary>
-    public static (UserChange? Change, List<FieldChange>? Fields) Compare(SourceUser row, SiteUser site, SyncOptions options)
+    /// <param name="rewritten">Gets each value the site stores changed (see <see cref="PlainTextForm"/>).</param>
+    public static (UserChange? Change, List<FieldChange>? Fields) Compare(SourceUser row, SiteUser site, SyncOptions options, ICollection<RewrittenValue>? rewritten = null)
     {
         UserChange? change = null;
         List<FieldChange>? fields = null;
@@ -24,6 +25,13 @@ internal static class UserDiff
             var current = site.Get(f);
             var comparison = SyncFields.IgnoresCase(f) ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
             if (string.Equals(current, wanted, comparison)) continue;
+            // Markup the site strips on the way in: compare what it keeps, or the value never settles.
+            var stored = PlainTextForm.Of(wanted);
+            if (!ReferenceEquals(stored, wanted) && string.Equals(current, stored, comparison))
+            {
+                rewritten?.Add(new RewrittenValue(SyncFields.Names[f], row.RowNumber, wanted, stored));
+                continue;
+            }
             (change ??= new UserChange()).Set(SyncFields.Names[f], wanted);
             (fields ??= new List<FieldChange>()).Add(new FieldChange(SyncFields.Names[f], current, wanted));
         }

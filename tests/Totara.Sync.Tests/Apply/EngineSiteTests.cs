@@ -56,6 +56,23 @@ public sealed class EngineSiteTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_value_the_site_stores_without_its_markup_settles_and_is_reported_once()
+    {
+        // Totara shows firstname in PLAIN form (format_string, then html_to_text): tags gone.
+        var rows = new List<SourceUser> { Row("MARKUP1") };
+        rows[0].Set("firstname", "<script>alert(1)</script>");
+        rows[0].Set("department", "R&amp;D <b>West</b>");
+
+        await RunAsync(rows, new SyncOptions());
+        var second = await RunAsync(rows, new SyncOptions(), apply: false);
+
+        Assert.Empty(second.Changes);
+        Assert.Equal(new[] { ("firstname", "alert(1)"), ("department", "R&D West") },
+            second.RewrittenValues.Select(r => (r.Field, r.Stored)).OrderBy(f => f.Field == "department").ToArray());
+        Assert.All(second.RewrittenValues, r => Assert.Equal(rows[0].RowNumber, r.RowNumber));
+    }
+
+    [Fact]
     public async Task A_stop_between_batches_skips_the_rest_and_a_rerun_finishes_without_duplicates()
     {
         var rows = Enumerable.Range(1, 300).Select(i => Row($"S{i:000}")).ToList();

@@ -135,6 +135,9 @@ public sealed class InvokeTotaraSyncCommand : TotaraSessionCmdlet
         }
         foreach (var problem in plan.Problems) WriteError(SyncRowErrors.Invalid(problem));
         problems.AddRange(plan.Problems);
+        foreach (var rewritten in plan.RewrittenValues.GroupBy(r => r.Field).Select(g => g.First()))
+            WriteWarning($"Row {rewritten.RowNumber}: the site keeps {rewritten.Field} '{rewritten.Sent}' as '{rewritten.Stored}' (markup removed), " +
+                         $"so the sync compares that form and does not resend it. Other rows' {rewritten.Field} values may be changed the same way.");
         progress.Phase(SyncPhase.Guard, $"{plan.Changes.Count} change(s) planned, {plan.Removals} user and {plan.MembershipRemovals} membership removal(s) of {plan.AllowedRemovals} allowed each");
 
         var description = SyncParameters.Describe(plan);
