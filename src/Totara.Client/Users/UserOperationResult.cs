@@ -74,13 +74,16 @@ public sealed class UserOperationResult
 
     public bool Succeeded => Error is null;
 
+    /// <summary>What happened to this record (see <see cref="Outcomes.RecordErrorClassifier"/>).</summary>
+    public Outcomes.RecordOutcome Outcome => Error is null ? Outcomes.RecordOutcome.Applied : Error.Outcome;
+
     internal static UserOperationResult From(BatchItemResult item)
     {
         var tag = item.Operation.Tag as UserOperationTag
             ?? throw new ArgumentException("The batch item is not a user operation made by UsersClient.", nameof(item));
         if (!item.Succeeded)
             return new UserOperationResult(item.Index, tag.Kind, tag.Target, tag.CallerTag, null, null, item.Error,
-                UserErrorFields.Find(item.Error!.Message, tag.Change));
+                UserErrorFields.Find(item.Error!.Text ?? "", tag.Change));
 
         UserRecordData? user = null;
         long? deleted = null;
@@ -93,5 +96,5 @@ public sealed class UserOperationResult
         return new UserOperationResult(item.Index, tag.Kind, tag.Target, tag.CallerTag, user, deleted, null, null);
     }
 
-    public override string ToString() => Succeeded ? $"#{Index} {Kind}: ok" : $"#{Index} {Kind}: {Error!.Message}";
+    public override string ToString() => Succeeded ? $"#{Index} {Kind}: ok" : $"#{Index} {Kind}: {Error!.Explanation}";
 }

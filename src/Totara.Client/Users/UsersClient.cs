@@ -1,3 +1,4 @@
+using System.Linq;
 using System;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
@@ -141,8 +142,7 @@ public sealed class UsersClient
             new Dictionary<string, object?> { ["reference"] = reference.ToInput() }, "totara_powershell_user");
 
     /// <summary>True for Totara's "no such user" answers to a user reference.</summary>
-    public static bool IsNotFound(string? message) =>
-        message is not null && message.IndexOf("reference not found", StringComparison.OrdinalIgnoreCase) >= 0;
+    public static bool IsNotFound(TotaraGraphQLError? error) => error?.Outcome.IsNotFound == true;
 
     /// <summary>The <c>{ user { ... } }</c> result of core_user_user (a detached copy), or null when no user matches.</summary>
     private async Task<JsonElement?> FindResultAsync(UserReference reference, UserFieldSet fields, CancellationToken ct)
@@ -152,14 +152,14 @@ public sealed class UsersClient
         {
             response = await _client.ExecuteAsync(BuildGetRequest(reference, fields), ct).ConfigureAwait(false);
         }
-        catch (TotaraException ex) when (IsNotFound(ex.Message))
+        catch (TotaraException ex) when (IsNotFound(ex.Errors.FirstOrDefault()))
         {
             return null;
         }
 
-        if (response.Errors.Count > 0 && IsNotFound(response.Errors[0].Message)) return null;
+        if (response.Errors.Count > 0 && IsNotFound(response.Errors[0])) return null;
         if (response.Errors.Count > 0)
-            throw new TotaraException($"Reading {reference} failed: {response.Errors[0].Message}", response.Errors[0].Category);
+            throw new TotaraException($"Reading {reference} failed: {response.Errors[0].Explanation}", response.Errors[0].Category);
         return response.Data is { } data && data.TryGetProperty("core_user_user", out var result) && result.ValueKind == JsonValueKind.Object
             ? result.Clone()
             : null;
