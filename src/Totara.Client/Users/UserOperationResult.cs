@@ -75,7 +75,23 @@ public sealed class UserOperationResult
     public bool Succeeded => Error is null;
 
     /// <summary>What happened to this record (see <see cref="Outcomes.RecordErrorClassifier"/>).</summary>
-    public Outcomes.RecordOutcome Outcome => Error is null ? Outcomes.RecordOutcome.Applied : Error.Outcome;
+    public Outcomes.RecordOutcome Outcome => _settled
+        ?? (Error is null ? Outcomes.RecordOutcome.Applied
+            : ErrorField is not null ? new Outcomes.RecordOutcome(Outcomes.RecordOutcomeKind.Invalid, Error.Text, ErrorField, null, false)
+            : Error.Outcome);
+
+    // Set when a look-up settled a failure the site gave no text for.
+    private Outcomes.RecordOutcome? _settled;
+
+    /// <summary>A failure without text that names an existing target: settle it by looking the user up.</summary>
+    internal bool NeedsLookUp => Error is not null && Target is not null && Outcome.Kind == Outcomes.RecordOutcomeKind.Unknown
+        && Outcome.Text is null;
+
+    internal UserOperationResult Settled(Outcomes.RecordOutcome outcome)
+    {
+        _settled = outcome;
+        return this;
+    }
 
     internal static UserOperationResult From(BatchItemResult item)
     {

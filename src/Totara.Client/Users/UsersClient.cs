@@ -132,8 +132,22 @@ public sealed class UsersClient
     /// <summary>Runs operations made by this class in batched requests; one result per operation, in input order, per batch.</summary>
     public async IAsyncEnumerable<UserOperationResult> RunAsync(IEnumerable<BatchOperation> operations, [EnumeratorCancellation] CancellationToken ct = default)
     {
+        // Results stream in input order. From the first failure without text (response_debug NONE)
+        // on, they wait, so that one batched look-up can settle those failures before they go out.
+        var held = new List<UserOperationResult>();
         await foreach (var item in _client.ExecuteBatchAsync(operations, ct).ConfigureAwait(false))
-            yield return UserOperationResult.From(item);
+        {
+            var result = UserOperationResult.From(item);
+            if (held.Count == 0 && !result.NeedsLookUp)
+            {
+                yield return result;
+                continue;
+            }
+            held.Add(result);
+        }
+        if (held.Count == 0) yield break;
+        await new TextlessFailureLookUp(_client).SettleAsync(held.Where(r => r.NeedsLookUp).ToList(), ct).ConfigureAwait(false);
+        foreach (var result in held) yield return result;
     }
 
     /// <summary>The <c>core_user_user</c> document for one reference.</summary>
