@@ -50,6 +50,21 @@ public sealed class TotaraGraphQLError
     /// <summary>Field names (string) and list indexes (int); the first is the root field or alias.</summary>
     public IReadOnlyList<object>? Path { get; }
 
+    /// <summary>
+    /// The site's real text: <c>extensions.debugMessage</c> (Totara's resolver errors read only
+    /// "Internal server error" in <see cref="Message"/>), or the message of a client-safe error;
+    /// null when the site sent none (response_debug NONE).
+    /// </summary>
+    public string? Text => Outcomes.RecordErrorClassifier.TextOf(this);
+
+    /// <summary>The text to show a person: the site's real text, or a note that it sent none.</summary>
+    public string Explanation => Text ?? "the site gave no details (its response_debug setting is none)";
+
+    /// <summary>What this error means for the record it belongs to (see <see cref="Outcomes.RecordErrorClassifier"/>).</summary>
+    public Outcomes.RecordOutcome Outcome => _outcome ??= Outcomes.RecordErrorClassifier.Classify(this);
+
+    private Outcomes.RecordOutcome? _outcome;
+
     /// <summary>The root field or alias this error belongs to, if any.</summary>
     public string? RootField => Path is { Count: > 0 } p ? p[0] as string : null;
 
@@ -57,6 +72,6 @@ public sealed class TotaraGraphQLError
     {
         var where = Path is { Count: > 0 } p ? " at " + string.Join(".", p) : "";
         var category = Category is null ? "" : $" [{Category}]";
-        return Message + category + where;
+        return (Text ?? Message) + category + where;
     }
 }

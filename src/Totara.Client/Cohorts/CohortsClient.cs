@@ -119,7 +119,7 @@ public sealed class CohortsClient
             var check = new BatchOperation(MemberField, false, Arguments(cohort, user), "user_is_member");
             await foreach (var item in _client.ExecuteBatchAsync(new[] { check }, ct).ConfigureAwait(false))
             {
-                if (!item.Succeeded) throw new TotaraException($"Checking {user}'s membership of audience {cohort} failed: {item.Error!.Message}", item.Error.Category);
+                if (!item.Succeeded) throw new TotaraException($"Checking {user}'s membership of audience {cohort} failed: {item.Error!.Explanation}", item.Error.Category);
                 if (Flag(item.Data, "user_is_member") == add) return AppliedAnswer;
             }
             return null;
@@ -150,8 +150,7 @@ public sealed class CohortsClient
     private static readonly JsonElement AppliedAnswer = JsonDocument.Parse("{\"success\":true}").RootElement.Clone();
 
     /// <summary>True for Totara's "no such user" answer to a user reference (not the audience's).</summary>
-    public static bool IsUserNotFound(string? message) =>
-        message is not null && message.StartsWith("User reference not found", StringComparison.OrdinalIgnoreCase);
+    public static bool IsUserNotFound(TotaraGraphQLError? error) => error?.Outcome.IsUserNotFound == true;
 
     private static bool KeyMatches(CohortData cohort, string identity) =>
         string.Equals(cohort.IdNumber, identity.Trim(), StringComparison.Ordinal) ||

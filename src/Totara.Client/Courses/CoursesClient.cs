@@ -176,7 +176,7 @@ public sealed class CoursesClient
     {
         await foreach (var item in _client.ExecuteBatchAsync(new[] { TestOperation(course, user, 0) }, ct).ConfigureAwait(false))
         {
-            if (!item.Succeeded) throw new TotaraException($"Checking {user}'s enrolment in course {course} failed: {item.Error!.Message}", item.Error.Category);
+            if (!item.Succeeded) throw new TotaraException($"Checking {user}'s enrolment in course {course} failed: {item.Error!.Explanation}", item.Error.Category);
             return Flag(item.Data, "user_currently_enrolled");
         }
         throw new TotaraException($"Checking {user}'s enrolment in course {course} gave no answer.");

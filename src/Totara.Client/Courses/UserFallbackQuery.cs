@@ -56,7 +56,7 @@ internal static class UserFallbackQuery
             {
                 var i = (int)item.Operation.Tag!;
                 var tried = candidates[i][attempts[i]];
-                if (!item.Succeeded && CohortsClient.IsUserNotFound(item.Error!.Message))
+                if (!item.Succeeded && CohortsClient.IsUserNotFound(item.Error))
                 {
                     if (++attempts[i] < candidates[i].Count) retry.Add(i);
                     else answers[i] = new UserQueryAnswer(tried, null, item.Error, true);

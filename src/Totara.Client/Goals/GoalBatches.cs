@@ -92,7 +92,7 @@ public static class GoalBatches
 
     /// <summary>An owner's lookup error, said to be about the owner (GoalOperationResult maps "owner" to the Owner field).</summary>
     private static TotaraGraphQLError Owner(TotaraGraphQLError error) =>
-        new("Owner: " + error.Message, error.Category, error.DebugMessage, error.Path);
+        new("Owner: " + error.Message, error.Category, error.DebugMessage is null ? null : "Owner: " + error.DebugMessage, error.Path);
 
     private static GoalOperationResult Failed(GoalOperationKind kind, GoalReference? target, object? tag, TotaraGraphQLError error) =>
         new(kind, target, tag, null, null, null, error);

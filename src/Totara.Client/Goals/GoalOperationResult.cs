@@ -26,7 +26,7 @@ public sealed class GoalOperationResult
         Status = status;
         CurrentValue = currentValue;
         Error = error;
-        ErrorField = error is null ? null : FieldOf(error.Message);
+        ErrorField = error?.Text is { } text ? FieldOf(text) : null;
     }
 
     public GoalOperationKind Kind { get; }
@@ -53,7 +53,10 @@ public sealed class GoalOperationResult
     public bool Succeeded => Error is null;
 
     /// <summary>True when the site's answer means no goal matches the reference.</summary>
-    public bool GoalNotFound => Error is not null && GoalsClient.IsNotFound(Error.Message);
+    public bool GoalNotFound => GoalsClient.IsNotFound(Error);
+
+    /// <summary>Not found, and about the owner's or another user reference.</summary>
+    public bool UserNotFound => Error?.Outcome.IsUserNotFound == true;
 
     internal static GoalOperationResult From(BatchItemResult item)
     {
@@ -87,7 +90,7 @@ public sealed class GoalOperationResult
         return null;
     }
 
-    public override string ToString() => Succeeded ? $"{Kind} {Target}: ok" : $"{Kind} {Target}: {Error!.Message}";
+    public override string ToString() => Succeeded ? $"{Kind} {Target}: ok" : $"{Kind} {Target}: {Error!.Explanation}";
 }
 
 /// <summary>The caller's record and what was sent for it, carried as the batch operation's tag.</summary>

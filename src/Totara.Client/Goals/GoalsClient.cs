@@ -195,8 +195,7 @@ public sealed class GoalsClient
     }
 
     /// <summary>True for Totara's answer to a goal reference that matches no goal.</summary>
-    public static bool IsNotFound(string? message) =>
-        message is not null && message.IndexOf("Can not find record", StringComparison.OrdinalIgnoreCase) >= 0;
+    public static bool IsNotFound(TotaraGraphQLError? error) => error?.Outcome is { IsNotFound: true, Subject: "Record" };
 
     /// <summary>The <c>{ goal { ... } }</c> answer of perform_goal_view_goal (detached), or null when no goal matches.</summary>
     private async Task<JsonElement?> ViewAsync(GoalReference reference, CancellationToken ct)
@@ -209,12 +208,12 @@ public sealed class GoalsClient
         {
             response = await _client.ExecuteAsync(request, ct).ConfigureAwait(false);
         }
-        catch (TotaraException ex) when (IsNotFound(ex.Message))
+        catch (TotaraException ex) when (IsNotFound(ex.Errors.FirstOrDefault()))
         {
             return null;
         }
-        if (response.Errors.Count > 0 && IsNotFound(response.Errors[0].Message)) return null;
-        if (response.Errors.Count > 0) throw new TotaraException($"Reading goal {reference} failed: {response.Errors[0].Message}", response.Errors[0].Category);
+        if (response.Errors.Count > 0 && IsNotFound(response.Errors[0])) return null;
+        if (response.Errors.Count > 0) throw new TotaraException($"Reading goal {reference} failed: {response.Errors[0].Explanation}", response.Errors[0].Category);
         return response.Data is { } data && data.TryGetProperty(ViewField, out var result) && result.ValueKind == JsonValueKind.Object &&
                result.TryGetProperty("goal", out var goal) && goal.ValueKind == JsonValueKind.Object
             ? result.Clone()

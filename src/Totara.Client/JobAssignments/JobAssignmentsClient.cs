@@ -78,8 +78,8 @@ public sealed class JobAssignmentsClient
             var user = distinct[(int)item.Operation.Tag!];
             if (!item.Succeeded)
             {
-                if (IsNotFound(item.Error!.Message)) continue;
-                throw new TotaraException($"Reading the job assignments of user {user} failed: {item.Error.Message}", item.Error.Category);
+                if (IsNotFound(item.Error)) continue;
+                throw new TotaraException($"Reading the job assignments of user {user} failed: {item.Error!.Explanation}", item.Error.Category);
             }
             if (JobAssignmentData.Object(item.Data, "user") is not { } record) continue;
             answer[user] = record.TryGetProperty("job_assignments", out var jobs) && jobs.ValueKind == JsonValueKind.Array
@@ -182,8 +182,7 @@ public sealed class JobAssignmentsClient
     }
 
     /// <summary>True for Totara's "no such record" answers to a user or job-assignment reference.</summary>
-    public static bool IsNotFound(string? message) =>
-        message is not null && message.IndexOf("reference not found", StringComparison.OrdinalIgnoreCase) >= 0;
+    public static bool IsNotFound(TotaraGraphQLError? error) => error?.Outcome.IsNotFound == true;
 
     private async Task<JsonElement?> FoundAnswerAsync(JobAssignmentReference reference, CancellationToken ct) =>
         await FindRawAsync(reference, ct).ConfigureAwait(false) is { } job ? Wrap("job_assignment", job) : null;
@@ -228,14 +227,14 @@ public sealed class JobAssignmentsClient
         {
             response = await _client.ExecuteAsync(request, ct).ConfigureAwait(false);
         }
-        catch (TotaraException ex) when (IsNotFound(ex.Message))
+        catch (TotaraException ex) when (IsNotFound(ex.Errors.FirstOrDefault()))
         {
             return null;
         }
 
-        if (response.Errors.Count > 0 && IsNotFound(response.Errors[0].Message)) return null;
+        if (response.Errors.Count > 0 && IsNotFound(response.Errors[0])) return null;
         if (response.Errors.Count > 0)
-            throw new TotaraException($"Reading the job assignments of user {user} failed: {response.Errors[0].Message}", response.Errors[0].Category);
+            throw new TotaraException($"Reading the job assignments of user {user} failed: {response.Errors[0].Explanation}", response.Errors[0].Category);
         var found = JobAssignmentData.Object(JobAssignmentData.Object(response.Data, "core_user_user"), "user");
         if (found is not { } record) return null;
         return record.TryGetProperty("job_assignments", out var jobs) && jobs.ValueKind == JsonValueKind.Array

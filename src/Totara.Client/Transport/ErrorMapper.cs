@@ -57,7 +57,9 @@ internal static class ErrorMapper
             return new TotaraComplexityException(error.Message, error.DebugMessage, error.Path, status);
         if (status == HttpStatusCode.BadRequest || string.Equals(error.Category, "graphql", StringComparison.Ordinal))
             return new TotaraValidationException(error.Message, error.Category, error.DebugMessage, error.Path, status);
-        return new TotaraException(error.Message, error.Category, error.DebugMessage, error.Path, status);
+        // The site's real text when it sent one: a resolver error's message is only "Internal server error".
+        return new TotaraException(error.Text ?? "The site reported an error without details (its response_debug setting is none).",
+            error.Category, error.DebugMessage, error.Path, status);
     }
 
     private static string ServerMessage(RawAnswer answer, TotaraGraphQLError? first)

@@ -11,7 +11,8 @@ namespace Totara.Client.Transport;
 /// <summary>
 /// The single choke point for API requests: POSTs the document to <c>/api/graphql.php</c> with
 /// the bearer token, reads the GraphQL body from any status, renews the token and resends once
-/// on a 401, and maps request-level failures to typed exceptions. No retries here (see
+/// when the token is refused (Totara's HTTP 200 authentication error, or a 401), and maps
+/// request-level failures to typed exceptions. No retries here (see
 /// <see cref="Resilience.RetryPipelineFactory"/>); one call is one attempt.
 /// </summary>
 internal sealed class GraphQLConnection
@@ -42,12 +43,22 @@ internal sealed class GraphQLConnection
         var token = await _tokens.GetAsync(ct).ConfigureAwait(false);
         var answer = await PostAsync(body, token, request, isMutation, ct).ConfigureAwait(false);
 
-        if (answer.Status == HttpStatusCode.Unauthorized && _tokens.CanRenew)
+        var renewed = false;
+        if (AuthenticationFailure.IsAuthenticationFailure(answer) && _tokens.CanRenew)
         {
-            // An unauthorised request was not executed, so resending it is safe even for a mutation.
+            // A refused token stops the request before anything runs (the pre-request watcher),
+            // so resending it is safe even for a mutation.
             answer.Dispose();
             token = await _tokens.RenewAsync(token, ct).ConfigureAwait(false);
             answer = await PostAsync(body, token, request, isMutation, ct).ConfigureAwait(false);
+            renewed = true;
+        }
+
+        if (AuthenticationFailure.IsAuthenticationFailure(answer))
+        {
+            var refused = AuthenticationFailure.ToException(answer, renewed);
+            answer.Dispose();
+            throw refused;
         }
 
         var failure = ErrorMapper.TransportFailure(answer);

@@ -74,13 +74,32 @@ public sealed class UserOperationResult
 
     public bool Succeeded => Error is null;
 
+    /// <summary>What happened to this record (see <see cref="Outcomes.RecordErrorClassifier"/>).</summary>
+    public Outcomes.RecordOutcome Outcome => _settled
+        ?? (Error is null ? Outcomes.RecordOutcome.Applied
+            : ErrorField is not null ? new Outcomes.RecordOutcome(Outcomes.RecordOutcomeKind.Invalid, Error.Text, ErrorField, null, false)
+            : Error.Outcome);
+
+    // Set when a look-up settled a failure the site gave no text for.
+    private Outcomes.RecordOutcome? _settled;
+
+    /// <summary>A failure without text that names an existing target: settle it by looking the user up.</summary>
+    internal bool NeedsLookUp => Error is not null && Target is not null && Outcome.Kind == Outcomes.RecordOutcomeKind.Unknown
+        && Outcome.Text is null;
+
+    internal UserOperationResult Settled(Outcomes.RecordOutcome outcome)
+    {
+        _settled = outcome;
+        return this;
+    }
+
     internal static UserOperationResult From(BatchItemResult item)
     {
         var tag = item.Operation.Tag as UserOperationTag
             ?? throw new ArgumentException("The batch item is not a user operation made by UsersClient.", nameof(item));
         if (!item.Succeeded)
             return new UserOperationResult(item.Index, tag.Kind, tag.Target, tag.CallerTag, null, null, item.Error,
-                UserErrorFields.Find(item.Error!.Message, tag.Change));
+                UserErrorFields.Find(item.Error!.Text ?? "", tag.Change));
 
         UserRecordData? user = null;
         long? deleted = null;
@@ -93,5 +112,5 @@ public sealed class UserOperationResult
         return new UserOperationResult(item.Index, tag.Kind, tag.Target, tag.CallerTag, user, deleted, null, null);
     }
 
-    public override string ToString() => Succeeded ? $"#{Index} {Kind}: ok" : $"#{Index} {Kind}: {Error!.Message}";
+    public override string ToString() => Succeeded ? $"#{Index} {Kind}: ok" : $"#{Index} {Kind}: {Error!.Explanation}";
 }

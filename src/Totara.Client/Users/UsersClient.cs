@@ -1,3 +1,4 @@
+using System.Linq;
 using System;
 using System.Collections.Generic;
 using System.Linq;
@@ -154,18 +155,36 @@ public sealed class UsersClient
         var offset = 0;
         foreach (var part in InParts(operations, OperationsCheckedTogether))
         {
+            var held = new List<UserOperationResult>();
             if (check == UsernameCheck.BeforeCreates && part.All(CheckedCreates.IsCreate))
             {
                 foreach (var item in await CheckedCreates.RunAsync(_client, part, ct).ConfigureAwait(false))
-                    yield return UserOperationResult.From(Shifted(item, offset));
+                    if (PassOrHold(UserOperationResult.From(Shifted(item, offset)), held) is { } result) yield return result;
             }
             else
             {
                 await foreach (var item in _client.ExecuteBatchAsync(part, ct).ConfigureAwait(false))
-                    yield return UserOperationResult.From(Shifted(item, offset));
+                    if (PassOrHold(UserOperationResult.From(Shifted(item, offset)), held) is { } result) yield return result;
+            }
+            if (held.Count > 0)
+            {
+                await new TextlessFailureLookUp(_client).SettleAsync(held.Where(r => r.NeedsLookUp).ToList(), ct).ConfigureAwait(false);
+                foreach (var result in held) yield return result;
             }
             offset += part.Count;
         }
+    }
+
+    /// <summary>
+    /// Results stream in input order. From the first failure without text (response_debug NONE)
+    /// on, they wait in <paramref name="held"/>, so that one batched look-up can settle those
+    /// failures before they go out. Returns the result when it may go out now.
+    /// </summary>
+    private static UserOperationResult? PassOrHold(UserOperationResult result, List<UserOperationResult> held)
+    {
+        if (held.Count == 0 && !result.NeedsLookUp) return result;
+        held.Add(result);
+        return null;
     }
 
     /// <summary>The <c>core_user_user</c> document for one reference.</summary>
@@ -174,8 +193,7 @@ public sealed class UsersClient
             new Dictionary<string, object?> { ["reference"] = reference.ToInput() }, "totara_powershell_user");
 
     /// <summary>True for Totara's "no such user" answers to a user reference.</summary>
-    public static bool IsNotFound(string? message) =>
-        message is not null && message.IndexOf("reference not found", StringComparison.OrdinalIgnoreCase) >= 0;
+    public static bool IsNotFound(TotaraGraphQLError? error) => error?.Outcome.IsNotFound == true;
 
     /// <summary>The <c>{ user { ... } }</c> result of core_user_user (a detached copy), or null when no user matches.</summary>
     private async Task<JsonElement?> FindResultAsync(UserReference reference, UserFieldSet fields, CancellationToken ct)
@@ -185,14 +203,14 @@ public sealed class UsersClient
         {
             response = await _client.ExecuteAsync(BuildGetRequest(reference, fields), ct).ConfigureAwait(false);
         }
-        catch (TotaraException ex) when (IsNotFound(ex.Message))
+        catch (TotaraException ex) when (IsNotFound(ex.Errors.FirstOrDefault()))
         {
             return null;
         }
 
-        if (response.Errors.Count > 0 && IsNotFound(response.Errors[0].Message)) return null;
+        if (response.Errors.Count > 0 && IsNotFound(response.Errors[0])) return null;
         if (response.Errors.Count > 0)
-            throw new TotaraException($"Reading {reference} failed: {response.Errors[0].Message}", response.Errors[0].Category);
+            throw new TotaraException($"Reading {reference} failed: {response.Errors[0].Explanation}", response.Errors[0].Category);
         return response.Data is { } data && data.TryGetProperty("core_user_user", out var result) && result.ValueKind == JsonValueKind.Object
             ? result.Clone()
             : null;

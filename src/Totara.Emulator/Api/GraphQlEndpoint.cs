@@ -26,9 +26,7 @@ internal sealed class GraphQlEndpoint
     private readonly DocumentExecuter _executer;
     // Relaxed escaping writes quotes and apostrophes as themselves, as PHP's json_encode does
     // with the flags Totara uses, instead of \u0027.
-    private readonly GraphQLSerializer _serializer = new(
-        options => options.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        new TotaraErrorInfoProvider());
+    private readonly GraphQLSerializer _serializer;
 
     public GraphQlEndpoint(ISchema schema, Domain.EmulatorState state, ClientRegistry clients, RateLimiter rateLimiter, EmulatorSwitches switches, EmulatorCounters counters)
     {
@@ -38,6 +36,9 @@ internal sealed class GraphQlEndpoint
         _rateLimiter = rateLimiter;
         _switches = switches;
         _counters = counters;
+        _serializer = new GraphQLSerializer(
+            options => options.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+            new TotaraErrorInfoProvider(() => switches.ResponseDebug));
         var strategy = new MeteredExecutionStrategy(counters);
         _executer = new DocumentExecuter(
             new GraphQLDocumentBuilder(),
@@ -208,8 +209,9 @@ internal sealed class GraphQlEndpoint
 
         if (message is not null)
         {
+            // totara_webapi\server::handle_request: the token error is a GraphQL error sent with HTTP 200.
             _counters.CountUnauthorized();
-            await TotaraResponses.WriteControllerErrorAsync(http, StatusCodes.Status401Unauthorized, message);
+            await TotaraResponses.WriteAuthenticationErrorAsync(http, message, _switches.ResponseDebug);
         }
 
         return client;

@@ -26,4 +26,7 @@ public static class ErrorCategories
     public const string QueryComplexity = "query_complexity";
     public const string Graphql = "graphql";
     public const string Internal = "internal";
+
+    // totara_webapi\client_aware_exception_helper: api_access_client_exception's category.
+    public const string ApiAccess = "api_access";
 }

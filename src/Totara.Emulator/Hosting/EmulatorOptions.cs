@@ -40,6 +40,9 @@ public sealed class EmulatorOptions
     /// <summary>Maximum depth of one request; null = no limit.</summary>
     public int? MaxDepth { get; set; } = 15;
 
+    /// <summary>How much of an error's text the API shows (Totara's response_debug; default normal).</summary>
+    public ResponseDebug ResponseDebug { get; set; } = ResponseDebug.Normal;
+
     /// <summary>Lifetime of newly issued access tokens.</summary>
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(1);
 

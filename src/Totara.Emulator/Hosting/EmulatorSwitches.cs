@@ -23,6 +23,7 @@ public sealed class EmulatorSwitches
         MaxComplexity = options.MaxComplexity;
         MaxDepth = options.MaxDepth;
         TokenLifetime = options.TokenLifetime;
+        ResponseDebug = options.ResponseDebug;
         _random = new Random(options.Seed);
     }
 
@@ -39,6 +40,9 @@ public sealed class EmulatorSwitches
     public int? MaxComplexity { get => Read(ref _maxComplexity); set => Write(ref _maxComplexity, value, nameof(MaxComplexity)); }
 
     public int? MaxDepth { get => Read(ref _maxDepth); set => Write(ref _maxDepth, value, nameof(MaxDepth)); }
+
+    /// <summary>Totara's response_debug setting: what error text the client sees.</summary>
+    public ResponseDebug ResponseDebug { get => (ResponseDebug)Volatile.Read(ref _responseDebug); set => Volatile.Write(ref _responseDebug, (int)value); }
 
     public TimeSpan TokenLifetime
     {
@@ -141,4 +145,5 @@ public sealed class EmulatorSwitches
     private long _maxComplexity = -1;
     private long _maxDepth = -1;
     private long _tokenLifetimeTicks;
+    private int _responseDebug;
 }

@@ -11,7 +11,7 @@ namespace Totara.PowerShell;
 public sealed class TotaraGraphQLErrorException : Exception
 {
     internal TotaraGraphQLErrorException(TotaraGraphQLError error)
-        : base(error.Message)
+        : base(error.Explanation)
     {
         Category = error.Category;
         DebugMessage = error.DebugMessage;

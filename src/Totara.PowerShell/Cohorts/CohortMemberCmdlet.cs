@@ -111,7 +111,7 @@ public abstract class CohortMemberCmdlet : BatchingCmdlet<CohortMemberRecord, Co
         }
         var unknown = error.Category == "answer_lost";
         var mapped = TotaraErrors.CategoryOf(error.Category);
-        WriteError(TotaraErrors.Create(new TotaraRecordException(record, error.Message, null, error.Category),
+        WriteError(TotaraErrors.Create(new TotaraRecordException(record, error.Explanation, null, error.Category),
             unknown ? RecordErrorIds.OutcomeUnknown : RecordErrorIds.RecordFailed,
             unknown ? ErrorCategory.OperationTimeout : mapped != ErrorCategory.NotSpecified ? mapped : ErrorCategory.InvalidOperation,
             record.Target, error.Category));

@@ -97,13 +97,13 @@ public abstract class JobAssignmentBatchCmdlet : BatchingCmdlet<JobAssignmentRec
         }
 
         var error = result.Error!;
-        var field = JobAssignmentErrorFields.ParameterOf(error.Message);
+        var field = JobAssignmentErrorFields.ParameterOf(error.Text ?? "");
         var (errorId, category) = error.Category == "answer_lost"
             ? (RecordErrorIds.OutcomeUnknown, ErrorCategory.OperationTimeout)
-            : JobAssignmentErrorFields.IsTargetNotFound(error.Message)
+            : error.Outcome is { IsNotFound: true, Subject: "Job assignment" }
                 ? (JobAssignmentErrorIds.JobAssignmentNotFound, ErrorCategory.ObjectNotFound)
                 : (RecordErrorIds.RecordFailed, TotaraErrors.CategoryOf(error.Category) is var mapped && mapped != ErrorCategory.NotSpecified ? mapped : ErrorCategory.InvalidOperation);
-        var problem = errorId == JobAssignmentErrorIds.JobAssignmentNotFound ? $"no job assignment matches {result.Target} on {session.Url}." : error.Message;
+        var problem = errorId == JobAssignmentErrorIds.JobAssignmentNotFound ? $"no job assignment matches {result.Target} on {session.Url}." : error.Explanation;
         WriteError(TotaraErrors.Create(new TotaraRecordException(record, problem, field, error.Category), errorId, category, record.Target, error.Category));
         return false;
     }
@@ -203,7 +203,4 @@ internal static class JobAssignmentErrorFields
     public static string? ParameterOf(string message) =>
         Map.Where(pair => message.IndexOf(pair.Text, StringComparison.OrdinalIgnoreCase) >= 0).Select(pair => pair.Parameter).FirstOrDefault();
 
-    /// <summary>The job assignment the operation named does not exist.</summary>
-    public static bool IsTargetNotFound(string message) =>
-        message.StartsWith("Job assignment reference not found", StringComparison.OrdinalIgnoreCase);
 }

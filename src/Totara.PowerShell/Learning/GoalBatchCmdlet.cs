@@ -89,15 +89,15 @@ public abstract class GoalBatchCmdlet : BatchingCmdlet<GoalBatchRecord, GoalOutc
                 LearningErrorIds.GoalNotFound, ErrorCategory.ObjectNotFound, record.Target));
             return false;
         }
-        if (error.Message.IndexOf("User reference not found", StringComparison.OrdinalIgnoreCase) >= 0)
+        if (result.UserNotFound)
         {
-            WriteError(TotaraErrors.Create(new TotaraRecordException(record, error.Message, result.ErrorField ?? "User", error.Category),
+            WriteError(TotaraErrors.Create(new TotaraRecordException(record, error.Explanation, result.ErrorField ?? "User", error.Category),
                 RecordErrorIds.UserNotFound, ErrorCategory.ObjectNotFound, record.Target));
             return false;
         }
         var unknown = error.Category == "answer_lost";
         var mapped = TotaraErrors.CategoryOf(error.Category);
-        WriteError(TotaraErrors.Create(new TotaraRecordException(record, error.Message, result.ErrorField, error.Category),
+        WriteError(TotaraErrors.Create(new TotaraRecordException(record, error.Explanation, result.ErrorField, error.Category),
             unknown ? RecordErrorIds.OutcomeUnknown : RecordErrorIds.RecordFailed,
             unknown ? ErrorCategory.OperationTimeout : mapped != ErrorCategory.NotSpecified ? mapped : ErrorCategory.InvalidOperation,
             record.Target, error.Category));

@@ -71,7 +71,7 @@ public abstract class UserBatchCmdlet : BatchingCmdlet<UserRecord, UserOutcome>
         }
 
         var error = result.Error!;
-        if (UsersClient.IsNotFound(error.Message))
+        if (result.Outcome.IsNotFound)
         {
             WriteError(TotaraErrors.Create(
                 new TotaraRecordException(record, $"no user matches {UserBatchSender.Tried(session, record)} on {session.Url}.", null, error.Category),
@@ -82,9 +82,9 @@ public abstract class UserBatchCmdlet : BatchingCmdlet<UserRecord, UserOutcome>
         var field = result.ErrorField is null ? null : UserProperties.PropertyOf(result.ErrorField);
         var unknown = error.Category == "answer_lost";
         var category = unknown ? ErrorCategory.OperationTimeout
-            : error.Message.IndexOf("its own user account", StringComparison.OrdinalIgnoreCase) >= 0 ? ErrorCategory.PermissionDenied
+            : result.Outcome.OwnAccount ? ErrorCategory.PermissionDenied
             : TotaraErrors.CategoryOf(error.Category) is var mapped && mapped != ErrorCategory.NotSpecified ? mapped : ErrorCategory.InvalidOperation;
-        WriteError(TotaraErrors.Create(new TotaraRecordException(record, error.Message, field, error.Category),
+        WriteError(TotaraErrors.Create(new TotaraRecordException(record, error.Explanation, field, error.Category),
             unknown ? RecordErrorIds.OutcomeUnknown : RecordErrorIds.RecordFailed, category, record.Target, error.Category));
         return false;
     }

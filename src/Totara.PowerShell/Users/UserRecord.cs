@@ -46,7 +46,7 @@ internal static class UserBatchSender
             await foreach (var result in users.RunAsync(operations, ct).ConfigureAwait(false))
             {
                 var i = pending[result.Index];
-                if (!result.Succeeded && UsersClient.IsNotFound(result.Error!.Message) && HasCandidate(session, batch[i], attempts[i] + 1))
+                if (!result.Succeeded && UsersClient.IsNotFound(result.Error) && HasCandidate(session, batch[i], attempts[i] + 1))
                 {
                     attempts[i]++;
                     retry.Add(i);

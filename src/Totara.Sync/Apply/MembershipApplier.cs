@@ -47,7 +47,7 @@ internal static class MembershipApplier
                 var membership = change.UserId is long userId ? new Membership(group.Key, userId) : (Membership?)null;
                 if (!result.Succeeded)
                 {
-                    change.Settle(SyncOutcome.Failed, result.Error!.Message);
+                    change.Settle(SyncOutcome.Failed, result.Error!.Explanation);
                     if (add && membership is { } failed && recordedBefore.Contains(change)) state.Forget(failed);
                     continue;
                 }

@@ -24,7 +24,7 @@ internal static class UserApplier
         await foreach (var result in users.RunAsync(operations, UsernameCheck.None, ct).ConfigureAwait(false))
         {
             var change = (SyncChange)result.Tag!;
-            if (!result.Succeeded && change.IsRemoval && IsOwnAccountRefusal(result.Error!.Message))
+            if (change.IsRemoval && result.Outcome.OwnAccount)
             {
                 change.Settle(SyncOutcome.Skipped, OwnAccountSkipped);
                 continue;
@@ -32,7 +32,7 @@ internal static class UserApplier
             if (!result.Succeeded)
             {
                 var field = result.ErrorField is null ? "" : $" (field {result.ErrorField})";
-                change.Settle(SyncOutcome.Failed, result.Error!.Message + field);
+                change.Settle(SyncOutcome.Failed, result.Error!.Explanation + field);
                 continue;
             }
             if (change.Action == SyncAction.Create && result.User is { } created) change.UserId = created.Id;
@@ -44,13 +44,6 @@ internal static class UserApplier
         "this is the API client's own service account, which Totara never lets it suspend or delete; the API cannot name that account " +
         "beforehand, so give Connect-Totara -ServiceAccount <username> and the sync leaves it out of the plan.";
 
-    /// <summary>
-    /// Totara's answer when the plan named the client's own user ("A service account cannot suspend/delete
-    /// its own user account"): the account is protected, as intended, so the change is skipped, not failed.
-    /// </summary>
-    private static bool IsOwnAccountRefusal(string message) =>
-        message.IndexOf("service account cannot suspend its own user account", StringComparison.OrdinalIgnoreCase) >= 0
-        || message.IndexOf("service account cannot delete its own user account", StringComparison.OrdinalIgnoreCase) >= 0;
 
     // Only a create's answer is read (the new id); the sync knows every other value already. Asking
     // back the default view instead would double each change's complexity cost (25 points an update

@@ -32,7 +32,7 @@ internal static class JobApplier
         {
             var change = (SyncChange)result.Tag!;
             if (result.Succeeded) change.Settle(SyncOutcome.Applied);
-            else change.Settle(SyncOutcome.Failed, result.Error!.Message);
+            else change.Settle(SyncOutcome.Failed, result.Error!.Explanation);
         }
     }
 

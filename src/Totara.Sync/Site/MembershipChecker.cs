@@ -32,7 +32,7 @@ internal static class MembershipChecker
             {
                 var change = (SyncChange)result.Request.Tag!;
                 change.NeedsCheck = false;
-                if (!result.Succeeded && change.Action == SyncAction.RemoveMember && IsGone(result.Error!.Message))
+                if (!result.Succeeded && change.Action == SyncAction.RemoveMember && result.Error!.Outcome.IsNotFound)
                 {
                     // The audience or the user was deleted since the sync added the membership: nothing left to remove.
                     drop.Add(change);
@@ -40,7 +40,7 @@ internal static class MembershipChecker
                     continue;
                 }
                 if (!result.Succeeded)
-                    throw new TotaraException($"Checking {change.Key}'s membership of audience {change.Audience} failed: {result.Error!.Message}", result.Error.Category);
+                    throw new TotaraException($"Checking {change.Key}'s membership of audience {change.Audience} failed: {result.Error!.Explanation}", result.Error.Category);
                 var alreadyThere = change.Action == SyncAction.AddMember ? result.IsMember : !result.IsMember;
                 if (!alreadyThere) continue;
                 drop.Add(change);
@@ -52,5 +52,4 @@ internal static class MembershipChecker
         if (drop.Count > 0) plan.Changes.RemoveAll(drop.Contains);
     }
 
-    private static bool IsGone(string message) => message.IndexOf("reference not found", StringComparison.OrdinalIgnoreCase) >= 0;
 }

@@ -1,3 +1,4 @@
+using Totara.Emulator;
 using Totara.Client.Tests.Support;
 
 namespace Totara.Client.Tests.Site;
@@ -42,7 +43,7 @@ public sealed class TokenTests
     }
 
     [Fact]
-    public async Task A_401_renews_the_token_once_and_the_request_succeeds()
+    public async Task An_expired_token_answered_as_HTTP_200_errors_is_renewed_once_at_normal()
     {
         await using var site = await TestSite.StartAsync();
         await site.Client.ExecuteAsync(Documents.StatusRequest());
@@ -87,6 +88,37 @@ public sealed class TokenTests
         Assert.DoesNotContain(wrongSecret, ex.ToString());
         Assert.Equal(System.Net.HttpStatusCode.Unauthorized, ex.StatusCode);
         Assert.Equal(0, site.Host.Counters.Requests);
+    }
+
+    [Fact]
+    public async Task An_expired_token_answered_Authentication_error_is_renewed_once_at_none()
+    {
+        await using var site = await TestSite.StartAsync(o => o.ResponseDebug = ResponseDebug.None);
+        await site.Client.ExecuteAsync(Documents.StatusRequest());
+        site.Host.Switches.ExpireAllTokens();
+
+        var response = await site.Client.ExecuteAsync(Documents.StatusRequest());
+
+        Assert.Empty(response.Errors);
+        Assert.Equal(1, site.Host.Counters.Unauthorized);
+        Assert.Equal(2, site.Host.Counters.TokenRequests);
+    }
+
+    [Theory]
+    [InlineData(ResponseDebug.Normal)]
+    [InlineData(ResponseDebug.None)]
+    public async Task A_token_refused_again_after_one_renewal_stops_with_a_clear_authentication_error(ResponseDebug level)
+    {
+        await using var site = await TestSite.StartAsync(o => o.ResponseDebug = level);
+        await site.Client.ExecuteAsync(Documents.StatusRequest());
+        var service = site.Host.State.Users.GetByUsername("api_service")!;
+        site.Host.State.Users.Update(service, u => u.Suspended = true);
+
+        var ex = await Assert.ThrowsAsync<TotaraAuthenticationException>(() => site.Client.ExecuteAsync(Documents.StatusRequest()));
+
+        Assert.StartsWith("Authentication failed: the site refused a newly issued access token too", ex.Message);
+        Assert.Equal(2, site.Host.Counters.TokenRequests);
+        Assert.Equal(2, site.Host.Counters.Unauthorized);
     }
 
     [Fact]

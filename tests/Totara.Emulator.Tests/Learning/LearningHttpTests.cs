@@ -71,12 +71,12 @@ public class LearningHttpTests : IClassFixture<EmulatorFixture>
         const string check = "query($u: core_user_user_reference!, $c: core_course_course_reference!) { core_course_is_user_enrolled(user: $u, course: $c) { user_currently_enrolled } }";
         using var missing = await client.PostAsync(check, new { u = new { id = user.Id }, c = new { idnumber = "NO-SUCH-COURSE" } });
         var error = Assert.Single(missing.Errors);
-        Assert.Equal("Course reference not found", error.GetProperty("message").GetString());
+        Assert.Equal("Course reference not found", error.DebugMessage());
         Assert.True(error.GetProperty("extensions").TryGetProperty("category", out _), missing.Text);
 
         const string enrol = "mutation($input: enrol_manual_enrol_user_input!) { enrol_manual_enrol_user(input: $input) { success } }";
         using var badRole = await client.PostAsync(enrol, new { input = new { user = new { id = user.Id }, course = new { shortname = "HTTP-refs" }, role = new { shortname = "nope" } } });
-        Assert.Equal("Role reference not found", Assert.Single(badRole.Errors).GetProperty("message").GetString());
+        Assert.Equal("Role reference not found", Assert.Single(badRole.Errors).DebugMessage());
     }
 
     [Fact]
@@ -114,7 +114,7 @@ public class LearningHttpTests : IClassFixture<EmulatorFixture>
         using var invalid = await client.PostAsync(
             "mutation($input: perform_goal_create_input!) { perform_goal_create_goal(input: $input) { goal { id } } }",
             new { input = new { user = new { id = user.Id }, name = "Bad", status = "done", start_date = 1, target_date = 2, target_value = 1 } });
-        Assert.EndsWith("Invalid status: done", Assert.Single(invalid.Errors).GetProperty("message").GetString());
+        Assert.EndsWith("Invalid status: done", Assert.Single(invalid.Errors).DebugMessage());
 
         using var completion = await client.PostAsync(
             "query($q: core_completion_get_course_completion_input!) { core_completion_get_course_completion(query: $q) { user { id } course { shortname } completion { statuskey } } }",

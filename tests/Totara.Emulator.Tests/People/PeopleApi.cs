@@ -23,12 +23,15 @@ public static class PeopleApi
         return response.Data.GetProperty(field).Clone();
     }
 
-    /// <summary>Runs a document that must fail and returns the first error's message.</summary>
+    /// <summary>
+    /// Runs a document that must fail and returns the first error's text: its debugMessage
+    /// (a resolver error at response_debug NORMAL), else its message (a client-safe error).
+    /// </summary>
     public static async Task<string> ErrorAsync(this ApiTestClient client, string query, object? variables = null)
     {
         using var response = await client.PostAsync(query, variables);
         Assert.True(response.Errors.Count > 0, $"Expected an error: {response.Text}");
-        return response.Errors[0].GetProperty("message").GetString()!;
+        return response.Errors[0].DebugMessage() ?? response.Errors[0].GetProperty("message").GetString()!;
     }
 
     /// <summary>Creates a user with sensible defaults; <paramref name="extra"/> adds or overrides fields.</summary>

@@ -170,7 +170,8 @@ public class UserMutationTests : IClassFixture<EmulatorFixture>
 
         Assert.Equal("User reference not found",
             await client.ErrorAsync("query ($r: core_user_user_reference!) { core_user_user(reference: $r) { user { id } } }", new { r = new { username = name } }));
-        Assert.Equal("User reference not found", await client.ErrorAsync(DeleteUser, new { target = new { username = name } }));
+        Assert.Equal("There was a problem finding a single user record match or you do not have sufficient capabilities.",
+            await client.ErrorAsync(DeleteUser, new { target = new { username = name } }));
 
         // The username, idnumber and email are free again.
         await client.CreateUserAsync(name, new { idnumber = "D-" + name });
@@ -203,7 +204,7 @@ public class UserMutationTests : IClassFixture<EmulatorFixture>
         // the whole data object; Totara's serial executor stops there: only the error says which
         // alias failed, the one before it was applied, the one after it never ran.
         var error = Assert.Single(response.Errors);
-        Assert.Equal("Username already exists: " + taken, error.GetProperty("message").GetString());
+        Assert.Equal("Username already exists: " + taken, error.DebugMessage());
         Assert.Equal("b", error.GetProperty("path")[0].GetString());
         Assert.Equal(JsonValueKind.Null, response.Body.RootElement.GetProperty("data").ValueKind);
         var applied = await client.DataAsync("core_user_user", "query ($r: core_user_user_reference!) { core_user_user(reference: $r) { user { username } } }", new { r = new { username = before } });
@@ -211,5 +212,17 @@ public class UserMutationTests : IClassFixture<EmulatorFixture>
         Assert.Equal("User reference not found",
             await client.ErrorAsync("query ($r: core_user_user_reference!) { core_user_user(reference: $r) { user { id } } }", new { r = new { username = after } }));
         Assert.Equal(2, _fixture.Host.Counters.MutationsExecuted - mutationsBefore);
+    }
+
+    [Fact]
+    public async Task Update_and_delete_report_every_reference_failure_as_no_single_user_match()
+    {
+        // core\webapi\resolver\mutation\update_user / delete_user catch unresolved_record_reference.
+        const string text = "There was a problem finding a single user record match or you do not have sufficient capabilities.";
+        using var client = _fixture.CreateClient();
+
+        Assert.Equal(text, await client.ErrorAsync(UpdateUser, new { target = new { username = "no_such_user_ever" }, input = new { firstname = "X" } }));
+        Assert.Equal(text, await client.ErrorAsync(UpdateUser, new { target = new { }, input = new { firstname = "X" } }));
+        Assert.Equal(text, await client.ErrorAsync(DeleteUser, new { target = new { idnumber = "no_such_idnumber_ever" } }));
     }
 }

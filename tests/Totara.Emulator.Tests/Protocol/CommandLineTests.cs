@@ -56,7 +56,19 @@ public sealed class CommandLineTests
         Assert.Equal("""{"data":{"__schema":{"queryType":{"name":"Query"}}}}""", response.Text);
     }
 
+    [Fact]
+    public async Task Response_debug_none_hides_every_error_text()
+    {
+        using var emulator = await EmulatorProcess.StartAsync("--port", "0", "--client-id", "n", "--client-secret", "s", "--response-debug", "none");
+        using var client = new ApiTestClient(emulator.Url, "n", "s") { Token = "iNvAlIdTokEN" };
+
+        using var response = await client.PostAsync("{ totara_webapi_status { status } }");
+
+        Assert.Equal("""{"errors":[{"message":"Authentication error","extensions":{"category":"api_access"}}]}""", response.Text);
+    }
+
     [Theory]
+    [InlineData("--response-debug", "loud")]
     [InlineData("--port", "abc")]
     [InlineData("--fault-rate", "2")]
     [InlineData("--bogus")]

@@ -57,7 +57,7 @@ public sealed class UserService
     {
         lock (Users.Gate)
         {
-            var target = _state.ResolveUser(targetReference);
+            var target = ResolveTarget(targetReference);
             var suspend = GraphInput.Bool(input, "suspended");
             if (suspend == true && !target.Suspended)
             {
@@ -104,7 +104,7 @@ public sealed class UserService
         UserRecord deleted;
         lock (Users.Gate)
         {
-            var target = _state.ResolveUser(targetReference);
+            var target = ResolveTarget(targetReference);
             if (target.Id == actorId)
             {
                 throw new TotaraApiException("A service account cannot delete its own user account.");
@@ -195,6 +195,22 @@ public sealed class UserService
             {
                 user.CustomFields[shortName] = GraphInput.String(entry, "data") ?? "";
             }
+        }
+    }
+
+    // core\webapi\resolver\mutation\update_user and delete_user catch unresolved_record_reference
+    // and throw one text for every reference failure (not found, ambiguous, no columns).
+    public const string NoSingleUserMatch = "There was a problem finding a single user record match or you do not have sufficient capabilities.";
+
+    private UserRecord ResolveTarget(IReadOnlyDictionary<string, object?>? targetReference)
+    {
+        try
+        {
+            return _state.ResolveUser(targetReference);
+        }
+        catch (TotaraApiException)
+        {
+            throw new TotaraApiException(NoSingleUserMatch);
         }
     }
 }

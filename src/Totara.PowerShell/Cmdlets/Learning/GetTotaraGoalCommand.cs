@@ -1,3 +1,4 @@
+using System.Linq;
 using System;
 using System.Collections.Generic;
 using System.Management.Automation;
@@ -64,7 +65,7 @@ public sealed class GetTotaraGoalCommand : TotaraSessionCmdlet
                 WriteStream(session.Client, ct => WithStatus(session.Client.Goals.ListForUserAsync(reference, ct), wanted), goal => new TotaraGoal(goal, session.Url));
                 return;
             }
-            catch (TotaraException ex) when (CohortsClient.IsUserNotFound(ex.Message) && candidates is not null)
+            catch (TotaraException ex) when (CohortsClient.IsUserNotFound(ex.Errors.FirstOrDefault()) && candidates is not null)
             {
                 if (i + 1 < candidates.Count) continue;
                 WriteError(TotaraErrors.Create(new ItemNotFoundException($"No user matches {string.Join(" or ", candidates)} on {session.Url}.", ex),

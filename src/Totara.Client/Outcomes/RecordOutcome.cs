@@ -1,0 +1,62 @@
+namespace Totara.Client.Outcomes;
+
+/// <summary>What happened to one record of a request, decided once, here in Totara.Client.</summary>
+public enum RecordOutcomeKind
+{
+    /// <summary>The change was made.</summary>
+    Applied,
+
+    /// <summary>The record (or a record it names) does not exist on the site.</summary>
+    NotFound,
+
+    /// <summary>The input was refused; <see cref="RecordOutcome.Field"/> names the field when known.</summary>
+    Invalid,
+
+    /// <summary>The site refused the change for a reason of its own (a protected account, a rule).</summary>
+    Refused,
+
+    /// <summary>The site said only that it failed: no text to tell why (response_debug NONE).</summary>
+    Unknown,
+}
+
+/// <summary>
+/// One record's outcome: its kind, the field an invalid input is about, the kind of record a
+/// "not found" is about (User, Job assignment, Cohort, ...) and the site's own text when it sent one.
+/// </summary>
+public sealed class RecordOutcome
+{
+    public static readonly RecordOutcome Applied = new(RecordOutcomeKind.Applied, null, null, null, false);
+
+    public RecordOutcome(RecordOutcomeKind kind, string? text, string? field, string? subject, bool ownAccount)
+    {
+        Kind = kind;
+        Text = text;
+        Field = field;
+        Subject = subject;
+        OwnAccount = ownAccount;
+    }
+
+    public RecordOutcomeKind Kind { get; }
+
+    /// <summary>The site's real text (debugMessage, or a client-safe message); null when it sent none.</summary>
+    public string? Text { get; }
+
+    /// <summary>For <see cref="RecordOutcomeKind.Invalid"/>: the API field the site named, when it named one.</summary>
+    public string? Field { get; }
+
+    /// <summary>For <see cref="RecordOutcomeKind.NotFound"/>: which reference matched nothing ("User", "Job assignment", ...).</summary>
+    public string? Subject { get; }
+
+    /// <summary>For <see cref="RecordOutcomeKind.Refused"/>: the change named the API client's own service account.</summary>
+    public bool OwnAccount { get; }
+
+    public bool IsNotFound => Kind == RecordOutcomeKind.NotFound;
+
+    /// <summary>Not found, and about a user reference (not the record's own target).</summary>
+    public bool IsUserNotFound => IsNotFound && string.Equals(Subject, "User", System.StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The same outcome settled by a look-up: the record turned out to be missing.</summary>
+    internal RecordOutcome AsNotFound(string subject) => new(RecordOutcomeKind.NotFound, Text, null, subject, false);
+
+    public override string ToString() => Text is null ? Kind.ToString() : $"{Kind}: {Text}";
+}
