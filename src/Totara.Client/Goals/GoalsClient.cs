@@ -180,7 +180,7 @@ public sealed class GoalsClient
             new[] { new BatchArgument("reference", "core_user_user_reference!", user.ToInput()) }, "user { id }", i), ct).ConfigureAwait(false);
         return answers.Select((a, i) =>
         {
-            if (a.UserNotFound) return ((long?)null, (TotaraGraphQLError?)new TotaraGraphQLError($"User reference not found: no user matches {requests[i].Describe()}.", a.Error!.Category));
+            if (a.UserNotFound) return ((long?)null, (TotaraGraphQLError?)new TotaraGraphQLError($"User reference not found: no user matches {requests[i].Describe()}.", "not_found"));
             if (a.Error is not null) return (null, a.Error);
             var id = a.Data is { ValueKind: JsonValueKind.Object } d && d.TryGetProperty("user", out var u) ? JsonValues.Long(u, "id") : null;
             return id is null ? (null, new TotaraGraphQLError($"User reference not found: no user matches {requests[i].Describe()}.", "not_found")) : (id, null);

@@ -21,7 +21,8 @@ namespace Totara.Client.Users;
 internal static class CheckedCreates
 {
     /// <summary>The site's message for a create of a username it has (its user validator's text).</summary>
-    public static TotaraGraphQLError UsernameExists(string username) => new("Username already exists: " + username, "generic");
+    // In the shape the site answers (response_debug normal): the text is in debugMessage.
+    public static TotaraGraphQLError UsernameExists(string username) => new("Internal server error", "internal", "Username already exists: " + username);
 
     /// <summary>One result per create, in the batch's order (indexes are positions in <paramref name="creates"/>).</summary>
     public static async Task<IReadOnlyList<BatchItemResult>> RunAsync(TotaraClient client, IReadOnlyList<BatchOperation> creates, CancellationToken ct)

@@ -77,7 +77,8 @@ public sealed class UserOperationResult
     /// <summary>What happened to this record (see <see cref="Outcomes.RecordErrorClassifier"/>).</summary>
     public Outcomes.RecordOutcome Outcome => _settled
         ?? (Error is null ? Outcomes.RecordOutcome.Applied
-            : ErrorField is not null ? new Outcomes.RecordOutcome(Outcomes.RecordOutcomeKind.Invalid, Error.Text, ErrorField, null, false)
+            // A refusal of the service account's own suspension names the suspended field too: it is still a refusal.
+            : ErrorField is not null && !Error.Outcome.OwnAccount ? new Outcomes.RecordOutcome(Outcomes.RecordOutcomeKind.Invalid, Error.Text, ErrorField, null, false)
             : Error.Outcome);
 
     // Set when a look-up settled a failure the site gave no text for.

@@ -26,7 +26,7 @@ public sealed class JobAssignmentsClientSiteTests
     private static async Task<JobAssignmentOperationResult> RunOneAsync(TestSite site, BatchOperation operation)
     {
         var result = await site.Client.JobAssignments.RunAsync(new[] { operation }).SingleAsync();
-        Assert.True(result.Succeeded, result.Error?.Message);
+        Assert.True(result.Succeeded, result.Error?.Explanation);
         return result;
     }
 
@@ -117,7 +117,7 @@ public sealed class JobAssignmentsClientSiteTests
 
         var results = await jobs.RunAsync(new[] { jobs.Create(Worker, "W1"), jobs.Create(Boss, "B1") }).ToListAsync();
 
-        Assert.All(results, r => Assert.True(r.Succeeded, r.Error?.Message));
+        Assert.All(results, r => Assert.True(r.Succeeded, r.Error?.Explanation));
         Assert.Equal(new[] { "W1", "B1" }, results.Select(r => r.JobAssignment!.IdNumber));
         Assert.Equal(2, site.Host.Counters.MutationsExecuted);
         Assert.Equal(1, site.Host.Counters.ConnectionsDropped);
@@ -184,7 +184,7 @@ public sealed class JobAssignmentsClientSiteTests
 
         Assert.Equal(new object?[] { 1, 2, 3 }, results.Select(r => r.Tag));
         Assert.True(results[0].Succeeded && results[2].Succeeded);
-        Assert.Contains("Position reference not found", results[1].Error!.Message);
+        Assert.Contains("Position reference not found", results[1].Error!.Explanation);
         Assert.Equal(JobAssignmentReference.ByIdNumber(Worker, "W2"), results[1].Target);
         Assert.Equal(2, site.Host.State.Jobs.Count);
     }

@@ -34,13 +34,13 @@ public sealed class GoalBatchesSiteTests
 
         Assert.Equal(new[] { true, false, true, false, true }, results.Select(r => r.Succeeded));
         Assert.Equal(new object?[] { "First", "Lost", "By idnumber", "Clash", "No key" }, results.Select(r => r.Tag));
-        Assert.Contains("no user matches username 'nobody' or idnumber 'nobody'", results[1].Error!.Message);
+        Assert.Contains("no user matches username 'nobody' or idnumber 'nobody'", results[1].Error!.Explanation);
         Assert.Equal("IdNumber", results[3].ErrorField);
         Assert.Equal("bob", results[2].Goal!.Username);
         // The unknown user was never sent; the clash nulled its request's data, yet every created goal came back with its data.
         Assert.Equal(4, site.Host.Counters.MutationsExecuted);
         Assert.All(new[] { results[0], results[2], results[4] }, r => Assert.NotNull(r.Goal));
-        Assert.Contains("id_number already exists", results[3].Error!.Message);
+        Assert.Contains("id_number already exists", results[3].Error!.Explanation);
         Assert.Equal(3, site.Host.State.Goals.ForUser(ann.Id).Count);
     }
 
@@ -59,9 +59,9 @@ public sealed class GoalBatchesSiteTests
             new GoalProgressRequest(GoalReference.ById(two.Id), null, 60),
         });
 
-        Assert.True(results[0].Succeeded, results[0].Error?.Message);
+        Assert.True(results[0].Succeeded, results[0].Error?.Explanation);
         Assert.True(results[1].GoalNotFound);
-        Assert.True(results[2].Succeeded, results[2].Error?.Message);
+        Assert.True(results[2].Succeeded, results[2].Error?.Explanation);
         Assert.Equal(("completed", 30.0), (site.Host.State.Goals.Get(one.Id)!.Status, site.Host.State.Goals.Get(one.Id)!.CurrentValue));
         Assert.Equal(("in_progress", 60.0), (site.Host.State.Goals.Get(two.Id)!.Status, site.Host.State.Goals.Get(two.Id)!.CurrentValue));
     }

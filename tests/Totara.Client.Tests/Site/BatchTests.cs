@@ -46,7 +46,7 @@ public sealed class BatchTests
 
         var result = Assert.Single(results);
         Assert.False(result.Succeeded);
-        Assert.Contains("Query complexity exceeded maximum allowed complexity of 9.", result.Error!.Message);
+        Assert.Contains("Query complexity exceeded maximum allowed complexity of 9.", result.Error!.Explanation);
         Assert.Equal("query_complexity", result.Error.Category);
         Assert.Equal(0, Documents.CountUsers(site.Host, "toobig"));
         Assert.Equal(1, site.Host.Counters.Requests);
@@ -83,7 +83,7 @@ public sealed class BatchTests
         Assert.False(bad.Succeeded);
         Assert.Equal("taken_name", bad.Operation.Tag);
         Assert.Equal("a3", bad.Error!.Path![0]);
-        Assert.Contains("username", bad.Error.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("username", bad.Error.Explanation, StringComparison.OrdinalIgnoreCase);
         Assert.All(results.Where(r => r.Index != 3), r => Assert.True(r.Succeeded, r.ToString()));
         Assert.Equal(5, Documents.CountUsers(site.Host, "mixed"));
     }
@@ -107,7 +107,7 @@ public sealed class BatchTests
         Assert.True(results[0].Succeeded, results[0].ToString());
         Assert.False(results[1].Succeeded);
         Assert.False(results[2].Succeeded, "a delete of a user that never existed is not 'applied'");
-        Assert.Contains("not found", results[2].Error!.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.True(results[2].Error!.Outcome.IsNotFound, results[2].Error.Explanation);
         Assert.True(results[3].Succeeded, results[3].ToString());
         Assert.NotNull(Documents.FindUser(site.Host, "after_ok"));
         Assert.NotNull(Documents.FindUser(site.Host, "after_late"));

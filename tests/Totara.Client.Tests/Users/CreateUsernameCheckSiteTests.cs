@@ -17,7 +17,7 @@ public sealed class CreateUsernameCheckSiteTests
     {
         var users = site.Client.Users;
         var made = await users.RunAsync(names.Select(n => users.Create(NewUser(n)))).ToListAsync();
-        Assert.All(made, r => Assert.True(r.Succeeded, r.Error?.Message));
+        Assert.All(made, r => Assert.True(r.Succeeded, r.Error?.Explanation));
         site.Host.Counters.Reset();
     }
 
@@ -39,7 +39,7 @@ public sealed class CreateUsernameCheckSiteTests
         Assert.Equal(Enumerable.Range(0, 30), results.Select(r => r.Index));
         Assert.All(results, r => Assert.Equal(UserOperationKind.Create, r.Kind));
         // UserChange lower-cases a username, as Totara stores it; the site's message names it as sent.
-        Assert.Equal(names.Select(n => "Username already exists: " + n), results.Select(r => r.Error?.Message));
+        Assert.Equal(names.Select(n => "Username already exists: " + n), results.Select(r => r.Error?.Explanation));
         Assert.All(results, r => Assert.Equal("username", r.ErrorField));
         Assert.Equal(30, site.Host.State.Users.Snapshot(u => u.Username.StartsWith("taken")).Count);
     }
@@ -54,8 +54,8 @@ public sealed class CreateUsernameCheckSiteTests
 
         var results = await users.RunAsync(new[] { users.Create(NewUser("fresh1")), users.Create(NewUser("known", "k2@example.com")) }, UsernameCheck.None).ToListAsync();
 
-        Assert.True(results[0].Succeeded, results[0].Error?.Message);
-        Assert.Equal("Username already exists: known", results[1].Error?.Message);
+        Assert.True(results[0].Succeeded, results[0].Error?.Explanation);
+        Assert.Equal("Username already exists: known", results[1].Error?.Explanation);
         Assert.Equal(2, site.Host.Counters.MutationsExecuted); // both sent: no read first
         // The batch, then the read-back of fresh1 (the failure after it nulled its answer); a check would make it three.
         Assert.Equal(2, site.Host.Counters.Requests);
@@ -74,9 +74,9 @@ public sealed class CreateUsernameCheckSiteTests
         var checkedHere = await users.RunAsync(new[] { users.Create(NewUser("same", "same2@example.com")) }).SingleAsync();
 
         Assert.Equal(1, site.Host.Counters.MutationsExecuted); // the one sent past the check
-        Assert.Equal(fromSite.Error!.Message, checkedHere.Error!.Message);
+        Assert.Equal(fromSite.Error!.Explanation, checkedHere.Error!.Explanation);
         Assert.Equal(fromSite.Error.Category, checkedHere.Error.Category);
-        Assert.Equal(UserErrorFields.Find(fromSite.Error.Message), checkedHere.ErrorField);
+        Assert.Equal(UserErrorFields.Find(fromSite.Error.Text!), checkedHere.ErrorField);
     }
 
     [Fact]
@@ -94,7 +94,7 @@ public sealed class CreateUsernameCheckSiteTests
         Assert.Equal(Enumerable.Range(0, 5), results.Select(r => r.Index));
         Assert.Equal(new[] { true, false, true, false, true }, results.Select(r => r.Succeeded));
         Assert.Equal(new[] { "mix1", "mix3", "mix5" }, results.Where(r => r.Succeeded).Select(r => r.User!.Username));
-        Assert.Equal("Username already exists: mix4", results[3].Error!.Message);
+        Assert.Equal("Username already exists: mix4", results[3].Error!.Explanation);
         Assert.Equal("mix2@example.com", site.Host.State.Users.GetByUsername("mix2")!.Email); // untouched
     }
 
@@ -112,7 +112,7 @@ public sealed class CreateUsernameCheckSiteTests
         }).ToListAsync();
 
         Assert.Equal(new[] { true, true, false }, results.Select(r => r.Succeeded));
-        Assert.Equal("Username already exists: dup", results[2].Error!.Message);
+        Assert.Equal("Username already exists: dup", results[2].Error!.Explanation);
         Assert.Equal(2, site.Host.Counters.MutationsExecuted);
         Assert.Single(site.Host.State.Users.Snapshot(u => u.Username == "dup"));
         Assert.Equal("dup@example.com", site.Host.State.Users.GetByUsername("dup")!.Email);
@@ -133,7 +133,7 @@ public sealed class CreateUsernameCheckSiteTests
 
         Assert.False(results[0].Succeeded);
         Assert.Equal("email", results[0].ErrorField);
-        Assert.True(results[1].Succeeded, results[1].Error?.Message);
+        Assert.True(results[1].Succeeded, results[1].Error?.Explanation);
         Assert.Equal("twin@example.com", site.Host.State.Users.GetByUsername("twin")!.Email);
     }
 
@@ -150,7 +150,7 @@ public sealed class CreateUsernameCheckSiteTests
             users.Create(NewUser("again")),
         }).ToListAsync();
 
-        Assert.All(results, r => Assert.True(r.Succeeded, r.Error?.Message));
+        Assert.All(results, r => Assert.True(r.Succeeded, r.Error?.Explanation));
         Assert.Equal(1, site.Host.Counters.Requests);
         Assert.NotNull(site.Host.State.Users.GetByUsername("again"));
     }
