@@ -1,11 +1,13 @@
 using System;
+using System.Security;
+using Totara.Client.Auth;
 
 namespace Totara.Client;
 
 /// <summary>
 /// How the client proves who it is: an API client's id and secret (tokens are requested and
-/// renewed as needed) or a pre-issued access token used as given. The secret is kept internal
-/// and never shown by <see cref="ToString"/>.
+/// renewed as needed) or a pre-issued access token used as given. The secret is kept protected
+/// (<see cref="ProtectedSecret"/>) and never shown by <see cref="ToString"/>.
 /// </summary>
 public abstract class TotaraCredential
 {
@@ -22,7 +24,17 @@ public abstract class TotaraCredential
             throw new ArgumentException("The client id is empty.", nameof(clientId));
         if (string.IsNullOrEmpty(clientSecret))
             throw new ArgumentException("The client secret is empty.", nameof(clientSecret));
-        return new ClientCredentials(clientId, clientSecret);
+        return new ClientCredentials(clientId, ProtectedSecret.From(clientSecret));
+    }
+
+    /// <summary>The secret stays a SecureString (a read-only copy) until each token request is built.</summary>
+    public static TotaraCredential FromClientCredentials(string clientId, SecureString clientSecret)
+    {
+        if (string.IsNullOrWhiteSpace(clientId))
+            throw new ArgumentException("The client id is empty.", nameof(clientId));
+        if (clientSecret is null || clientSecret.Length == 0)
+            throw new ArgumentException("The client secret is empty.", nameof(clientSecret));
+        return new ClientCredentials(clientId, ProtectedSecret.From(clientSecret));
     }
 
     public static TotaraCredential FromAccessToken(string accessToken)
@@ -34,7 +46,7 @@ public abstract class TotaraCredential
 
     internal sealed class ClientCredentials : TotaraCredential
     {
-        internal ClientCredentials(string clientId, string clientSecret)
+        internal ClientCredentials(string clientId, ProtectedSecret clientSecret)
         {
             ClientId = clientId;
             Secret = clientSecret;
@@ -42,7 +54,7 @@ public abstract class TotaraCredential
 
         public override string ClientId { get; }
 
-        internal string Secret { get; }
+        internal ProtectedSecret Secret { get; }
 
         public override string ToString() => $"Client credentials (client id {ClientId})";
     }

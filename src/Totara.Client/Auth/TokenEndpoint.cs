@@ -21,10 +21,10 @@ internal sealed class TokenEndpoint
     private readonly Uri _siteRoot;
     private readonly Uri _uri;
     private readonly string _clientId;
-    private readonly string _clientSecret;
+    private readonly ProtectedSecret _clientSecret;
     private readonly TimeSpan _timeout;
 
-    public TokenEndpoint(HttpClient http, Uri siteRoot, string clientId, string clientSecret, TimeSpan timeout)
+    public TokenEndpoint(HttpClient http, Uri siteRoot, string clientId, ProtectedSecret clientSecret, TimeSpan timeout)
     {
         _http = http;
         _siteRoot = siteRoot;
@@ -40,7 +40,8 @@ internal sealed class TokenEndpoint
         {
             new KeyValuePair<string, string>("grant_type", "client_credentials"),
             new KeyValuePair<string, string>("client_id", _clientId),
-            new KeyValuePair<string, string>("client_secret", _clientSecret),
+            // As text only for this request's body (see ProtectedSecret).
+            new KeyValuePair<string, string>("client_secret", _clientSecret.Reveal()),
         });
         using var request = new HttpRequestMessage(HttpMethod.Post, _uri) { Content = form };
         var (status, body) = await HttpExchange.SendAsync(_http, request, _siteRoot, _timeout, requestMayBeApplied: false, "the token request", ct).ConfigureAwait(false);

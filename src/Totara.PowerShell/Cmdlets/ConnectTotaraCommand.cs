@@ -143,11 +143,12 @@ public sealed class ConnectTotaraCommand : TotaraCmdlet
         };
     }
 
-    // Secrets become strings only here, as the client is built.
+    // The client secret stays a SecureString inside the client until each token request is built;
+    // a pre-issued token is sent with every request, so it becomes a string here, once.
     private TotaraCredential ReadCredential() => ParameterSetName switch
     {
-        CredentialSet => TotaraCredential.FromClientCredentials(ConnectionSettings.ClientIdOf(Credential!), SecureStringReader.Read(Credential!.Password)),
+        CredentialSet => TotaraCredential.FromClientCredentials(ConnectionSettings.ClientIdOf(Credential!), Credential!.Password),
         AccessTokenSet => TotaraCredential.FromAccessToken(SecureStringReader.Read(AccessToken!)),
-        _ => TotaraCredential.FromClientCredentials(ClientId, SecureStringReader.Read(ClientSecret!)),
+        _ => TotaraCredential.FromClientCredentials(ClientId, ClientSecret!),
     };
 }

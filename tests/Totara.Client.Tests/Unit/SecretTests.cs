@@ -26,6 +26,27 @@ public sealed class SecretTests
     }
 
     [Fact]
+    public async Task A_secret_given_as_a_SecureString_is_a_copy_read_at_each_token_request()
+    {
+        var stub = new StubHandler((r, body) => r.RequestUri!.AbsolutePath.EndsWith("token.php")
+            ? StubHandler.Token()
+            : StubHandler.Json(HttpStatusCode.OK, "{\"data\":{\"ok\":true}}"));
+        var secure = new System.Security.SecureString();
+        foreach (char c in Secret) secure.AppendChar(c);
+        var credential = TotaraCredential.FromClientCredentials("id-1", secure);
+        // The caller's SecureString may be cleared and disposed: the credential holds its own copy.
+        secure.Clear();
+        secure.Dispose();
+        using var client = new TotaraClient(new TotaraClientOptions(new Uri("https://learn.example.com"), credential) { HttpHandler = stub });
+
+        await client.ExecuteAsync(new GraphQLRequest("query { ok }"));
+
+        var tokenRequest = Assert.Single(stub.Requests, r => r.Path.EndsWith("token.php"));
+        Assert.Contains("client_secret=" + Uri.EscapeDataString(Secret), tokenRequest.Body);
+        Assert.DoesNotContain(Secret, credential.ToString());
+    }
+
+    [Fact]
     public async Task No_failure_text_or_retry_reason_carries_the_secret_or_the_token()
     {
         var texts = new List<string>();

@@ -1,0 +1,53 @@
+using System;
+using System.Runtime.InteropServices;
+using System.Security;
+
+namespace Totara.Client.Auth;
+
+/// <summary>
+/// The client secret, kept as a read-only <see cref="SecureString"/> for the session's life and
+/// turned into text only while a token request is built. On Windows a SecureString is encrypted
+/// in memory; on Linux and macOS .NET keeps it in unmanaged memory, unencrypted. The text a token
+/// request needs is an ordinary .NET string: it cannot be cleared, and lives until it is collected.
+/// </summary>
+internal sealed class ProtectedSecret
+{
+    private readonly SecureString _secret;
+
+    private ProtectedSecret(SecureString secret) => _secret = secret;
+
+    public static ProtectedSecret From(SecureString secret)
+    {
+        var copy = secret.Copy();
+        copy.MakeReadOnly();
+        return new ProtectedSecret(copy);
+    }
+
+    public static ProtectedSecret From(string secret)
+    {
+        var protectedCopy = new SecureString();
+        foreach (char c in secret) protectedCopy.AppendChar(c);
+        protectedCopy.MakeReadOnly();
+        return new ProtectedSecret(protectedCopy);
+    }
+
+    public int Length => _secret.Length;
+
+    /// <summary>The secret as text, through an unmanaged buffer that is zeroed straight after.</summary>
+    public string Reveal()
+    {
+        var buffer = IntPtr.Zero;
+        try
+        {
+            buffer = Marshal.SecureStringToGlobalAllocUnicode(_secret);
+            return Marshal.PtrToStringUni(buffer) ?? string.Empty;
+        }
+        finally
+        {
+            if (buffer != IntPtr.Zero) Marshal.ZeroFreeGlobalAllocUnicode(buffer);
+        }
+    }
+
+    /// <summary>Never the secret.</summary>
+    public override string ToString() => "(protected secret)";
+}
