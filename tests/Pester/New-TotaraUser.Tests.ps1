@@ -50,6 +50,37 @@ $Prefix-csv3,Csv,Row3,$Prefix-csv3@example.com,$Prefix-E3,Nelson,nz
         $stored.Country | Should -Be 'NZ'
     }
 
+    It 'reads an HR file as Invoke-TotaraSync does: cells trimmed, a country by name, a password column' {
+        $csv = @"
+Username,FirstName,LastName,Email,Country,Password
+  $Prefix-hr1  , Hana ,Row1,$Prefix-hr1@example.com,New Zealand,Hr-Passw0rd!1
+$Prefix-hr2,Hemi,Row2,$Prefix-hr2@example.com,  nz  ,Hr-Passw0rd!2
+"@
+
+        $users = $csv | ConvertFrom-Csv | New-TotaraUser -ErrorVariable failed -ErrorAction SilentlyContinue
+
+        # No -Password and no -GeneratePassword: without the column, both would be refused as needing a password.
+        $failed | Should -BeNullOrEmpty
+        $users.Username | Should -Be @("$Prefix-hr1", "$Prefix-hr2")
+        (Get-TotaraUser -Identity "$Prefix-hr1" -Property Country).FirstName | Should -Be 'Hana'
+        (Get-TotaraUser -Identity "$Prefix-hr1" -Property Country).Country | Should -Be 'NZ'
+        (Get-TotaraUser -Identity "$Prefix-hr2" -Property Country).Country | Should -Be 'NZ'
+    }
+
+    It 'numbers records by their place in the input, a record with a password column included' {
+        $rows = @(
+            [pscustomobject]@{ Username = "$Prefix-n1"; FirstName = 'N'; LastName = 'One'; Email = "$Prefix-n1@example.com"; Password = 'Num-Passw0rd!1' }
+            [pscustomobject]@{ Username = "$Prefix-n2"; FirstName = 'N'; LastName = 'Two'; Email = 'not-an-email'; Password = 'Num-Passw0rd!2' }
+            [pscustomobject]@{ Username = "$Prefix-n3"; FirstName = 'N'; LastName = 'Three'; Email = 'also-not-an-email'; Password = 'Num-Passw0rd!3' }
+        )
+
+        $null = $rows | New-TotaraUser -ErrorVariable failed -ErrorAction SilentlyContinue
+
+        $failed | Should -HaveCount 2
+        $failed[0].Exception.Message | Should -BeLike "Record 2 ($Prefix-n2)*"
+        $failed[1].Exception.Message | Should -BeLike "Record 3 ($Prefix-n3)*"
+    }
+
     It 'binds Get-ADUser-like objects (SamAccountName, GivenName, Surname, EmailAddress, EmployeeNumber)' {
         $ad = [pscustomobject]@{
             SamAccountName = "$Prefix-AD1"; GivenName = 'Ad'; Surname = 'User'; EmailAddress = "$Prefix-ad1@example.com"

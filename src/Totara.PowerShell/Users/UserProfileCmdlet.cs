@@ -118,7 +118,8 @@ public abstract class UserProfileCmdlet : UserBatchCmdlet
     public Hashtable? CustomField { get; set; }
 
     /// <summary>The password (internal authentication).</summary>
-    [Parameter]
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [SecureStringTransformation]
     public SecureString? Password { get; set; }
 
     /// <summary>Makes the user change the password at the next login.</summary>
@@ -148,8 +149,11 @@ public abstract class UserProfileCmdlet : UserBatchCmdlet
         {
             if (!MyInvocation.BoundParameters.ContainsKey(parameter)) continue;
             var isExplicit = IsExplicit(parameter);
-            if (!isExplicit && (!usePipeline || string.IsNullOrEmpty(value))) continue;
-            change.Set(field, value);
+            // As the sync reads a source: surrounding spaces go, and a country may be named.
+            var text = value?.Trim();
+            if (!isExplicit && (!usePipeline || string.IsNullOrEmpty(text))) continue;
+            if (field == "country" && text is { Length: > 2 }) text = CountryCodes.ToCode(text) ?? text;
+            change.Set(field, text);
         }
 
         if (CustomField is not null && MyInvocation.BoundParameters.ContainsKey(nameof(CustomField)) && (usePipeline || IsExplicit(nameof(CustomField))))

@@ -2,13 +2,14 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 
-namespace Totara.Sync;
+namespace Totara.Client.Users;
 
 /// <summary>
 /// Country names to ISO 3166 codes: the API shows a user's country as a name ("New Zealand")
-/// but takes a code ("NZ"), so a Totara-to-Totara sync and a second run compare like with like.
+/// but takes a code ("NZ"): the sync compares like with like, and New-TotaraUser / Set-TotaraUser
+/// take a name as the sync does.
 /// </summary>
-internal static class CountryCodes
+public static class CountryCodes
 {
     private static readonly Lazy<Dictionary<string, string>> ByName = new(Build);
 
