@@ -26,6 +26,7 @@ internal sealed class CommandLine
           --max-complexity N|off   maximum complexity of one request (default 6000)
           --max-depth N|off        maximum query depth (default 15)
           --token-ttl SECONDS      access token lifetime (default 3600)
+          --password-policy on|off the site password policy (default on)
           --help                   show this help
         """;
 
@@ -69,6 +70,7 @@ internal sealed class CommandLine
                 case "--max-complexity": line.Options.MaxComplexity = Limit(name, Value()); break;
                 case "--max-depth": line.Options.MaxDepth = Limit(name, Value()); break;
                 case "--token-ttl": line.Options.TokenLifetime = TimeSpan.FromSeconds(Integer(name, Value(), 1, int.MaxValue)); break;
+                case "--password-policy": line.Options.PasswordPolicy = OnOff(name, Value()); break;
                 case "--help" or "-h" or "-?": line.ShowHelp = true; break;
                 default: throw new FormatException($"Unknown option '{name}'.");
             }
@@ -92,6 +94,13 @@ internal sealed class CommandLine
 
     private static int? Limit(string name, string value) =>
         value.Equals("off", StringComparison.OrdinalIgnoreCase) ? null : Integer(name, value, 1, int.MaxValue);
+
+    private static bool OnOff(string name, string value) => value.ToLowerInvariant() switch
+    {
+        "on" => true,
+        "off" => false,
+        _ => throw new FormatException($"{name} must be on or off, not '{value}'."),
+    };
 
     private static double Share(string name, string value) =>
         double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var share) && share is >= 0 and <= 1

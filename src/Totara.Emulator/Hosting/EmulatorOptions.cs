@@ -43,6 +43,9 @@ public sealed class EmulatorOptions
     /// <summary>Lifetime of newly issued access tokens.</summary>
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>Site setting passwordpolicy: on by default, as in admin/settings/security.php. Off accepts any non-empty password.</summary>
+    public bool PasswordPolicy { get; set; } = true;
+
     /// <summary>
     /// The clock behind token expiry and the rate-limit window. Tests pass a clock they move
     /// by hand so that expiry and window recovery need no sleeping.
