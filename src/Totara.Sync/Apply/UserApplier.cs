@@ -43,12 +43,13 @@ internal static class UserApplier
         "beforehand, so give Connect-Totara -ServiceAccount <username> and the sync leaves it out of the plan.";
 
     /// <summary>
-    /// Totara's answer when the plan named the client's own user ("A service account cannot suspend/delete
-    /// its own user account"): the account is protected, as intended, so the change is skipped, not failed.
+    /// Totara's answer when the plan named the client's own user ("A service account user is not allowed to
+    /// suspend/delete itself when making a request."): the account is protected, as intended, so the change is
+    /// skipped, not failed.
     /// </summary>
     private static bool IsOwnAccountRefusal(string message) =>
-        message.IndexOf("service account cannot suspend its own user account", StringComparison.OrdinalIgnoreCase) >= 0
-        || message.IndexOf("service account cannot delete its own user account", StringComparison.OrdinalIgnoreCase) >= 0;
+        message.IndexOf("service account user is not allowed to suspend itself", StringComparison.OrdinalIgnoreCase) >= 0
+        || message.IndexOf("service account user is not allowed to delete itself", StringComparison.OrdinalIgnoreCase) >= 0;
 
     // Only a create's answer is read (the new id); the sync knows every other value already. Asking
     // back the default view instead would double each change's complexity cost (25 points an update
