@@ -22,7 +22,7 @@ internal sealed class GraphQlEndpoint
     private readonly RateLimiter _rateLimiter;
     private readonly EmulatorSwitches _switches;
     private readonly EmulatorCounters _counters;
-    private readonly DocumentCache _documents = new();
+    private readonly DocumentCache _documents;
     private readonly DocumentExecuter _executer;
     // Relaxed escaping writes quotes and apostrophes as themselves, as PHP's json_encode does
     // with the flags Totara uses, instead of \u0027.
@@ -38,6 +38,7 @@ internal sealed class GraphQlEndpoint
         _rateLimiter = rateLimiter;
         _switches = switches;
         _counters = counters;
+        _documents = new DocumentCache(schema);
         var strategy = new MeteredExecutionStrategy(counters);
         _executer = new DocumentExecuter(
             new GraphQLDocumentBuilder(),
@@ -143,18 +144,10 @@ internal sealed class GraphQlEndpoint
             options.UserContext = context;
             options.CancellationToken = cancel;
             options.UnhandledExceptionDelegate = OnUnhandledException;
-            if (analysis.Validated)
-            {
-                // As GraphQL.NET does for cached documents: a document that passed validation once
-                // is not validated again (variables are still coerced). Validation is more than
-                // half the cost of a large aliased batch.
-                options.ValidationRules = Array.Empty<IValidationRule>();
-            }
+            // totara_webapi\server: the external endpoint runs only the depth and introspection
+            // rules (checked above), none of GraphQL's standard validation.
+            options.ValidationRules = Array.Empty<IValidationRule>();
         });
-        if (result.Executed)
-        {
-            analysis.Validated = true;
-        }
 
         if (context.MutationFailed && result.Errors is { } errors)
         {
