@@ -25,7 +25,7 @@ internal sealed class CommandLine
           --site-rate-limit N|off  complexity points per site per minute (default 500000)
           --max-complexity N|off   maximum complexity of one request (default 6000)
           --max-depth N|off        maximum query depth (default 15)
-          --token-ttl SECONDS      access token lifetime (default 3600)
+          --token-ttl SECONDS      access token lifetime (default 86400)
           --password-policy on|off the site password policy (default on)
           --help                   show this help
         """;

@@ -40,8 +40,8 @@ public sealed class EmulatorOptions
     /// <summary>Maximum depth of one request; null = no limit.</summary>
     public int? MaxDepth { get; set; } = 15;
 
-    /// <summary>Lifetime of newly issued access tokens.</summary>
-    public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(1);
+    /// <summary>Lifetime of newly issued access tokens: Totara's default is 24 hours (totara_oauth2's token lifetime).</summary>
+    public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(24);
 
     /// <summary>Site setting passwordpolicy: on by default, as in admin/settings/security.php. Off accepts any non-empty password.</summary>
     public bool PasswordPolicy { get; set; } = true;
