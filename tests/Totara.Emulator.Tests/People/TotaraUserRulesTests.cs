@@ -109,4 +109,22 @@ public class TotaraUserRulesTests : IClassFixture<EmulatorFixture>
         Assert.Equal("Coding error detected, it must be fixed by a programmer: Password cannot be blank",
             await client.ErrorAsync(CreateUser, new { input = NewUserInput(Unique("blank"), new { password = "" }) }));
     }
+
+    // user/profile/field/<datatype>/field.class.php validate_field_from_inputs.
+    [Theory]
+    [InlineData("text", "CC1", 2, "cf_text: data_format should not be passed for text fields.")]
+    [InlineData("text", "123456", null, "cf_text: The data must have less than 5 characters.")]
+    [InlineData("textarea", "Notes", null, "cf_textarea: data_format is required for textarea fields.")]
+    [InlineData("textarea", "not json", 5, "cf_textarea: data_format set to JSON but data does not appear to be in JSON format.")]
+    [InlineData("datetime", " ", null, "cf_datetime: Date must be provided in format YYYY-MM-DD-HH-MM-SS or YYYY-MM-DD.")]
+    [InlineData("datetime", "2024-03", null, "cf_datetime: Date format should be YYYY-MM-DD-HH-MM-SS or YYYY-MM-DD.")]
+    public async Task Custom_field_values_are_validated_by_their_data_type(string dataType, string data, int? format, string expected)
+    {
+        using var client = _fixture.CreateClient();
+        _fixture.Host.State.UserProfileFields.Define(new Domain.UserProfileField("cf_" + dataType, dataType, dataType, MaxLength: 5));
+        var input = NewUserInput(Unique("cft"));
+        input["custom_fields"] = new[] { new Dictionary<string, object?> { ["shortname"] = "cf_" + dataType, ["data"] = data, ["data_format"] = format } };
+
+        Assert.Equal(expected, await client.ErrorAsync(CreateUser, new { input }));
+    }
 }

@@ -239,14 +239,17 @@ public sealed partial class UserValidator
             }
 
             var shortName = GraphInput.String(entry, "shortname") ?? "";
-            if (_fields.Find(shortName) is null)
-            {
-                throw Fail("The custom field does not exist.");
-            }
+            var field = _fields.Find(shortName) ?? throw Fail("The custom field does not exist.");
 
             if (target is not null && delete && !target.CustomFields.ContainsKey(shortName))
             {
                 throw Fail("Can not delete the custom field value, as it does not exist.");
+            }
+
+            // core_user\external\user_field_validator::validate_custom_field_from_inputs: each data type checks its value.
+            if (!delete)
+            {
+                CustomFieldDataRules.Check(field, entry);
             }
         }
     }
