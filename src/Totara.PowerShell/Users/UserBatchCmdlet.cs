@@ -82,7 +82,8 @@ public abstract class UserBatchCmdlet : BatchingCmdlet<UserRecord, UserOutcome>
         var field = result.ErrorField is null ? null : UserProperties.PropertyOf(result.ErrorField);
         var unknown = error.Category == "answer_lost";
         var category = unknown ? ErrorCategory.OperationTimeout
-            : error.Message.IndexOf("its own user account", StringComparison.OrdinalIgnoreCase) >= 0 ? ErrorCategory.PermissionDenied
+            // Totara's "A service account user is not allowed to suspend/delete itself when making a request."
+            : error.Message.IndexOf("service account user is not allowed to", StringComparison.OrdinalIgnoreCase) >= 0 ? ErrorCategory.PermissionDenied
             : TotaraErrors.CategoryOf(error.Category) is var mapped && mapped != ErrorCategory.NotSpecified ? mapped : ErrorCategory.InvalidOperation;
         WriteError(TotaraErrors.Create(new TotaraRecordException(record, error.Message, field, error.Category),
             unknown ? RecordErrorIds.OutcomeUnknown : RecordErrorIds.RecordFailed, category, record.Target, error.Category));
