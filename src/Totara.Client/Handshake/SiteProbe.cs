@@ -1,7 +1,7 @@
-using System.Linq;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using Totara.Client.Schema;
 using Totara.Client.Transport;
 
 namespace Totara.Client.Handshake;
@@ -11,8 +11,9 @@ namespace Totara.Client.Handshake;
 /// It cannot learn which operations the site lacks: introspection is usually disabled, and the
 /// external endpoint runs no GraphQL validation (totara_webapi\server), so an operation the site
 /// does not have is not an error but a field silently missing from the answer. The site info
-/// therefore lists the operations this module knows; a missing one shows when it is used (the
-/// answer lacks its field) and <c>Invoke-TotaraGraphQL</c> checks documents against the bundled schema.
+/// therefore lists the operations of the bundled schema (the root fields of its Query and
+/// Mutation types); a missing one shows when it is used (the answer lacks its field), and
+/// <c>Invoke-TotaraGraphQL</c> checks documents against that schema.
 /// </summary>
 internal sealed class SiteProbe
 {
@@ -31,8 +32,8 @@ internal sealed class SiteProbe
             return new TotaraSiteInfo(
                 ReadString(status, "status") ?? status.ToString(),
                 ReadString(status, "timestamp"),
-                KnownOperations.All.Where(o => !o.IsMutation).Select(o => o.Field),
-                KnownOperations.All.Where(o => o.IsMutation).Select(o => o.Field));
+                BundledSchema.Instance.FieldNames("Query"),
+                BundledSchema.Instance.FieldNames("Mutation"));
         }
 
         throw ErrorMapper.RequestFailure(answer)

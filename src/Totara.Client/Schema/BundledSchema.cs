@@ -22,6 +22,10 @@ internal sealed class BundledSchema
 
     public static BundledSchema Instance => Loaded.Value;
 
+    /// <summary>The field names of an object type or interface, in schema order; empty for any other type.</summary>
+    public IReadOnlyCollection<string> FieldNames(string typeName) =>
+        _types.TryGetValue(typeName, out var fields) ? fields.Keys : (IReadOnlyCollection<string>)Array.Empty<string>();
+
     /// <summary>True for an object type or interface (a type whose fields are selected).</summary>
     public bool HasFields(string typeName) => _types.ContainsKey(typeName);
 
