@@ -107,10 +107,11 @@ $users = @(Invoke-TotaraGraphQL -Query $everyUser -All -ListField core_user_user
 $withoutEmail = @($users | Where-Object { -not $_.email })
 Write-Host "Read $($users.Count) users; $($withoutEmail.Count) of them have no email address."
 
-Write-Step '6. Errors: a bad field comes back as an error record, not as a crash'
-$null = Invoke-TotaraGraphQL -Query 'query { core_user_users { items { id no_such_field } } }' -ErrorAction SilentlyContinue -ErrorVariable problems
-foreach ($problem in $problems) {
-    Write-Host "  $($problem.FullyQualifiedErrorId): $($problem.Exception.Message)" -ForegroundColor Yellow
+Write-Step '6. A misspelt field: Totara drops it silently, so the module warns before sending'
+# Totara runs no GraphQL validation: no_such_field would simply be missing from the answer.
+$null = Invoke-TotaraGraphQL -Query 'query { core_user_users { items { id no_such_field } } }' -WarningAction SilentlyContinue -WarningVariable warnings
+foreach ($warning in $warnings) {
+    Write-Host "  WARNING: $warning" -ForegroundColor Yellow
 }
 
 Write-Step "7. Invoke-TotaraSync -WhatIf: what would make the site match $([System.IO.Path]::GetFileName($SourcePath))?"

@@ -49,7 +49,7 @@ Describe 'Disable-TotaraUser' {
         $failures[0].FullyQualifiedErrorId | Should -BeLike 'TotaraRecordFailed,*'
         $failures[0].CategoryInfo.Category | Should -Be 'PermissionDenied'
         $failures[0].Exception.Message | Should -Match 'api_service'
-        $failures[0].Exception.Message | Should -Match 'cannot suspend its own user account'
+        $failures[0].Exception.Message | Should -Match 'not allowed to suspend itself'
         (Get-TotaraUser -Identity 'api_service').Suspended | Should -BeFalse
         (Get-TotaraUser -Identity $other.Username).Suspended | Should -BeTrue
     }

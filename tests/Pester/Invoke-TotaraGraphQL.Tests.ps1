@@ -111,12 +111,21 @@ mutation two($good: core_user_create_user_input!, $duplicate: core_user_create_u
     It 'returns the whole response with -Raw and leaves errors in it' {
         $errors = $null
 
-        $response = Invoke-TotaraGraphQL -Query 'query { totara_webapi_status { status no_such_field } }' -Raw -ErrorVariable errors
+        $response = Invoke-TotaraGraphQL -Query 'query { core_user_user(reference: {username: "nobody-pester"}) { user { id } } }' -Raw -ErrorVariable errors
 
         $response.PSObject.Properties.Name | Should -Be @('data', 'errors', 'extensions')
         $response.errors.Count | Should -BeGreaterThan 0
-        $response.errors[0].message | Should -Match 'no_such_field'
         $errors | Should -BeNullOrEmpty
+    }
+
+    It 'warns about a field Totara would drop silently, unless -SkipSchemaCheck' {
+        $data = Invoke-TotaraGraphQL -Query 'query { totara_webapi_status { status no_such_field } }' -WarningVariable warned -WarningAction SilentlyContinue
+        $data.totara_webapi_status.status | Should -Be 'ok'
+        @($warned).Count | Should -Be 1
+        $warned[0].Message | Should -Match "no_such_field"
+
+        $null = Invoke-TotaraGraphQL -Query 'query { totara_webapi_status { status no_such_field } }' -SkipSchemaCheck -WarningVariable quiet -WarningAction SilentlyContinue
+        @($quiet).Count | Should -Be 0
     }
 
     It 'refuses a SecureString variable' {

@@ -89,7 +89,7 @@ public sealed class CohortsClient
         {
             var i = (int)item.Operation.Tag!;
             results[i] = item.Succeeded
-                ? With(results[i], add ? CohortMembershipOutcome.Added : CohortMembershipOutcome.Removed, item.Data)
+                ? With(results[i], AddOrRemoveOutcome(add, item.Data), item.Data)
                 : new CohortMembershipResult(requests[i], results[i].Tried, null, null, null, item.Error, false);
         }
         return results;
@@ -155,6 +155,13 @@ public sealed class CohortsClient
     private static bool KeyMatches(CohortData cohort, string identity) =>
         string.Equals(cohort.IdNumber, identity.Trim(), StringComparison.Ordinal) ||
         string.Equals(cohort.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), identity.Trim(), StringComparison.Ordinal);
+
+    // Decided from was_already_member alone: Totara versions differ on success for an existing
+    // member (the API reference says false, the resolver code sets true).
+    private static CohortMembershipOutcome AddOrRemoveOutcome(bool add, JsonElement? data) =>
+        !add ? CohortMembershipOutcome.Removed
+        : Flag(data, "was_already_member") ? CohortMembershipOutcome.AlreadyMember
+        : CohortMembershipOutcome.Added;
 
     private static bool Flag(JsonElement? data, string name) =>
         data is { ValueKind: JsonValueKind.Object } d && d.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.True;

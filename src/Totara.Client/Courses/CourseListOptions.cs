@@ -18,7 +18,11 @@ public sealed class CourseListOptions
     /// <summary>Only courses changed at or after this time (filters.since_timemodified).</summary>
     public DateTimeOffset? ModifiedSince { get; set; }
 
-    /// <summary>Sort by full name instead of id (the two columns Totara allows).</summary>
+    /// <summary>
+    /// Sort by full name instead of id. The site still pages by id and the client sorts: Totara
+    /// orders by the requested column only and continues with "fullname &gt; last name", so
+    /// paging by name would skip courses that share a name across a page boundary.
+    /// </summary>
     public bool SortByFullName { get; set; }
 
     /// <summary>Courses per page; null derives it from the complexity limit.</summary>
@@ -40,7 +44,7 @@ public sealed class CourseListOptions
         {
             ["cursor"] = null,
             ["filters"] = Filters(),
-            ["sort"] = new object[] { new Dictionary<string, object?> { ["column"] = SortByFullName ? "fullname" : "id", ["direction"] = "ASC" } },
+            ["sort"] = new object[] { new Dictionary<string, object?> { ["column"] = "id", ["direction"] = "ASC" } },
         };
         return new GraphQLRequest(document, variables, "totara_powershell_courses");
     }

@@ -42,9 +42,19 @@ public sealed class CoursesClient
     /// <summary>Streams every course the options select, page by page.</summary>
     public async IAsyncEnumerable<CourseData> ListAsync(CourseListOptions? options = null, [EnumeratorCancellation] CancellationToken ct = default)
     {
-        var request = (options ?? new CourseListOptions()).BuildRequest(ComplexityLimit);
+        options ??= new CourseListOptions();
+        var request = options.BuildRequest(ComplexityLimit);
+        var byName = options.SortByFullName ? new List<CourseData>() : null;
         await foreach (var item in _client.PageAsync(request, ListField, "cursor", ct).ConfigureAwait(false))
-            yield return CourseData.FromJson(item);
+        {
+            if (byName is null) yield return CourseData.FromJson(item);
+            else byName.Add(CourseData.FromJson(item));
+        }
+
+        // Paged by id (no course lost to a tie), then sorted here as a case-insensitive collation would.
+        if (byName is null) yield break;
+        foreach (var course in byName.OrderBy(c => c.FullName, StringComparer.OrdinalIgnoreCase).ThenBy(c => c.Id))
+            yield return course;
     }
 
     /// <summary>

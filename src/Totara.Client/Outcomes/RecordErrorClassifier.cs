@@ -26,7 +26,9 @@ public static class RecordErrorClassifier
     private const string NoRecord = "Can not find record";
 
     // update_user / delete_user refuse the API client's own service account.
-    private static readonly Regex OwnAccount = new(@"service account can ?not (suspend|delete) its own", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+    // core\webapi\resolver\mutation\user_update_user / user_delete_user: "A service account user is not
+    // allowed to suspend (delete) itself when making a request."; older texts said "cannot suspend its own".
+    private static readonly Regex OwnAccount = new(@"service account (user is not allowed to (suspend|delete) itself|can ?not (suspend|delete) its own)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
     /// <summary>The outcome of a record whose alias returned this error; <paramref name="fieldOf"/> names the field of an area's validation texts.</summary>
     public static RecordOutcome Classify(TotaraGraphQLError error, Func<string, string?>? fieldOf = null)

@@ -23,6 +23,9 @@ public static class UserErrorFields
         (Rx("^Only lowercase letters allowed"), "username"),
         (Rx("^The username can only contain"), "username"),
         (Rx("Password cannot be blank"), "password"),
+        (Rx("^Passwords must "), "password"),
+        (Rx("password for the admin user"), "password"),
+        (Rx("set new password and generate password"), "password"),
         (Rx("^Country does not exist"), "country"),
         (Rx("^Timezone does not exist"), "timezone"),
         (Rx("^Language does not exist"), "lang"),
@@ -30,8 +33,8 @@ public static class UserErrorFields
         (Rx("^Calendartype does not exist"), "calendartype"),
         (Rx("^Auth plugin does not exist"), "auth"),
         (Rx("custom field"), "custom_fields"),
-        (Rx("cannot suspend its own user"), "suspended"),
-        (Rx("can not be suspended"), "suspended"),
+        (Rx("not allowed to suspend itself"), "suspended"),
+        (Rx("can ?not be suspended"), "suspended"),
     };
 
     private static readonly Regex Blank = Rx("^(Firstname|Lastname|Username|Email) can not be blank");

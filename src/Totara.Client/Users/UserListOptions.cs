@@ -58,7 +58,7 @@ public sealed class UserListOptions
         if (ModifiedSince is { } modified) filters["since_timemodified"] = UnixSeconds(modified);
         var sort = new List<object?>
         {
-            new Dictionary<string, object?> { ["column"] = SortColumn(SortBy), ["direction"] = Descending ? "DESC" : "ASC" },
+            new Dictionary<string, object?> { ["column"] = PagingColumn(SortBy), ["direction"] = Descending ? "DESC" : "ASC" },
         };
         return new Dictionary<string, object?>(StringComparer.Ordinal) { ["filters"] = filters, ["sort"] = sort };
     }
@@ -70,13 +70,23 @@ public sealed class UserListOptions
         _ => "ACTIVE",
     };
 
-    private static string SortColumn(UserSortField field) => field switch
+    /// <summary>
+    /// The column the site pages by. Totara orders by the requested columns only and continues
+    /// with "column &gt; last value", so paging by a column with duplicates (last names, a bulk
+    /// import's timemodified) skips users. Names are paged by id and sorted by the client
+    /// (<see cref="UserListOrder"/>); timemodified cannot be read back, so the site orders it,
+    /// with id as a second cursor column ("timemodified, id") that makes every position unique.
+    /// </summary>
+    internal static string PagingColumn(UserSortField field) =>
+        field == UserSortField.TimeModified ? "timemodified, id" : "id";
+
+    /// <summary>The user field the client sorts by, or null when the site's order is kept.</summary>
+    internal static string? ClientSortField(UserSortField field) => field switch
     {
         UserSortField.FirstName => "firstname",
         UserSortField.LastName => "lastname",
         UserSortField.Username => "username",
-        UserSortField.TimeModified => "timemodified",
-        _ => "id",
+        _ => null,
     };
 
     // core_date accepts a numeric string of Unix seconds.

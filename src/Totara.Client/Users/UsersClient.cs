@@ -43,11 +43,24 @@ public sealed class UsersClient
     }
 
     /// <summary>Streams every user the options select, page by page (one page held at a time).</summary>
+    /// <remarks>Sorted by a name, the site pages by id and the whole listing is sorted here, so no user is lost to a tie.</remarks>
     public async IAsyncEnumerable<UserRecordData> ListAsync(UserListOptions? options = null, [EnumeratorCancellation] CancellationToken ct = default)
     {
-        var request = (options ?? new UserListOptions()).BuildRequest(ComplexityLimit);
+        options ??= new UserListOptions();
+        var sortField = UserListOptions.ClientSortField(options.SortBy);
+        var request = options.BuildRequest(ComplexityLimit);
+        if (sortField is null)
+        {
+            await foreach (var item in _client.PageAsync(request, "core_user_users", "cursor", ct).ConfigureAwait(false))
+                yield return UserRecordData.FromJson(item);
+            yield break;
+        }
+
+        var all = new List<UserRecordData>();
         await foreach (var item in _client.PageAsync(request, "core_user_users", "cursor", ct).ConfigureAwait(false))
-            yield return UserRecordData.FromJson(item);
+            all.Add(UserRecordData.FromJson(item));
+        foreach (var user in UserListOrder.Sort(all, sortField, options.Descending))
+            yield return user;
     }
 
     /// <summary>How many users the options' filters match (the list's total).</summary>

@@ -12,6 +12,7 @@ public sealed class ClientRegistry
 {
     private readonly ConcurrentDictionary<string, ApiClientRecord> _clients = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, IssuedToken> _tokens = new(StringComparer.Ordinal);
+    private readonly byte[] _signingKey = RandomNumberGenerator.GetBytes(32);
     private readonly EmulatorSwitches _switches;
     private readonly TimeProvider _clock;
 
@@ -43,8 +44,9 @@ public sealed class ClientRegistry
     public (string Token, TimeSpan Lifetime) Issue(ApiClientRecord client)
     {
         var lifetime = _switches.TokenLifetime;
-        var token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
-        _tokens[token] = new IssuedToken(client, _clock.GetUtcNow() + lifetime, _switches.TokenEpoch);
+        var now = _clock.GetUtcNow();
+        var token = JwtAccessToken.Create(client.ClientId, now, now + lifetime, _signingKey);
+        _tokens[token] = new IssuedToken(client, now + lifetime, _switches.TokenEpoch);
         PruneExpired();
         return (token, lifetime);
     }

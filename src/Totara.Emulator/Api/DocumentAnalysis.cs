@@ -22,15 +22,6 @@ internal sealed class DocumentAnalysis
 
     public bool Introspects { get; }
 
-    /// <summary>Set once the document has passed GraphQL validation against the site's schema.</summary>
-    public bool Validated
-    {
-        get => Volatile.Read(ref _validated);
-        set => Volatile.Write(ref _validated, value);
-    }
-
-    private bool _validated;
-
     /// <summary>The query depth as webonyx/graphql-php's QueryDepth rule measures it.</summary>
     public int Depth { get; }
 

@@ -22,7 +22,7 @@ internal sealed class GraphQlEndpoint
     private readonly RateLimiter _rateLimiter;
     private readonly EmulatorSwitches _switches;
     private readonly EmulatorCounters _counters;
-    private readonly DocumentCache _documents = new();
+    private readonly DocumentCache _documents;
     private readonly DocumentExecuter _executer;
     // Relaxed escaping writes quotes and apostrophes as themselves, as PHP's json_encode does
     // with the flags Totara uses, instead of \u0027.
@@ -39,6 +39,7 @@ internal sealed class GraphQlEndpoint
         _serializer = new GraphQLSerializer(
             options => options.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
             new TotaraErrorInfoProvider(() => switches.ResponseDebug));
+        _documents = new DocumentCache(schema);
         var strategy = new MeteredExecutionStrategy(counters);
         _executer = new DocumentExecuter(
             new GraphQLDocumentBuilder(),
@@ -93,32 +94,37 @@ internal sealed class GraphQlEndpoint
         }
 
         var body = await ReadBodyAsync(http);
-        var request = GraphQlRequestBody.TryRead(body, _serializer, out var problem);
-        if (request is null)
+        // totara_webapi\processor: queryBatching is on, so a JSON array of operations runs each in
+        // turn and answers an array of results.
+        var batch = GraphQlRequestBody.IsBatch(body);
+        var requests = new List<GraphQlRequestBody>();
+        string? problem = null;
+        if (batch)
         {
-            await TotaraResponses.WriteControllerErrorAsync(http, StatusCodes.Status400BadRequest, problem!);
+            requests = GraphQlRequestBody.TryReadBatch(body, _serializer, out problem) ?? requests;
+        }
+        else if (GraphQlRequestBody.TryRead(body, _serializer, out problem) is { } single)
+        {
+            requests.Add(single);
+        }
+
+        if (problem is not null)
+        {
+            await TotaraResponses.WriteControllerErrorAsync(http, StatusCodes.Status400BadRequest, problem);
             return;
         }
 
-        var analysis = _documents.Get(request.Query);
-        if (analysis.Introspects && !client.AllowIntrospection)
+        var analyses = requests.Select(r => _documents.Get(r.Query)).ToList();
+        if (analyses.Any(a => a.Introspects) && !client.AllowIntrospection)
         {
             await TotaraResponses.WriteControllerErrorAsync(http, StatusCodes.Status400BadRequest, TotaraResponses.IntrospectionDisabled);
             return;
         }
 
-        ExecutionResult result;
-        var maxDepth = _switches.MaxDepth;
-        if (maxDepth is { } depthLimit && analysis.Depth > depthLimit)
+        var results = new List<ExecutionResult>();
+        for (var i = 0; i < requests.Count; i++)
         {
-            result = DepthExceeded(depthLimit, analysis.Depth);
-        }
-        else
-        {
-            var context = new ApiRequestContext(client) { Complexity = new ComplexityMeter(_switches.MaxComplexity) };
-            result = await ExecuteAsync(request, analysis, context, http.RequestAborted);
-            _rateLimiter.Charge(client.ClientId, context.Complexity.Total);
-            _counters.AddPoints(context.Complexity.Total);
+            results.Add(await RunAsync(requests[i], analyses[i], client, http.RequestAborted));
         }
 
         if (fault == FaultKind.DropAfterExecute)
@@ -129,7 +135,31 @@ internal sealed class GraphQlEndpoint
 
         http.Response.StatusCode = StatusCodes.Status200OK;
         http.Response.ContentType = "application/json; charset=utf-8";
-        await _serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
+        if (batch)
+        {
+            var text = "[" + string.Join(",", results.Select(r => _serializer.Serialize(r))) + "]";
+            await http.Response.WriteAsync(text, http.RequestAborted);
+        }
+        else
+        {
+            await _serializer.WriteAsync(http.Response.Body, results[0], http.RequestAborted);
+        }
+    }
+
+    // One operation: the depth rule, then execution with complexity counted and charged.
+    private async Task<ExecutionResult> RunAsync(GraphQlRequestBody request, DocumentAnalysis analysis, ApiClientRecord client, CancellationToken cancel)
+    {
+        var maxDepth = _switches.MaxDepth;
+        if (maxDepth is { } depthLimit && analysis.Depth > depthLimit)
+        {
+            return DepthExceeded(depthLimit, analysis.Depth);
+        }
+
+        var context = new ApiRequestContext(client) { Complexity = new ComplexityMeter(_switches.MaxComplexity) };
+        var result = await ExecuteAsync(request, analysis, context, cancel);
+        _rateLimiter.Charge(client.ClientId, context.Complexity.Total);
+        _counters.AddPoints(context.Complexity.Total);
+        return result;
     }
 
     private async Task<ExecutionResult> ExecuteAsync(GraphQlRequestBody request, DocumentAnalysis analysis, ApiRequestContext context, CancellationToken cancel)
@@ -144,18 +174,10 @@ internal sealed class GraphQlEndpoint
             options.UserContext = context;
             options.CancellationToken = cancel;
             options.UnhandledExceptionDelegate = OnUnhandledException;
-            if (analysis.Validated)
-            {
-                // As GraphQL.NET does for cached documents: a document that passed validation once
-                // is not validated again (variables are still coerced). Validation is more than
-                // half the cost of a large aliased batch.
-                options.ValidationRules = Array.Empty<IValidationRule>();
-            }
+            // totara_webapi\server: the external endpoint runs only the depth and introspection
+            // rules (checked above), none of GraphQL's standard validation.
+            options.ValidationRules = Array.Empty<IValidationRule>();
         });
-        if (result.Executed)
-        {
-            analysis.Validated = true;
-        }
 
         if (context.MutationFailed && result.Errors is { } errors)
         {

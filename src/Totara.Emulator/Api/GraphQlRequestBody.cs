@@ -12,6 +12,47 @@ internal sealed record GraphQlRequestBody(string Query, string? OperationName, I
 {
     public const string EmptyRequest = "Invalid request, request cannot be empty";
 
+    /// <summary>True when the body is a JSON array: a batch of operations.</summary>
+    public static bool IsBatch(ReadOnlySpan<byte> body)
+    {
+        var text = body.TrimStart(" \t\r\n"u8);
+        return text.Length > 0 && text[0] == (byte)'[';
+    }
+
+    /// <summary>Every operation of a batch, or null with the reason when one cannot be used (or the batch is empty).</summary>
+    public static List<GraphQlRequestBody>? TryReadBatch(ReadOnlySpan<byte> body, IGraphQLTextSerializer serializer, out string? problem)
+    {
+        problem = null;
+        var operations = new List<GraphQlRequestBody>();
+        try
+        {
+            using var json = JsonDocument.Parse(body.ToArray());
+            foreach (var element in json.RootElement.EnumerateArray())
+            {
+                var operation = TryRead(System.Text.Encoding.UTF8.GetBytes(element.GetRawText()), serializer, out problem);
+                if (operation is null)
+                {
+                    return null;
+                }
+
+                operations.Add(operation);
+            }
+        }
+        catch (JsonException)
+        {
+            problem = EmptyRequest;
+            return null;
+        }
+
+        if (operations.Count == 0)
+        {
+            problem = EmptyRequest;
+            return null;
+        }
+
+        return operations;
+    }
+
     /// <summary>The parsed body, or null with the reason when it cannot be used.</summary>
     public static GraphQlRequestBody? TryRead(ReadOnlySpan<byte> body, IGraphQLTextSerializer serializer, out string? problem)
     {

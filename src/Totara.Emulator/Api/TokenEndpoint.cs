@@ -25,13 +25,9 @@ internal sealed class TokenEndpoint
             ? await http.Request.ReadFormAsync(http.RequestAborted)
             : FormCollection.Empty;
 
+        // league/oauth2-server AuthorizationServer::respondToAccessTokenRequest: no grant answers a
+        // missing grant_type either, so it is unsupported_grant_type, not invalid_request.
         var grantType = Single(form, "grant_type");
-        if (string.IsNullOrEmpty(grantType))
-        {
-            await TotaraResponses.WriteOAuthErrorAsync(http, OAuthError.InvalidRequest("grant_type"));
-            return;
-        }
-
         if (grantType != "client_credentials")
         {
             await TotaraResponses.WriteOAuthErrorAsync(http, OAuthError.UnsupportedGrantType());

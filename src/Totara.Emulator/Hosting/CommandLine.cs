@@ -25,8 +25,9 @@ internal sealed class CommandLine
           --site-rate-limit N|off  complexity points per site per minute (default 500000)
           --max-complexity N|off   maximum complexity of one request (default 6000)
           --max-depth N|off        maximum query depth (default 15)
-          --token-ttl SECONDS      access token lifetime (default 3600)
           --response-debug LEVEL   none|normal|developer: error text shown (default normal)
+          --token-ttl SECONDS      access token lifetime (default 86400)
+          --password-policy on|off the site password policy (default on)
           --help                   show this help
         """;
 
@@ -71,6 +72,7 @@ internal sealed class CommandLine
                 case "--max-depth": line.Options.MaxDepth = Limit(name, Value()); break;
                 case "--token-ttl": line.Options.TokenLifetime = TimeSpan.FromSeconds(Integer(name, Value(), 1, int.MaxValue)); break;
                 case "--response-debug": line.Options.ResponseDebug = DebugLevel(name, Value()); break;
+                case "--password-policy": line.Options.PasswordPolicy = OnOff(name, Value()); break;
                 case "--help" or "-h" or "-?": line.ShowHelp = true; break;
                 default: throw new FormatException($"Unknown option '{name}'.");
             }
@@ -103,6 +105,12 @@ internal sealed class CommandLine
             "developer" => ResponseDebug.Developer,
             _ => throw new FormatException($"{name} must be none, normal or developer, not '{value}'."),
         };
+    private static bool OnOff(string name, string value) => value.ToLowerInvariant() switch
+    {
+        "on" => true,
+        "off" => false,
+        _ => throw new FormatException($"{name} must be on or off, not '{value}'."),
+    };
 
     private static double Share(string name, string value) =>
         double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var share) && share is >= 0 and <= 1

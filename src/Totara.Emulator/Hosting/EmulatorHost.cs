@@ -60,6 +60,9 @@ public sealed class EmulatorHost : IAsyncDisposable
             DemoData.Populate(state, options.Seed);
         }
 
+        // The demo data is the site's existing content; the policy applies to what the API sends.
+        state.UserValidation.PasswordPolicyEnabled = options.PasswordPolicy;
+
         var switches = new EmulatorSwitches(options);
         var counters = new EmulatorCounters();
         var clients = new ClientRegistry(switches, options.Clock);

@@ -43,8 +43,11 @@ public sealed class EmulatorOptions
     /// <summary>How much of an error's text the API shows (Totara's response_debug; default normal).</summary>
     public ResponseDebug ResponseDebug { get; set; } = ResponseDebug.Normal;
 
-    /// <summary>Lifetime of newly issued access tokens.</summary>
-    public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(1);
+    /// <summary>Lifetime of newly issued access tokens: Totara's default is 24 hours (totara_oauth2's token lifetime).</summary>
+    public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>Site setting passwordpolicy: on by default, as in admin/settings/security.php. Off accepts any non-empty password.</summary>
+    public bool PasswordPolicy { get; set; } = true;
 
     /// <summary>
     /// The clock behind token expiry and the rate-limit window. Tests pass a clock they move

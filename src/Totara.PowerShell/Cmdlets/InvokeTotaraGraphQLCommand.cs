@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Management.Automation;
 using System.Text.Json;
 using Totara.Client;
+using Totara.Client.Schema;
 
 namespace Totara.PowerShell.Cmdlets;
 
@@ -45,12 +46,21 @@ public sealed class InvokeTotaraGraphQLCommand : TotaraSessionCmdlet
     [Parameter(ParameterSetName = DataSet)]
     public SwitchParameter Raw { get; set; }
 
+    /// <summary>Sends the document without first checking it against the bundled schema.</summary>
+    [Parameter]
+    public SwitchParameter SkipSchemaCheck { get; set; }
+
     /// <inheritdoc />
     protected override void ProcessRecord(TotaraSession session)
     {
         if (GraphQLDocument.Parse(Query).RunsMutation(OperationName, out var name) &&
             !ShouldProcess(session.Url.ToString(), $"Send GraphQL mutation '{name ?? OperationName ?? "(anonymous)"}'"))
             return;
+
+        // Totara runs no GraphQL validation: a field it lacks is dropped from the answer without an error.
+        if (!SkipSchemaCheck)
+            foreach (var finding in SchemaCheck.Check(Query))
+                WriteWarning(finding);
 
         var request = new GraphQLRequest(Query, ConvertVariables(), OperationName);
         var client = session.Client;

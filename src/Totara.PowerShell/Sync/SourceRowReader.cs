@@ -3,6 +3,7 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Management.Automation;
+using System.Net;
 using Totara.Sync;
 
 namespace Totara.PowerShell;
@@ -26,6 +27,7 @@ internal static class SourceRowReader
     private const string Deleted = "@deleted";
     private const string CustomFields = "@custom";
     private const string Audiences = "@audiences";
+    private const string Password = "@password";
     private const string CustomFieldPrefix = "customfield_";
 
     private static readonly Dictionary<string, string> Columns = Build();
@@ -132,6 +134,10 @@ internal static class SourceRowReader
             case Audiences:
                 row.Audiences = List(value);
                 return;
+            case Password:
+                // HR Import's password column; a blank cell lets the site generate one.
+                if (Secret(value) is { Length: > 0 } password) row.Password = password;
+                return;
             default:
                 // The first non-empty value wins when two aliases of one field are present (Email and mail).
                 if (row.Get(target) is { Length: > 0 }) return;
@@ -173,6 +179,10 @@ internal static class SourceRowReader
         return list;
     }
 
+    // A SecureString cell (Read-Host -AsSecureString) or plain text.
+    private static string Secret(object value) =>
+        value is System.Security.SecureString secure ? new NetworkCredential("", secure).Password : Text(value);
+
     private static Dictionary<string, string> Build()
     {
         var map = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
@@ -195,6 +205,7 @@ internal static class SourceRowReader
         Alias(Deleted, "Deleted");
         Alias(CustomFields, "CustomFields", "CustomField");
         Alias(Audiences, "Audiences", "Audience", "Cohorts", "Cohort");
+        Alias(Password, "password");
         return map;
     }
 }

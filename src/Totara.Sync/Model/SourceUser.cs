@@ -33,6 +33,13 @@ public sealed class SourceUser
     /// </summary>
     public bool HasSuspendedColumn { get; set; }
 
+    /// <summary>
+    /// HR Import's password column: sent when the user is created, instead of asking the site to
+    /// generate one. It cannot be read back, so it is never compared and never updates a user. A
+    /// password the site's policy refuses fails that row alone.
+    /// </summary>
+    public string? Password { get; set; }
+
     /// <summary>HR Import's deleted column: true removes the user (as -MissingUserAction says) instead of syncing it.</summary>
     public bool Deleted { get; set; }
 

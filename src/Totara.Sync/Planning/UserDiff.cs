@@ -75,9 +75,15 @@ internal static class UserDiff
             change.SetFlag("suspended", true);
             fields.Add(new FieldChange("suspended", null, "true"));
         }
-        // As HR Import does for new users without a password: the site generates one and emails it.
         var auth = row.Get(SyncFields.Auth);
-        if (string.IsNullOrEmpty(auth) || IsInternal(auth!)) change.SetFlag("generate_password", true);
+        if (row.Password is { Length: > 0 } password)
+        {
+            // Shown as set, never as its value.
+            change.SetPassword(password);
+            fields.Add(new FieldChange(UserChange.PasswordField, null, "(set)"));
+        }
+        // As HR Import does for new users without a password: the site generates one and emails it.
+        else if (string.IsNullOrEmpty(auth) || IsInternal(auth!)) change.SetFlag("generate_password", true);
         return (change, fields);
     }
 

@@ -102,7 +102,9 @@ public sealed class UserChangeTests
     [InlineData("Coding error detected, it must be fixed by a programmer: Required parameter - firstname not being passed", "firstname")]
     [InlineData("Timezone does not exist: Mars/Base", "timezone")]
     [InlineData("The custom field does not exist.", "custom_fields")]
-    [InlineData("A service account cannot suspend its own user account.", "suspended")]
+    [InlineData("A service account user is not allowed to suspend itself when making a request.", "suspended")]
+    [InlineData("Passwords must be at least 8 characters long. Passwords must have at least 1 digit(s).", "password")]
+    [InlineData("The admin user cannot be suspended.", "suspended")]
     [InlineData("Variable \"$a3_input\" got invalid value; at \"phone2\"", "phone2")]
     [InlineData("Internal server error", null)]
     public void Site_messages_map_to_the_field_they_are_about(string message, string? field) =>

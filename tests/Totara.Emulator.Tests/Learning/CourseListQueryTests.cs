@@ -56,6 +56,22 @@ public class CourseListQueryTests
         Assert.Equal(new[] { "Hotel", "Golf", "Foxtrot", "Echo", "Delta", "Charlie", "Bravo", "alpha" }, names);
     }
 
+    // core\orm\pagination\cursor_paginator: ordered by fullname alone, the next page is "fullname > 'Same'".
+    [Fact]
+    public void Cursor_paging_courses_by_a_non_unique_name_skips_the_courses_that_tie_across_a_page_boundary()
+    {
+        var state = SiteWithCourses(new[] { "Alpha", "Same", "Same", "Same", "Zulu" });
+        var sort = new List<object?> { Input(("column", "fullname")) };
+        var first = CourseListQuery.Run(state.Courses, Input(("sort", sort), ("pagination", Input(("limit", 2)))));
+        var second = CourseListQuery.Run(state.Courses, Input(("sort", sort), ("pagination", Input(("cursor", first.NextCursor)))));
+        Assert.Equal(new[] { "Alpha", "Same", "Zulu" }, first.Items.Concat(second.Items).Select(c => c.FullName));
+
+        var withId = new List<object?> { Input(("column", "fullname, id")) };
+        var a = CourseListQuery.Run(state.Courses, Input(("sort", withId), ("pagination", Input(("limit", 3)))));
+        var b = CourseListQuery.Run(state.Courses, Input(("sort", withId), ("pagination", Input(("cursor", a.NextCursor)))));
+        Assert.Equal(5, a.Items.Concat(b.Items).Select(c => c.Id).Distinct().Count());
+    }
+
     [Theory]
     [InlineData("shortname", "Coding error detected, it must be fixed by a programmer: sort field must be one of these: id, fullname")]
     [InlineData("", "Required parameter 'column' not being passed.")]

@@ -88,6 +88,22 @@ public class ManualEnrolmentTests
             Assert.Throws<TotaraApiException>(() => manual.Unenrol(EnrolInput("C2"), Now)).Message);
     }
 
+    // enrol_manual\webapi\resolver\mutation\enrol_user: `enrol ?? '' === 'manual'` takes the first enabled instance.
+    [Fact]
+    public void Manual_enrolment_takes_the_first_enabled_instance_of_any_plugin_so_a_course_whose_first_is_not_manual_fails()
+    {
+        var (state, manual, _) = Site();
+        var course = state.Courses.FindCourses(null, null, "C2").Single();
+        state.Enrolments.InstancesOf(course.Id).Single().Status = EnrolInstanceStatus.Disabled;
+        state.Enrolments.AddInstance(course.Id, "self");
+        state.Enrolments.AddInstance(course.Id, "manual");
+
+        Assert.Equal("Coding error detected, it must be fixed by a programmer: invalid enrol instance!",
+            Assert.Throws<TotaraApiException>(() => manual.Enrol(EnrolInput("C2"), UserStore.AdminId, Now)).Message);
+        // Unenrol compares with ===, so it finds the enabled manual instance.
+        Assert.False(manual.Unenrol(EnrolInput("C2"), Now).UserHadManualEnrolment);
+    }
+
     [Fact]
     public void Unenrol_reports_whether_a_manual_enrolment_existed()
     {

@@ -141,9 +141,9 @@ public class UserMutationTests : IClassFixture<EmulatorFixture>
     {
         using var client = _fixture.CreateClient();
         var self = new { username = "api_service" };
-        Assert.Equal("A service account cannot suspend its own user account.",
+        Assert.Equal("A service account user is not allowed to suspend itself when making a request.",
             await client.ErrorAsync(UpdateUser, new { target = self, input = new { suspended = true } }));
-        Assert.Equal("A service account cannot delete its own user account.",
+        Assert.Equal("A service account user is not allowed to delete itself when making a request.",
             await client.ErrorAsync(DeleteUser, new { target = self }));
     }
 
@@ -155,7 +155,7 @@ public class UserMutationTests : IClassFixture<EmulatorFixture>
             await client.ErrorAsync(DeleteUser, new { target = new { id = 2 } }));
         Assert.Equal("For deleting a user: Guest user can not be specified for User.",
             await client.ErrorAsync(DeleteUser, new { target = new { username = "guest" } }));
-        Assert.Equal("Admin user can not be suspended.",
+        Assert.Equal("The admin user cannot be suspended.",
             await client.ErrorAsync(UpdateUser, new { target = new { username = "admin" }, input = new { suspended = true } }));
     }
 

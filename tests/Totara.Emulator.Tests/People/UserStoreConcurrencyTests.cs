@@ -18,7 +18,7 @@ public class UserStoreConcurrencyTests
             {
                 service.Create(new Dictionary<string, object?>
                 {
-                    ["username"] = "race", ["email"] = $"race{i}@example.org", ["firstname"] = "R", ["lastname"] = "C", ["password"] = "p",
+                    ["username"] = "race", ["email"] = $"race{i}@example.org", ["firstname"] = "R", ["lastname"] = "C", ["password"] = "Secret-123",
                 });
                 Interlocked.Increment(ref created);
             }
@@ -41,7 +41,7 @@ public class UserStoreConcurrencyTests
         var before = state.Users.Count;
         var user = service.Create(new Dictionary<string, object?>
         {
-            ["username"] = "counted", ["email"] = "counted@example.org", ["firstname"] = "C", ["lastname"] = "D", ["password"] = "p",
+            ["username"] = "counted", ["email"] = "counted@example.org", ["firstname"] = "C", ["lastname"] = "D", ["password"] = "Secret-123",
         });
         Assert.Equal(before + 1, state.Users.Count);
 
@@ -63,7 +63,7 @@ public class UserStoreConcurrencyTests
         var service = new UserService(state);
         var input = new Dictionary<string, object?>
         {
-            ["username"] = "cf", ["email"] = "cf@example.org", ["firstname"] = "C", ["lastname"] = "F", ["password"] = "p",
+            ["username"] = "cf", ["email"] = "cf@example.org", ["firstname"] = "C", ["lastname"] = "F", ["password"] = "Secret-123",
             ["custom_fields"] = new List<object?> { new Dictionary<string, object?> { ["shortname"] = "costcentre", ["delete"] = true } },
         };
         Assert.Equal("Can not delete custom field on creating.", Assert.Throws<TotaraApiException>(() => service.Create(input)).Message);

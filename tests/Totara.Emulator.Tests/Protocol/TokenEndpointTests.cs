@@ -19,9 +19,15 @@ public sealed class TokenEndpointTests : IClassFixture<EmulatorFixture>
         Assert.Equal(HttpStatusCode.OK, response.Status);
         var body = response.Body.RootElement;
         Assert.Equal("Bearer", body.GetProperty("token_type").GetString());
-        Assert.Equal(3600, body.GetProperty("expires_in").GetInt64());
+        Assert.Equal(86400, body.GetProperty("expires_in").GetInt64());
         var token = body.GetProperty("access_token").GetString();
         Assert.False(string.IsNullOrWhiteSpace(token));
+        // league/oauth2-server issues JWTs: three base64url parts, the claims naming the client.
+        var parts = token!.Split('.');
+        Assert.Equal(3, parts.Length);
+        var claims = System.Text.Json.JsonDocument.Parse(Convert.FromBase64String(parts[1].Replace('-', '+').Replace('_', '/').PadRight((parts[1].Length + 3) / 4 * 4, '='))).RootElement;
+        Assert.Equal(EmulatorFixture.ClientId, claims.GetProperty("aud").GetString());
+        Assert.Equal(86400, claims.GetProperty("exp").GetInt64() - claims.GetProperty("iat").GetInt64());
         Assert.DoesNotContain(EmulatorFixture.ClientSecret, token);
     }
 
@@ -64,7 +70,7 @@ public sealed class TokenEndpointTests : IClassFixture<EmulatorFixture>
     }
 
     [Fact]
-    public async Task Missing_grant_type_is_invalid_request_400_with_a_hint()
+    public async Task Missing_grant_type_is_unsupported_grant_type_400_with_a_hint()
     {
         using var client = _site.CreateClient();
         using var response = await client.RequestTokenAsync(new Dictionary<string, string>
@@ -75,10 +81,9 @@ public sealed class TokenEndpointTests : IClassFixture<EmulatorFixture>
 
         Assert.Equal(HttpStatusCode.BadRequest, response.Status);
         var body = response.Body.RootElement;
-        Assert.Equal("invalid_request", body.GetProperty("error").GetString());
-        Assert.Equal("Check the `grant_type` parameter", body.GetProperty("hint").GetString());
+        Assert.Equal("unsupported_grant_type", body.GetProperty("error").GetString());
+        Assert.Equal("Check that all required parameters have been provided", body.GetProperty("hint").GetString());
         Assert.Equal(body.GetProperty("error_description").GetString(), body.GetProperty("message").GetString());
-        Assert.StartsWith("The request is missing a required parameter", body.GetProperty("error_description").GetString());
     }
 
     [Fact]

@@ -37,6 +37,23 @@ public sealed class SyncUsersTests
     }
 
     [Fact]
+    public async Task A_password_column_is_sent_on_create_and_one_the_site_policy_refuses_is_that_rows_error()
+    {
+        await using var site = await StartAsync();
+        using var ps = site.Connect();
+
+        var result = ps.Run("param($Rows) $Rows | Invoke-TotaraSync -ErrorAction SilentlyContinue -ErrorVariable failed; @($failed).Count; $failed[0].TargetObject.idnumber",
+            Rows(Row("P1", more: ("password", "weak")), Row("P2", more: ("password", "Str0ng-Passw0rd"))));
+
+        var text = result.Output.Where(o => o.BaseObject is string or int).Select(o => o.ToString()).ToList();
+        Assert.Equal(new[] { "1", "P1" }, text);
+        Assert.Contains("Passwords must", result.Changes().Single(c => c.S("Key") == "P1").S("Error"));
+        Assert.Null(site.ByIdNumber("P1"));
+        Assert.NotNull(site.ByIdNumber("P2"));
+        Assert.DoesNotContain("Str0ng-Passw0rd", string.Join("\n", result.Changes().Select(c => c.S("Changes"))));
+    }
+
+    [Fact]
     public async Task WhatIf_returns_the_plan_with_old_and_new_values_and_sends_no_mutation()
     {
         await using var site = await StartAsync();

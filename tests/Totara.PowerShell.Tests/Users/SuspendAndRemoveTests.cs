@@ -46,7 +46,7 @@ public sealed class SuspendAndRemoveTests : IClassFixture<EmulatorRunspaceFixtur
         Assert.StartsWith("TotaraRecordFailed,", error.FullyQualifiedErrorId);
         Assert.Equal(ErrorCategory.PermissionDenied, error.CategoryInfo.Category);
         Assert.Contains("api_service", error.Exception.Message);
-        Assert.Contains("cannot suspend its own user account", error.Exception.Message);
+        Assert.Contains("not allowed to suspend itself", error.Exception.Message);
         Assert.False(_site.Stored("api_service")!.Suspended);
         Assert.True(_site.Stored(other)!.Suspended);
     }
@@ -71,7 +71,7 @@ public sealed class SuspendAndRemoveTests : IClassFixture<EmulatorRunspaceFixtur
         Assert.NotNull(_site.Stored("api_service"));
         Assert.Equal(2, result.Errors.Count);
         Assert.Contains("api_service", result.Errors[0].Exception.Message);
-        Assert.Contains("cannot delete its own user account", result.Errors[0].Exception.Message);
+        Assert.Contains("not allowed to delete itself", result.Errors[0].Exception.Message);
         Assert.StartsWith("TotaraUserNotFound,", result.Errors[1].FullyQualifiedErrorId);
         Assert.Equal("gone-already", result.Errors[1].TargetObject);
     }

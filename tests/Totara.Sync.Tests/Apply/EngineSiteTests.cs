@@ -73,6 +73,46 @@ public sealed class EngineSiteTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_password_the_site_policy_refuses_is_that_rows_error_and_the_others_are_created()
+    {
+        var weak = Row("PW1");
+        weak.Password = "weak";
+        var strong = Row("PW2");
+        strong.Password = "Str0ng-Passw0rd";
+        var generated = Row("PW3");
+
+        using var engine = new SyncEngine(_client, new SyncOptions());
+        var plan = await engine.PlanAsync(new[] { weak, strong, generated }, engine.Validate(new[] { weak, strong, generated }));
+        await engine.ApplyAsync(plan);
+
+        var failed = Assert.Single(plan.Changes, c => c.Outcome == SyncOutcome.Failed);
+        Assert.Equal("PW1", failed.Key);
+        Assert.Contains("Passwords must", failed.Error);
+        Assert.Equal(2, plan.Changes.Count(c => c.Outcome == SyncOutcome.Applied));
+        Assert.NotNull(_host.State.Users.GetByUsername("pw2"));
+        Assert.DoesNotContain(plan.Changes.SelectMany(c => c.Fields), f => f.NewValue == "Str0ng-Passw0rd");
+    }
+
+    // Totara refuses any update carrying suspended for the site admin, even false (user_update_user), so
+    // an update sends suspended only when it changes. (Admin and guest rows are never synced at all.)
+    [Fact]
+    public async Task An_update_never_carries_suspended_when_the_suspension_does_not_change()
+    {
+        var row = Row("SU1");
+        row.Suspended = false;
+        row.HasSuspendedColumn = true;
+        await RunAsync(new[] { row }, new SyncOptions());
+
+        row.Set("department", "IT");
+        var plan = await RunAsync(new[] { row }, new SyncOptions());
+
+        var change = Assert.Single(plan.Changes);
+        Assert.Equal((SyncAction.Update, SyncOutcome.Applied), (change.Action, change.Outcome));
+        Assert.DoesNotContain("suspended", change.UserChange!.SetFields);
+        Assert.Equal("IT", _host.State.Users.GetByUsername("su1")!.Department);
+    }
+
+    [Fact]
     public async Task A_stop_between_batches_skips_the_rest_and_a_rerun_finishes_without_duplicates()
     {
         var rows = Enumerable.Range(1, 300).Select(i => Row($"S{i:000}")).ToList();

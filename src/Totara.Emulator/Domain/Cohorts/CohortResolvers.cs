@@ -32,9 +32,9 @@ public sealed class CohortResolvers : IResolverModule
                 throw new TotaraApiException("You can only add member to static audience.");
             }
 
-            // Totara reports success = false for a user who already was a member: nothing was added.
+            // core\webapi\resolver\mutation\cohort_add_cohort_member: success is always true; was_already_member = !added.
             var added = state.Cohorts.AddMember(cohort.Id, user.Id);
-            return new MemberChange(user, cohort, added, !added);
+            return new MemberChange(user, cohort, true, !added);
         });
         types.Root("Mutation", "core_cohort_remove_cohort_member", ctx =>
         {

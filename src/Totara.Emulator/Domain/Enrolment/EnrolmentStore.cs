@@ -42,6 +42,17 @@ public sealed class EnrolmentStore
     }
 
     /// <summary>The course's first enabled manual enrolment instance, if any.</summary>
+    /// <summary>The course's first enabled instance, whatever its plugin (enrol_get_instances($courseid, true) order).</summary>
+    public EnrolInstance? FirstEnabledInstance(long courseId)
+    {
+        lock (_gate)
+        {
+            return _instancesByCourse.TryGetValue(courseId, out var list)
+                ? list.FirstOrDefault(i => i.Status == EnrolInstanceStatus.Enabled)
+                : null;
+        }
+    }
+
     public EnrolInstance? EnabledManualInstance(long courseId)
     {
         lock (_gate)

@@ -23,7 +23,9 @@ public sealed class ManualEnrolment
     {
         var user = LearningUsers.Resolve(_state, GraphInput.AsObject(GraphInput.Get(input, "user")));
         var course = CourseReference.Resolve(_state.Courses, GraphInput.AsObject(GraphInput.Get(input, "course")));
-        var instance = _state.Enrolments.EnabledManualInstance(course.Id)
+        // enrol_manual\webapi\resolver\mutation\enrol_user: `$enrol_instance->enrol ?? '' === 'manual'`
+        // parses as `enrol ?? ('' === 'manual')`, so it takes the first enabled instance of any plugin.
+        var instance = _state.Enrolments.FirstEnabledInstance(course.Id)
                        ?? throw new TotaraApiException("Manual enrolment is not enabled in this course.");
 
         var roleReference = GraphInput.AsObject(GraphInput.Get(input, "role"));
@@ -37,6 +39,12 @@ public sealed class ManualEnrolment
 
         var (timeStart, timeEnd) = EnrolmentPeriod(GraphInput.Date(input, "timestart"), GraphInput.Date(input, "timeend"), now);
         var status = GraphInput.Bool(input, "suspended") == true ? UserEnrolmentStatus.Suspended : UserEnrolmentStatus.Active;
+
+        // enrol_plugin::enrol_user (lib/enrollib.php): the manual plugin refuses another plugin's instance.
+        if (instance.Enrol != "manual")
+        {
+            throw new TotaraApiException("Coding error detected, it must be fixed by a programmer: invalid enrol instance!");
+        }
 
         var enrolment = _state.Enrolments.Upsert(instance, user.Id, (ue, isNew) =>
         {
@@ -72,7 +80,9 @@ public sealed class ManualEnrolment
 
         var user = LearningUsers.Resolve(_state, userReference);
         var course = CourseReference.Resolve(_state.Courses, courseReference);
-        var instance = _state.Enrolments.EnabledManualInstance(course.Id)
+        // enrol_manual\webapi\resolver\mutation\enrol_user: `$enrol_instance->enrol ?? '' === 'manual'`
+        // parses as `enrol ?? ('' === 'manual')`, so it takes the first enabled instance of any plugin.
+        var instance = _state.Enrolments.FirstEnabledInstance(course.Id)
                        ?? throw new TotaraApiException("Manual enrolment is not enabled in this course.");
 
         // Totara answers "nothing to do" unless the user is *actively* enrolled by any method, so a

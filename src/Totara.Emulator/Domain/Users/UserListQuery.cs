@@ -6,9 +6,9 @@ namespace Totara.Emulator.Domain;
 
 /// <summary>
 /// core_user_users: live users, by default only active ones (status ACTIVE / SUSPENDED / ALL),
-/// optionally changed since a date, sorted by one of the columns the reference allows (id by
+/// optionally changed since a date, sorted by the columns the reference allows (id by
 /// default; see <see cref="UserListSort"/>), keyset-paged with Totara's opaque cursor (base64 JSON
-/// holding the limit and the last item's sort value and id). Sorted by id, a page seeks into the
+/// holding the limit and the last item's value of each sort column, no id tiebreak). Sorted by id, a page seeks into the
 /// store's id order, so it costs O(page) however many users the site holds; another column sorts
 /// the matching users for each page. Either way a cursor stays valid while users are added.
 /// </summary>
@@ -47,7 +47,7 @@ public static class UserListQuery
         var window = sort.IsById ? PageById(users, cursor, sort.Descending, limit + 1, filter) : PageSorted(users, cursor, sort, limit + 1, filter);
         var hasMore = window.Count > limit;
         var items = hasMore ? window.GetRange(0, limit) : window;
-        var next = hasMore ? PageCursor.Encode(limit, sort.CursorColumns(items[^1])) : "";
+        var next = hasMore ? PageCursor.Encode(limit, sort.Order.CursorColumns(items[^1])) : "";
         return new PageResult<UserRecord>(items, Total(users, status, createdSince, modifiedSince, filter), next);
     }
 
@@ -82,14 +82,7 @@ public static class UserListQuery
 
     private static List<UserRecord> PageSorted(UserStore users, PageCursor? cursor, UserListSort sort, int take, Func<UserRecord, bool> filter)
     {
-        var matching = users.Snapshot(filter);
-        matching.Sort(sort.Compare);
-        var start = cursor is null ? 0 : matching.FindIndex(user => sort.IsAfter(user, cursor));
-        if (start < 0)
-        {
-            return new List<UserRecord>();
-        }
-
-        return matching.GetRange(start, Math.Min(take, matching.Count - start));
+        var matching = sort.Order.Sort(users.Snapshot(filter));
+        return (cursor is null ? matching : matching.Where(user => sort.Order.IsAfter(user, cursor))).Take(take).ToList();
     }
 }

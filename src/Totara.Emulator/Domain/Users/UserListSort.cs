@@ -1,34 +1,33 @@
-using System.Text.Json;
 using Totara.Emulator.Api;
 using Totara.Emulator.Domain.Courses;
 
 namespace Totara.Emulator.Domain;
 
 /// <summary>
-/// The sort of core_user_users: one column of those the API reference allows ('id', 'firstname',
-/// 'lastname', 'username', 'timemodified'), ascending or descending, ties broken by id in the same
-/// direction so the order is total and a keyset cursor ({column value, id}) always finds its place.
+/// The sort of core_user_users (core\webapi\resolver\query\user_users): one sort entry whose
+/// column is one or more comma-separated names of those the API reference allows ('id',
+/// 'firstname', 'lastname', 'username', 'timemodified'), in one direction. As in Totara, no id
+/// tiebreak is added (see <see cref="CursorOrder{T}"/>): paging by a column with duplicates
+/// skips the rows that tie across a page boundary.
 /// </summary>
 public sealed class UserListSort
 {
     /// <summary>The columns core_user_users may be sorted by, as the API reference lists them.</summary>
     public static readonly IReadOnlyList<string> Columns = new[] { "id", "firstname", "lastname", "username", "timemodified" };
 
-    private const string CodingError = "Coding error detected, it must be fixed by a programmer: ";
-
-    private UserListSort(string column, bool descending)
+    private UserListSort(IReadOnlyList<string> columns, bool descending)
     {
-        Column = column;
-        Descending = descending;
+        Order = new CursorOrder<UserRecord>(columns, descending, ValueOf);
     }
 
-    public static UserListSort ById { get; } = new("id", false);
+    public static UserListSort ById { get; } = new(new[] { "id" }, false);
 
-    public string Column { get; }
+    public CursorOrder<UserRecord> Order { get; }
 
-    public bool Descending { get; }
+    public bool Descending => Order.Descending;
 
-    public bool IsById => Column == "id";
+    /// <summary>Sorted by id alone: the store can seek by id instead of sorting.</summary>
+    public bool IsById => Order.Columns.Count == 1 && Order.Columns[0] == "id";
 
     /// <summary>Reads <c>query.sort</c> (a list of <c>{column, direction}</c>); id ascending when absent.</summary>
     public static UserListSort Read(IReadOnlyDictionary<string, object?>? query)
@@ -49,83 +48,22 @@ public sealed class UserListSort
             throw new TotaraApiException("Sorting by more than one column is not currently supported.");
         }
 
-        var column = GraphInput.String(sorts[0], "column")?.Trim().ToLowerInvariant();
-        if (column is null || !Columns.Contains(column))
+        var column = GraphInput.String(sorts[0], "column");
+        if (string.IsNullOrWhiteSpace(column))
         {
-            throw new TotaraApiException(CodingError + "sort field must be one of these: " + string.Join(", ", Columns));
+            throw new TotaraApiException("Required parameter 'column' not being passed.");
         }
 
-        return new UserListSort(column, string.Equals(GraphInput.String(sorts[0], "direction"), "DESC", StringComparison.OrdinalIgnoreCase));
+        var descending = string.Equals(GraphInput.String(sorts[0], "direction"), "DESC", StringComparison.OrdinalIgnoreCase);
+        return new UserListSort(CursorOrder<UserRecord>.ReadColumns(column, Columns), descending);
     }
 
-    /// <summary>Orders users by the column, then by id; descending reverses both.</summary>
-    public int Compare(UserRecord a, UserRecord b)
+    private static object ValueOf(UserRecord user, string column) => column switch
     {
-        var order = CompareColumn(a, b);
-        if (order == 0)
-        {
-            order = a.Id.CompareTo(b.Id);
-        }
-
-        return Descending ? -order : order;
-    }
-
-    /// <summary>The cursor columns of the last item of a page: its sort value and its id.</summary>
-    public Dictionary<string, object?> CursorColumns(UserRecord last) => Column switch
-    {
-        "timemodified" => new() { [Column] = last.TimeModified, ["id"] = last.Id },
-        _ => new() { [Column] = TextOf(last), ["id"] = last.Id },
-    };
-
-    /// <summary>True when <paramref name="user"/> comes after the item a cursor names.</summary>
-    public bool IsAfter(UserRecord user, PageCursor cursor)
-    {
-        if (!cursor.Columns.TryGetValue(Column, out var value) || !cursor.Columns.TryGetValue("id", out var id) || id.ValueKind != JsonValueKind.Number)
-        {
-            throw new TotaraApiException(PageCursor.InvalidCursor);
-        }
-
-        int order;
-        if (Column == "timemodified")
-        {
-            order = value.ValueKind == JsonValueKind.Number
-                ? user.TimeModified.CompareTo(value.GetInt64())
-                : throw new TotaraApiException(PageCursor.InvalidCursor);
-        }
-        else
-        {
-            order = value.ValueKind == JsonValueKind.String
-                ? CompareText(TextOf(user), value.GetString()!)
-                : throw new TotaraApiException(PageCursor.InvalidCursor);
-        }
-
-        if (order == 0)
-        {
-            order = user.Id.CompareTo(id.GetInt64());
-        }
-
-        return Descending ? order < 0 : order > 0;
-    }
-
-    private int CompareColumn(UserRecord a, UserRecord b) => Column switch
-    {
-        "id" => 0,
-        "timemodified" => a.TimeModified.CompareTo(b.TimeModified),
-        _ => CompareText(TextOf(a), TextOf(b)),
-    };
-
-    private string TextOf(UserRecord user) => Column switch
-    {
+        "id" => user.Id,
+        "timemodified" => user.TimeModified,
         "firstname" => user.FirstName,
         "lastname" => user.LastName,
-        "username" => user.Username,
-        _ => "",
+        _ => user.Username,
     };
-
-    // As a case-insensitive database collation orders text; exact ties fall back to the ordinal order.
-    private static int CompareText(string a, string b)
-    {
-        var order = StringComparer.OrdinalIgnoreCase.Compare(a, b);
-        return order != 0 ? order : string.CompareOrdinal(a, b);
-    }
 }

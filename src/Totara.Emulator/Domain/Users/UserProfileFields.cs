@@ -1,7 +1,10 @@
 namespace Totara.Emulator.Domain;
 
-/// <summary>A custom user profile field definition (Totara's user_info_field).</summary>
-public sealed record UserProfileField(string ShortName, string Name, string DataType);
+/// <summary>
+/// A custom user profile field definition (Totara's user_info_field). <paramref name="MaxLength"/> is
+/// a text field's param2 (2048 by default, as profilefield_text defines it).
+/// </summary>
+public sealed record UserProfileField(string ShortName, string Name, string DataType, int MaxLength = 2048);
 
 /// <summary>
 /// The site's custom user profile fields by shortname. The API sets values by shortname and

@@ -59,9 +59,10 @@ public sealed class UserService
         {
             var target = ResolveTarget(targetReference);
             var suspend = GraphInput.Bool(input, "suspended");
-            if (suspend == true && !target.Suspended)
+            RefusePassword(target, input);
+            if (suspend is not null)
             {
-                RefuseSuspension(target, actorId);
+                RefuseSuspension(target, suspend.Value, actorId);
             }
 
             _state.UserValidation.Validate(input, target);
@@ -105,9 +106,10 @@ public sealed class UserService
         lock (Users.Gate)
         {
             var target = ResolveTarget(targetReference);
+            // core\webapi\resolver\mutation\user_delete_user: the service account may not delete itself.
             if (target.Id == actorId)
             {
-                throw new TotaraApiException("A service account cannot delete its own user account.");
+                throw new TotaraApiException("A service account user is not allowed to delete itself when making a request.");
             }
 
             if (target.Id == UserStore.GuestId || target.Username == "guest")
@@ -129,21 +131,43 @@ public sealed class UserService
         return deleted.Id;
     }
 
-    private static void RefuseSuspension(UserRecord target, long actorId)
+    // core\webapi\resolver\mutation\user_update_user: a password (any value, even empty) is refused
+    // for the site admin and together with generate_password, before anything is validated.
+    private static void RefusePassword(UserRecord target, IReadOnlyDictionary<string, object?> input)
     {
-        if (target.Id == actorId)
+        if (!GraphInput.Has(input, "password"))
         {
-            throw new TotaraApiException("A service account cannot suspend its own user account.");
-        }
-
-        if (target.Id == UserStore.GuestId)
-        {
-            throw new TotaraApiException("Guest user can not be suspended.");
+            return;
         }
 
         if (target.Id == UserStore.AdminId)
         {
-            throw new TotaraApiException("Admin user can not be suspended.");
+            throw new TotaraApiException("You can not update password for the admin user.");
+        }
+
+        if (GraphInput.Bool(input, "generate_password") == true)
+        {
+            throw new TotaraApiException("You cannot set new password and generate password at the same time.");
+        }
+    }
+
+    // core\webapi\resolver\mutation\user_update_user: isset($input['suspended']) is true for false as
+    // well, so any update that carries suspended is refused for the admin; self-suspension only when true.
+    private static void RefuseSuspension(UserRecord target, bool suspend, long actorId)
+    {
+        if (target.Id == UserStore.AdminId)
+        {
+            throw new TotaraApiException("The admin user cannot be suspended.");
+        }
+
+        if (target.Id == actorId && suspend)
+        {
+            throw new TotaraApiException("A service account user is not allowed to suspend itself when making a request.");
+        }
+
+        if (target.Id == UserStore.GuestId && suspend && !target.Suspended)
+        {
+            throw new TotaraApiException("Guest user can not be suspended.");
         }
     }
 

@@ -43,6 +43,9 @@ public sealed partial class UserValidator
     /// <summary>Site setting allowaccountssameemail (off by default).</summary>
     public bool AllowAccountsSameEmail { get; set; }
 
+    /// <summary>Site setting passwordpolicy (on by default; admin/settings/security.php).</summary>
+    public bool PasswordPolicyEnabled { get; set; } = true;
+
     public static bool IsInternalAuth(string auth) => InternalAuth.Contains(auth);
 
     /// <summary>Validates an input; <paramref name="target"/> is null when creating.</summary>
@@ -91,15 +94,34 @@ public sealed partial class UserValidator
             }
         }
 
-        if (input.ContainsKey("password") && string.IsNullOrEmpty(GraphInput.String(input, "password")))
-        {
-            throw Fail(CodingError + "Password cannot be blank");
-        }
+        ValidatePassword(input);
 
         ValidateUsernameCharacters(GraphInput.String(input, "username"));
         ValidateEmail(GraphInput.String(input, "email"), target);
         ValidateListValues(input);
         ValidateCustomFields(input, target);
+    }
+
+    // core_user\external\user_field_validator::validate_password: blank is a coding error even
+    // without a policy; with the policy on, every failed rule is reported in one message.
+    private void ValidatePassword(IReadOnlyDictionary<string, object?> input)
+    {
+        if (!input.ContainsKey("password"))
+        {
+            return;
+        }
+
+        var password = GraphInput.String(input, "password");
+        if (string.IsNullOrEmpty(password))
+        {
+            throw Fail(CodingError + "Password cannot be blank");
+        }
+
+        var errors = PasswordPolicyEnabled ? PasswordPolicy.Errors(password) : Array.Empty<string>();
+        if (errors.Count > 0)
+        {
+            throw Fail(string.Join(" ", errors));
+        }
     }
 
     private void RequireFields(IReadOnlyDictionary<string, object?> input)
@@ -217,14 +239,17 @@ public sealed partial class UserValidator
             }
 
             var shortName = GraphInput.String(entry, "shortname") ?? "";
-            if (_fields.Find(shortName) is null)
-            {
-                throw Fail("The custom field does not exist.");
-            }
+            var field = _fields.Find(shortName) ?? throw Fail("The custom field does not exist.");
 
             if (target is not null && delete && !target.CustomFields.ContainsKey(shortName))
             {
                 throw Fail("Can not delete the custom field value, as it does not exist.");
+            }
+
+            // core_user\external\user_field_validator::validate_custom_field_from_inputs: each data type checks its value.
+            if (!delete)
+            {
+                CustomFieldDataRules.Check(field, entry);
             }
         }
     }
