@@ -10,9 +10,9 @@ using Totara.Emulator.Hosting;
 namespace Totara.Emulator.Api;
 
 /// <summary>
-/// <c>POST /api/graphql.php</c>, in Totara's order: authenticate the bearer token, check the
-/// rate limit, refuse introspection the client is not allowed, check depth, then execute while
-/// counting complexity, and charge what was spent. Injected latency and faults wrap it all.
+/// <c>POST /api/graphql.php</c>, in Totara's order: authenticate the bearer token, refuse
+/// introspection the client is not allowed, check depth, then execute while counting complexity,
+/// with the rate limit checked before every root field. Injected latency and faults wrap it all.
 /// </summary>
 internal sealed class GraphQlEndpoint
 {
@@ -22,6 +22,7 @@ internal sealed class GraphQlEndpoint
     private readonly RateLimiter _rateLimiter;
     private readonly EmulatorSwitches _switches;
     private readonly EmulatorCounters _counters;
+    private readonly TimeProvider _clock;
     private readonly DocumentCache _documents = new();
     private readonly DocumentExecuter _executer;
     // Relaxed escaping writes quotes and apostrophes as themselves, as PHP's json_encode does
@@ -30,8 +31,9 @@ internal sealed class GraphQlEndpoint
         options => options.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         new TotaraErrorInfoProvider());
 
-    public GraphQlEndpoint(ISchema schema, Domain.EmulatorState state, ClientRegistry clients, RateLimiter rateLimiter, EmulatorSwitches switches, EmulatorCounters counters)
+    public GraphQlEndpoint(ISchema schema, Domain.EmulatorState state, ClientRegistry clients, RateLimiter rateLimiter, EmulatorSwitches switches, EmulatorCounters counters, TimeProvider clock)
     {
+        _clock = clock;
         _schema = schema;
         _state = state;
         _clients = clients;
@@ -85,12 +87,6 @@ internal sealed class GraphQlEndpoint
             return;
         }
 
-        if (_rateLimiter.IsOverLimit(client.ClientId))
-        {
-            await WriteTooManyRequestsAsync(http);
-            return;
-        }
-
         var body = await ReadBodyAsync(http);
         var request = GraphQlRequestBody.TryRead(body, _serializer, out var problem);
         if (request is null)
@@ -114,10 +110,26 @@ internal sealed class GraphQlEndpoint
         }
         else
         {
-            var context = new ApiRequestContext(client) { Complexity = new ComplexityMeter(_switches.MaxComplexity) };
+            var complexity = new ComplexityMeter(_switches.MaxComplexity);
+            var rateCharge = new RequestRateCharge(_rateLimiter, client.ClientId, complexity);
+            var context = new ApiRequestContext(client)
+            {
+                Complexity = complexity,
+                RateCharge = rateCharge,
+                ResolverLatency = TimeSpan.FromMilliseconds(_switches.ResolverLatencyMs),
+                Clock = _clock,
+            };
             result = await ExecuteAsync(request, analysis, context, http.RequestAborted);
-            _rateLimiter.Charge(client.ClientId, context.Complexity.Total);
-            _counters.AddPoints(context.Complexity.Total);
+            // handle_request_post_watcher: what was not flushed during the request is flushed at its end.
+            rateCharge.Flush();
+            _counters.AddPoints(complexity.Total);
+            if (rateCharge.Refused)
+            {
+                // client_rate_limit / global_rate_limit: util::send_error('Too many requests', 429) replaces
+                // the whole answer, though the root fields before the refusal were resolved (and committed).
+                await WriteTooManyRequestsAsync(http);
+                return;
+            }
         }
 
         if (fault == FaultKind.DropAfterExecute)
