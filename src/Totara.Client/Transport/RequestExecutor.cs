@@ -56,13 +56,19 @@ internal sealed class RequestExecutor
         {
             answer = await _connection.SendAsync(request, charge.IsMutation, ct).ConfigureAwait(false);
         }
+        catch (TotaraRateLimitException)
+        {
+            // A 429 comes from a root-field check: the site has moved its window if one was due.
+            booking.Settle(siteAnswered: true);
+            throw;
+        }
         catch
         {
-            // No answer (refused, failed or lost): the site may still have charged; keep the estimate.
+            // No answer (failed or lost): the site may still have charged; keep the estimate.
             booking.Settle();
             throw;
         }
-        booking.Settle(charge.ChargedFor(answer));
+        booking.Settle(charge.ChargedFor(answer), SiteAnswer.RanRootField(answer));
         return answer;
     }
 }
