@@ -33,6 +33,7 @@ internal sealed class RequestExecutor
     {
         var context = ResilienceContextPool.Shared.Get(ct);
         context.Properties.Set(RetryPipelineFactory.IsMutation, charge.IsMutation);
+        context.Properties.Set(RetryPipelineFactory.ResendableAfterRateLimit, charge.ResendableAfterRateLimit);
         context.Properties.Set(RetryPipelineFactory.OperationName, request.OperationName);
         context.Properties.Set(RetryPipelineFactory.Elapsed, Stopwatch.StartNew());
         try

@@ -111,7 +111,10 @@ internal sealed class GraphQlEndpoint
         else
         {
             var complexity = new ComplexityMeter(_switches.MaxComplexity);
-            var rateCharge = new RequestRateCharge(_rateLimiter, client.ClientId, complexity);
+            var rateCharge = new RequestRateCharge(_rateLimiter, client.ClientId, complexity)
+            {
+                RefuseAtRootField = fault == FaultKind.TooManyRequestsMidRequest ? analysis.RootFieldCount(request.OperationName) / 2 + 1 : null,
+            };
             var context = new ApiRequestContext(client)
             {
                 Complexity = complexity,

@@ -16,6 +16,7 @@ internal sealed class RequestRateCharge
     private readonly object _gate = new();
     private long _flushedPoints;
     private long _lastFlushSecond;
+    private int _rootFieldsChecked;
 
     public RequestRateCharge(RateLimiter limiter, string clientId, ComplexityMeter complexity)
     {
@@ -29,6 +30,9 @@ internal sealed class RequestRateCharge
     /// <summary>True once a root field was refused: the request is answered 429 and nothing more runs.</summary>
     public bool Refused { get; private set; }
 
+    /// <summary>Test fault: the 1-based root field whose check is refused whatever the budget (<see cref="FaultKind.TooManyRequestsMidRequest"/>).</summary>
+    public int? RefuseAtRootField { get; init; }
+
     /// <summary>
     /// Before a root field (client_rate_limit::handle): whether a flush is due after it, and
     /// whether there is capacity. Refused: flushes, as the middleware does before send_error.
@@ -36,7 +40,8 @@ internal sealed class RequestRateCharge
     public bool BeforeRootField(out bool flushAfter)
     {
         flushAfter = Math.Abs(_limiter.NowSecond - Volatile.Read(ref _lastFlushSecond)) >= 1;
-        if (_limiter.HasCapacity(_clientId))
+        var forced = Interlocked.Increment(ref _rootFieldsChecked) == RefuseAtRootField;
+        if (!forced && _limiter.HasCapacity(_clientId))
         {
             return true;
         }

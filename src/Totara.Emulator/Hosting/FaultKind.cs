@@ -14,4 +14,11 @@ public enum FaultKind
 
     /// <summary>The request is executed (mutations applied), then the connection is dropped.</summary>
     DropAfterExecute,
+
+    /// <summary>
+    /// The rate limit refuses the request at the check before root field ⌊n/2⌋ + 1 of its n, as
+    /// when another client has used up the site's budget: the root fields before it ran (and were
+    /// committed), and the answer is Totara's 429. A request with one root field is refused before it.
+    /// </summary>
+    TooManyRequestsMidRequest,
 }
