@@ -32,8 +32,8 @@ internal sealed class RetryRules
     };
 
     /// <summary>
-    /// Jittered exponential back-off. Totara's 429 has no Retry-After and its window slides
-    /// over 60 s, so its back-off starts at seconds, not milliseconds.
+    /// Jittered exponential back-off. Totara's 429 has no Retry-After and its points fade
+    /// over 60 to 120 s, so its back-off starts at seconds, not milliseconds.
     /// </summary>
     public TimeSpan DelayFor(Exception? exception, int retryIndex)
     {
