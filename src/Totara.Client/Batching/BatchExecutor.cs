@@ -32,7 +32,7 @@ internal sealed class BatchExecutor
         // Splitting after "too complex" resends too; allow at least enough rounds to halve down to one.
         _maxResends = Math.Max(maxLostAnswerResends, 16);
         _recovery = new LostAnswerRecovery(results, maxLostAnswerResends, runQueries);
-        _cutOff = new CutOffRecovery(results, runQueries);
+        _cutOff = new CutOffRecovery(results, _recovery);
     }
 
     public async Task RunAsync(IReadOnlyList<PendingOperation> batch, CancellationToken ct)
