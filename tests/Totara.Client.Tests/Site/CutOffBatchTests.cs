@@ -1,3 +1,4 @@
+using Totara.Client.Cohorts;
 using Totara.Client.Goals;
 using Totara.Client.Tests.Learning;
 using Totara.Client.Tests.Support;
@@ -47,6 +48,30 @@ public sealed class CutOffBatchTests
         // The cut-off batch, about log2(40) = 6 checks to find where it stopped, one read-back
         // query for the 20 that ran, and one resend of the 20 that had not: not a check per create.
         Assert.InRange(site.Host.Counters.Requests, 4, 10);
+    }
+
+    [Fact]
+    public async Task Audience_adds_cut_off_by_a_429_are_judged_by_membership_not_by_finding_the_user()
+    {
+        await using var site = await TestSite.StartAsync();
+        var state = site.Host.State;
+        var cohort = state.Cohorts.Add("Sales", "SALES");
+        var ids = Enumerable.Range(0, 10).Select(i =>
+        {
+            var id = state.Users.NextId();
+            state.Users.Add(new Totara.Emulator.Domain.UserRecord { Id = id, Username = "m" + i, Email = $"m{i}@example.org", FirstName = "M", LastName = "Ember" });
+            return id;
+        }).ToList();
+        var audiences = new CohortsClient(site.Client);
+        var adds = ids.Select((id, i) => audiences.Mutation(CohortReference.ByIdNumber("SALES"), add: true, UserReference.ById(id), i)).ToList();
+        site.Host.Switches.EnqueueFaults(FaultKind.TooManyRequestsMidRequest);
+
+        var results = await site.Client.ExecuteBatchAsync(adds).ToListAsync();
+
+        // Every user exists whether or not the add ran: only the membership check tells.
+        Assert.All(results, r => Assert.True(r.Succeeded, r.ToString()));
+        Assert.All(ids, id => Assert.True(state.Cohorts.IsMember(cohort.Id, id)));
+        Assert.Equal(10, site.Host.Counters.MutationsExecuted);
     }
 
     [Fact]
