@@ -54,7 +54,7 @@ public sealed class TotaraClient : IDisposable
         var connection = new GraphQLConnection(_http, siteRoot, tokens, options.RequestTimeout);
         var rules = new RetryRules(options.RateLimitBaseDelay, options.TransientBaseDelay, options.MaxRetryDelay);
         var pipeline = RetryPipelineFactory.Create(options, rules, args => Retrying?.Invoke(this, args));
-        _executor = new RequestExecutor(connection, new ComplexityLedger(options.ComplexityBudgetPerMinute, options.Clock), pipeline);
+        _executor = new RequestExecutor(connection, new ComplexityLedger(options.ComplexityBudgetPerMinute, options.Clock, new StatusQueryWindowOpener(connection)), pipeline);
         _runner = new OperationRunner(_executor, _estimator);
     }
 

@@ -19,7 +19,7 @@ public sealed class TotaraClientOptions
 
     public TotaraCredential Credential { get; }
 
-    /// <summary>Complexity points the client may spend in any 60 s window (its own pacing).</summary>
+    /// <summary>The site's rate limit for this client, points per window; the client paces itself to Totara's two-counter window with it.</summary>
     public int ComplexityBudgetPerMinute { get; set; } = 250_000;
 
     /// <summary>The site's maximum query complexity per request.</summary>
@@ -37,7 +37,7 @@ public sealed class TotaraClientOptions
     /// <summary>Renew a token this long before its <c>expires_in</c> runs out.</summary>
     public TimeSpan TokenRenewalMargin { get; set; } = TimeSpan.FromSeconds(60);
 
-    /// <summary>First back-off after Totara's 429 (it sends no Retry-After; its window slides over 60 s).</summary>
+    /// <summary>First back-off after Totara's 429 (it sends no Retry-After; spent points fade over 60 to 120 s).</summary>
     public TimeSpan RateLimitBaseDelay { get; set; } = TimeSpan.FromSeconds(6);
 
     /// <summary>First back-off after a 5xx, a 408 or a dropped connection.</summary>

@@ -11,15 +11,17 @@ namespace Totara.Client.Batching;
 /// <summary>
 /// Runs one batch to an outcome per operation. Maps each alias's data or error (errors carry
 /// the alias as <c>path[0]</c>); on "too complex" keeps what was resolved before the crossing
-/// and resends the rest in smaller batches; isolates invalid input; and for a mutation whose
-/// answer was lost, asks <see cref="LostAnswerRecovery"/> before resending anything, so nothing
-/// is ever applied twice.
+/// and resends the rest in smaller batches; isolates invalid input; for a mutation whose
+/// answer was lost, asks <see cref="LostAnswerRecovery"/> before resending anything, and for one
+/// cut off by a 429, asks <see cref="CutOffRecovery"/> which aliases ran; so nothing is ever
+/// applied twice.
 /// </summary>
 internal sealed class BatchExecutor
 {
     private readonly RequestExecutor _executor;
     private readonly BatchResults _results;
     private readonly LostAnswerRecovery _recovery;
+    private readonly CutOffRecovery _cutOff;
     private readonly int _maxResends;
 
     public BatchExecutor(RequestExecutor executor, BatchResults results, int maxLostAnswerResends,
@@ -30,6 +32,7 @@ internal sealed class BatchExecutor
         // Splitting after "too complex" resends too; allow at least enough rounds to halve down to one.
         _maxResends = Math.Max(maxLostAnswerResends, 16);
         _recovery = new LostAnswerRecovery(results, maxLostAnswerResends, runQueries);
+        _cutOff = new CutOffRecovery(results, _recovery);
     }
 
     public async Task RunAsync(IReadOnlyList<PendingOperation> batch, CancellationToken ct)
@@ -48,6 +51,13 @@ internal sealed class BatchExecutor
         {
             var resend = await _recovery.RecoverAsync(batch, ex.Message, ct).ConfigureAwait(false);
             await RunAsync(resend, ct).ConfigureAwait(false);
+            return;
+        }
+        catch (TotaraRateLimitException) when (isMutation && batch.Count > 1)
+        {
+            // Cut off part-way (the rate limit is checked before each root field): resend only what did not run.
+            var resend = await _cutOff.RecoverAsync(batch, ct).ConfigureAwait(false);
+            await RunAsync(GiveUpOnRepeats(resend), ct).ConfigureAwait(false);
             return;
         }
 

@@ -17,7 +17,7 @@ internal sealed class MutationBatchCharge : RequestCharge
     private readonly IReadOnlyList<PendingOperation> _batch;
 
     public MutationBatchCharge(IReadOnlyList<PendingOperation> batch)
-        : base(isMutation: true, batch.Sum(p => p.Cost))
+        : base(isMutation: true, batch.Sum(p => p.Cost), batch.Count)
     {
         _batch = batch;
     }

@@ -19,10 +19,11 @@ public static class GoalBatches
     /// of nulling the answer of the whole batch (as a failed alias does).
     /// </summary>
     /// <remarks>
-    /// Goals without an id_number are sent apart from (before) those with one. A create that fails
-    /// on the site (an id_number in use: the usual refusal on a re-run) nulls the data of its whole
-    /// request; goals with an id_number are then read back by it (ran: their data; did not run:
-    /// resent), so only the goals without one are kept out of those requests.
+    /// Goals without an id_number are sent apart from (before) those with one, each in a request of
+    /// its own. A create that fails on the site (an id_number in use: the usual refusal on a re-run)
+    /// nulls the data of its whole request, and a 429 can cut a request off part-way; goals with an
+    /// id_number are then read back by it (ran: their data; did not run: resent), while a goal
+    /// without one could not be told apart, so it never shares a request.
     /// </remarks>
     public static async Task<IReadOnlyList<GoalOperationResult>> CreateAsync(this GoalsClient goals, IReadOnlyList<GoalCreateRequest> requests, CancellationToken ct = default)
     {
@@ -51,8 +52,10 @@ public static class GoalBatches
                 results[i] = Failed(GoalOperationKind.Create, null, requests[i].Tag, users[i].Error!);
             }
         }
-        foreach (var part in new[] { send.Where(i => requests[i].Goal.IdNumber is null).ToList(), send.Where(i => requests[i].Goal.IdNumber is not null).ToList() })
-            await RunInto(goals, results, part, part.Select(i => goals.Create(requests[i].Goal, requests[i].Tag)).ToList(), ct).ConfigureAwait(false);
+        var withoutIdNumber = send.Where(i => requests[i].Goal.IdNumber is null).ToList();
+        var withIdNumber = send.Where(i => requests[i].Goal.IdNumber is not null).ToList();
+        await RunEachAloneInto(goals, results, withoutIdNumber, withoutIdNumber.Select(i => goals.Create(requests[i].Goal, requests[i].Tag)).ToList(), ct).ConfigureAwait(false);
+        await RunInto(goals, results, withIdNumber, withIdNumber.Select(i => goals.Create(requests[i].Goal, requests[i].Tag)).ToList(), ct).ConfigureAwait(false);
         return results.Select(r => r!).ToList();
     }
 
@@ -89,6 +92,32 @@ public static class GoalBatches
         await foreach (var result in goals.RunAsync(operations, ct).ConfigureAwait(false))
             results[positions[k++]] = result;
     }
+
+    /// <summary>
+    /// Runs each operation in a request of its own, a few at a time. For goals without an
+    /// id_number: nothing can show afterwards whether one was created, and Totara checks its rate
+    /// limit before every root field, so a 429 to a batch of them could come after some were
+    /// created. A request of one root field is refused before it runs, so its 429 is safely retried.
+    /// </summary>
+    private static async Task RunEachAloneInto(GoalsClient goals, GoalOperationResult?[] results, List<int> positions, List<BatchOperation> operations, CancellationToken ct)
+    {
+        using var slots = new SemaphoreSlim(MaxAloneInFlight);
+        await Task.WhenAll(operations.Select(async (operation, k) =>
+        {
+            await slots.WaitAsync(ct).ConfigureAwait(false);
+            try
+            {
+                await RunInto(goals, results, new List<int> { positions[k] }, new List<BatchOperation> { operation }, ct).ConfigureAwait(false);
+            }
+            finally
+            {
+                slots.Release();
+            }
+        })).ConfigureAwait(false);
+    }
+
+    /// <summary>One-goal requests in flight at once: enough to hide the round trips, few enough to keep the input order readable in logs.</summary>
+    private const int MaxAloneInFlight = 4;
 
     /// <summary>An owner's lookup error, said to be about the owner (GoalOperationResult maps "owner" to the Owner field).</summary>
     private static TotaraGraphQLError Owner(TotaraGraphQLError error) =>

@@ -25,13 +25,15 @@ internal sealed class ComplexityEstimator
         var operation = document.SelectOperation(request.OperationName);
         var rootCost = operation.IsMutation ? MutationRootCost : QueryRootCost;
         var total = 0;
+        var rootFields = 0;
         foreach (var field in Expand(operation.Selections, document))
         {
             if (IsIntrospection(field)) continue;
             var listSize = FindLimit(field.Arguments, request.Variables) ?? DefaultListSize;
             total += rootCost + CountFields(field.Selections, document, listSize);
+            rootFields++;
         }
-        return new Estimate(operation.IsMutation, total);
+        return new Estimate(operation.IsMutation, total, rootFields);
     }
 
     /// <summary>The cost of one root field with the given selection (batch sizing).</summary>
@@ -151,13 +153,17 @@ internal sealed class ComplexityEstimator
 
 internal readonly struct Estimate
 {
-    public Estimate(bool isMutation, int points)
+    public Estimate(bool isMutation, int points, int rootFields = 1)
     {
         IsMutation = isMutation;
         Points = points;
+        RootFields = rootFields;
     }
 
     public bool IsMutation { get; }
 
     public int Points { get; }
+
+    /// <summary>Root fields Totara resolves (and checks the rate limit before), introspection left out.</summary>
+    public int RootFields { get; }
 }

@@ -14,6 +14,7 @@ namespace Totara.Client.Resilience;
 internal static class RetryPipelineFactory
 {
     public static readonly ResiliencePropertyKey<bool> IsMutation = new("totara.is-mutation");
+    public static readonly ResiliencePropertyKey<bool> ResendableAfterRateLimit = new("totara.resendable-after-429");
     public static readonly ResiliencePropertyKey<string?> OperationName = new("totara.operation-name");
     public static readonly ResiliencePropertyKey<Stopwatch> Elapsed = new("totara.elapsed");
 
@@ -30,7 +31,10 @@ internal static class RetryPipelineFactory
                 ShouldHandle = args =>
                 {
                     var context = args.Context;
-                    var retryable = RetryRules.IsRetryable(args.Outcome.Exception, context.Properties.GetValue(IsMutation, true));
+                    var retryable = RetryRules.IsRetryable(
+                        args.Outcome.Exception,
+                        context.Properties.GetValue(IsMutation, true),
+                        context.Properties.GetValue(ResendableAfterRateLimit, false));
                     var withinTime = !context.Properties.TryGetValue(Elapsed, out var watch) || watch.Elapsed < maxDuration;
                     return new ValueTask<bool>(retryable && withinTime);
                 },

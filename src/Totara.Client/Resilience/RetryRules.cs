@@ -6,7 +6,8 @@ namespace Totara.Client.Resilience;
 /// <summary>
 /// Which failures are worth another attempt, and how long to wait first. A query is always
 /// safe to resend; a mutation whose answer was lost may already be applied and is never
-/// resent here (the batch executor recovers it per alias).
+/// resent here (the batch executor recovers it per alias), nor is a mutation of several root
+/// fields that a 429 cut off (Totara checks the rate limit before each root field).
 /// </summary>
 internal sealed class RetryRules
 {
@@ -22,17 +23,17 @@ internal sealed class RetryRules
         _maxDelay = maxDelay;
     }
 
-    public static bool IsRetryable(Exception? exception, bool isMutation) => exception switch
+    public static bool IsRetryable(Exception? exception, bool isMutation, bool resendableAfterRateLimit = true) => exception switch
     {
-        TotaraRateLimitException => true,
+        TotaraRateLimitException => resendableAfterRateLimit,
         TotaraServerException server => server.StatusCode is null || (int)server.StatusCode >= 500 || server.StatusCode == HttpStatusCode.RequestTimeout,
         TotaraConnectionException connection => !isMutation || !connection.AnswerLost,
         _ => false,
     };
 
     /// <summary>
-    /// Jittered exponential back-off. Totara's 429 has no Retry-After and its window slides
-    /// over 60 s, so its back-off starts at seconds, not milliseconds.
+    /// Jittered exponential back-off. Totara's 429 has no Retry-After and its points fade
+    /// over 60 to 120 s, so its back-off starts at seconds, not milliseconds.
     /// </summary>
     public TimeSpan DelayFor(Exception? exception, int retryIndex)
     {

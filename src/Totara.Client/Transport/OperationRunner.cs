@@ -29,12 +29,18 @@ internal sealed class OperationRunner
         var estimate = EstimateOrWorst(request);
         try
         {
-            var answer = await _executor.SendAsync(request, new RequestCharge(estimate.IsMutation, estimate.Points), ct).ConfigureAwait(false);
+            var answer = await _executor.SendAsync(request, new RequestCharge(estimate.IsMutation, estimate.Points, estimate.RootFields), ct).ConfigureAwait(false);
             var failure = ErrorMapper.RequestFailure(answer);
             if (failure is null)
                 return answer;
             answer.Dispose();
             throw failure;
+        }
+        catch (TotaraRateLimitException ex) when (estimate.IsMutation && estimate.RootFields > 1)
+        {
+            // client_rate_limit middleware checks before every root field: the 429 may have come after some ran.
+            throw new TotaraRateLimitException(
+                $"Mutation {request.OperationName ?? "(unnamed)"} was cut off by the rate limit (429); its first root fields may have been applied (state unknown). {ex.Message}");
         }
         catch (TotaraConnectionException ex) when (estimate.IsMutation && ex.AnswerLost)
         {
@@ -48,7 +54,7 @@ internal sealed class OperationRunner
     public Task<RawAnswer> SendRawAsync(GraphQLRequest request, CancellationToken ct)
     {
         var estimate = EstimateOrWorst(request);
-        return _executor.SendAsync(request, new RequestCharge(estimate.IsMutation, estimate.Points), ct);
+        return _executor.SendAsync(request, new RequestCharge(estimate.IsMutation, estimate.Points, estimate.RootFields), ct);
     }
 
     private Estimate EstimateOrWorst(GraphQLRequest request)

@@ -9,13 +9,24 @@ namespace Totara.Client.Transport;
 /// </summary>
 internal class RequestCharge
 {
-    public RequestCharge(bool isMutation, int estimate)
+    public RequestCharge(bool isMutation, int estimate, int rootFields = 1)
     {
         IsMutation = isMutation;
         Estimate = estimate;
+        RootFields = rootFields;
     }
 
     public bool IsMutation { get; }
+
+    /// <summary>Root fields in the request: Totara checks its rate limit before each one.</summary>
+    public int RootFields { get; }
+
+    /// <summary>
+    /// Whether a 429 proves nothing was applied, so the request may simply go again: a query, or
+    /// a mutation with one root field (refused at its only check, before it ran). A 429 to a
+    /// longer mutation may have cut it off after some root fields were committed.
+    /// </summary>
+    public bool ResendableAfterRateLimit => !IsMutation || RootFields <= 1;
 
     /// <summary>Points booked before sending.</summary>
     public int Estimate { get; }

@@ -33,6 +33,7 @@ internal sealed class RequestExecutor
     {
         var context = ResilienceContextPool.Shared.Get(ct);
         context.Properties.Set(RetryPipelineFactory.IsMutation, charge.IsMutation);
+        context.Properties.Set(RetryPipelineFactory.ResendableAfterRateLimit, charge.ResendableAfterRateLimit);
         context.Properties.Set(RetryPipelineFactory.OperationName, request.OperationName);
         context.Properties.Set(RetryPipelineFactory.Elapsed, Stopwatch.StartNew());
         try
@@ -56,13 +57,19 @@ internal sealed class RequestExecutor
         {
             answer = await _connection.SendAsync(request, charge.IsMutation, ct).ConfigureAwait(false);
         }
+        catch (TotaraRateLimitException)
+        {
+            // A 429 comes from a root-field check: the site has moved its window if one was due.
+            booking.Settle(siteAnswered: true);
+            throw;
+        }
         catch
         {
-            // No answer (refused, failed or lost): the site may still have charged; keep the estimate.
+            // No answer (failed or lost): the site may still have charged; keep the estimate.
             booking.Settle();
             throw;
         }
-        booking.Settle(charge.ChargedFor(answer));
+        booking.Settle(charge.ChargedFor(answer), SiteAnswer.RanRootField(answer));
         return answer;
     }
 }

@@ -19,6 +19,15 @@ public sealed class ApiRequestContext : Dictionary<string, object?>
     /// </summary>
     public ComplexityMeter Complexity { get; init; } = new(null);
 
+    /// <summary>The request's rate-limit checks and flushes; null when the request is not metered.</summary>
+    internal RequestRateCharge? RateCharge { get; init; }
+
+    /// <summary>Server time each root field spends before it resolves (--resolver-latency-ms).</summary>
+    internal TimeSpan ResolverLatency { get; init; }
+
+    /// <summary>The emulator's clock, on which <see cref="ResolverLatency"/> passes.</summary>
+    internal TimeProvider Clock { get; init; } = TimeProvider.System;
+
     /// <summary>True once a root mutation with a non-null result failed: the rest of the request's mutations do not run.</summary>
     public bool MutationFailed { get; set; }
 

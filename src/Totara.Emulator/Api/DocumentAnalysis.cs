@@ -25,6 +25,16 @@ internal sealed class DocumentAnalysis
     /// <summary>The query depth as webonyx/graphql-php's QueryDepth rule measures it.</summary>
     public int Depth { get; }
 
+    /// <summary>Root fields written directly in the operation that would run (fragments at the root not followed).</summary>
+    public int RootFieldCount(string? operationName)
+    {
+        var operations = Document?.Definitions.OfType<GraphQLOperationDefinition>().ToList() ?? new List<GraphQLOperationDefinition>();
+        var operation = operationName is null
+            ? operations.FirstOrDefault()
+            : operations.FirstOrDefault(o => o.Name?.StringValue == operationName);
+        return operation?.SelectionSet.Selections.OfType<GraphQLField>().Count() ?? 0;
+    }
+
     public static DocumentAnalysis Analyse(string query)
     {
         GraphQLDocument document;

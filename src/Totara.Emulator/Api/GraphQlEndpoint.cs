@@ -10,9 +10,9 @@ using Totara.Emulator.Hosting;
 namespace Totara.Emulator.Api;
 
 /// <summary>
-/// <c>POST /api/graphql.php</c>, in Totara's order: authenticate the bearer token, check the
-/// rate limit, refuse introspection the client is not allowed, check depth, then execute while
-/// counting complexity, and charge what was spent. Injected latency and faults wrap it all.
+/// <c>POST /api/graphql.php</c>, in Totara's order: authenticate the bearer token, refuse
+/// introspection the client is not allowed, check depth, then execute while counting complexity,
+/// with the rate limit checked before every root field. Injected latency and faults wrap it all.
 /// </summary>
 internal sealed class GraphQlEndpoint
 {
@@ -22,14 +22,16 @@ internal sealed class GraphQlEndpoint
     private readonly RateLimiter _rateLimiter;
     private readonly EmulatorSwitches _switches;
     private readonly EmulatorCounters _counters;
+    private readonly TimeProvider _clock;
     private readonly DocumentCache _documents;
     private readonly DocumentExecuter _executer;
     // Relaxed escaping writes quotes and apostrophes as themselves, as PHP's json_encode does
     // with the flags Totara uses, instead of \u0027.
     private readonly GraphQLSerializer _serializer;
 
-    public GraphQlEndpoint(ISchema schema, Domain.EmulatorState state, ClientRegistry clients, RateLimiter rateLimiter, EmulatorSwitches switches, EmulatorCounters counters)
+    public GraphQlEndpoint(ISchema schema, Domain.EmulatorState state, ClientRegistry clients, RateLimiter rateLimiter, EmulatorSwitches switches, EmulatorCounters counters, TimeProvider clock)
     {
+        _clock = clock;
         _schema = schema;
         _state = state;
         _clients = clients;
@@ -87,12 +89,6 @@ internal sealed class GraphQlEndpoint
             return;
         }
 
-        if (_rateLimiter.IsOverLimit(client.ClientId))
-        {
-            await WriteTooManyRequestsAsync(http);
-            return;
-        }
-
         var body = await ReadBodyAsync(http);
         // totara_webapi\processor: queryBatching is on, so a JSON array of operations runs each in
         // turn and answers an array of results.
@@ -124,7 +120,15 @@ internal sealed class GraphQlEndpoint
         var results = new List<ExecutionResult>();
         for (var i = 0; i < requests.Count; i++)
         {
-            results.Add(await RunAsync(requests[i], analyses[i], client, http.RequestAborted));
+            var (result, refused) = await RunAsync(requests[i], analyses[i], client, fault, http.RequestAborted);
+            if (refused)
+            {
+                // client_rate_limit / global_rate_limit: util::send_error('Too many requests', 429) replaces
+                // the whole answer, though the root fields before the refusal were resolved (and committed).
+                await WriteTooManyRequestsAsync(http);
+                return;
+            }
+            results.Add(result);
         }
 
         if (fault == FaultKind.DropAfterExecute)
@@ -146,20 +150,34 @@ internal sealed class GraphQlEndpoint
         }
     }
 
-    // One operation: the depth rule, then execution with complexity counted and charged.
-    private async Task<ExecutionResult> RunAsync(GraphQlRequestBody request, DocumentAnalysis analysis, ApiClientRecord client, CancellationToken cancel)
+    // One operation: the depth rule, then execution with complexity counted, each root field
+    // checking the rate limit first and spent points flushed as it runs. Refused: Totara's 429.
+    private async Task<(ExecutionResult Result, bool Refused)> RunAsync(
+        GraphQlRequestBody request, DocumentAnalysis analysis, ApiClientRecord client, FaultKind? fault, CancellationToken cancel)
     {
         var maxDepth = _switches.MaxDepth;
         if (maxDepth is { } depthLimit && analysis.Depth > depthLimit)
         {
-            return DepthExceeded(depthLimit, analysis.Depth);
+            return (DepthExceeded(depthLimit, analysis.Depth), false);
         }
 
-        var context = new ApiRequestContext(client) { Complexity = new ComplexityMeter(_switches.MaxComplexity) };
+        var complexity = new ComplexityMeter(_switches.MaxComplexity);
+        var rateCharge = new RequestRateCharge(_rateLimiter, client.ClientId, complexity)
+        {
+            RefuseAtRootField = fault == FaultKind.TooManyRequestsMidRequest ? analysis.RootFieldCount(request.OperationName) / 2 + 1 : null,
+        };
+        var context = new ApiRequestContext(client)
+        {
+            Complexity = complexity,
+            RateCharge = rateCharge,
+            ResolverLatency = TimeSpan.FromMilliseconds(_switches.ResolverLatencyMs),
+            Clock = _clock,
+        };
         var result = await ExecuteAsync(request, analysis, context, cancel);
-        _rateLimiter.Charge(client.ClientId, context.Complexity.Total);
-        _counters.AddPoints(context.Complexity.Total);
-        return result;
+        // handle_request_post_watcher: what was not flushed during the request is flushed at its end.
+        rateCharge.Flush();
+        _counters.AddPoints(complexity.Total);
+        return (result, rateCharge.Refused);
     }
 
     private async Task<ExecutionResult> ExecuteAsync(GraphQlRequestBody request, DocumentAnalysis analysis, ApiRequestContext context, CancellationToken cancel)

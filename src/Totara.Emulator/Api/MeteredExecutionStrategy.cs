@@ -43,7 +43,9 @@ internal sealed class MeteredExecutionStrategy : SerialExecutionStrategy
         var isMutation = isRoot && context.Operation.Operation == OperationType.Mutation;
         var cost = !isRoot ? FieldCost : isMutation ? RootMutationCost : RootQueryCost;
         var stopsOnFailure = isMutation && node.FieldDefinition.ResolvedType is GraphQL.Types.NonNullGraphType;
-        return new MeteredResolver(resolver, request, cost, isMutation ? _counters : null, stopsOnFailure);
+        return isRoot
+            ? new RootFieldResolver(resolver, request, cost, isMutation ? _counters : null, stopsOnFailure)
+            : new MeteredResolver(resolver, request, cost);
     }
 
     /// <summary>
@@ -64,7 +66,34 @@ internal sealed class MeteredExecutionStrategy : SerialExecutionStrategy
         return false;
     }
 
+    /// <summary>A field below the root: charged just before it resolves.</summary>
     private sealed class MeteredResolver : IFieldResolver
+    {
+        private readonly IFieldResolver _inner;
+        private readonly ApiRequestContext _request;
+        private readonly int _cost;
+
+        public MeteredResolver(IFieldResolver inner, ApiRequestContext request, int cost)
+        {
+            _inner = inner;
+            _request = request;
+            _cost = cost;
+        }
+
+        public ValueTask<object?> ResolveAsync(IResolveFieldContext context)
+        {
+            _request.Complexity.Charge(_cost);
+            return _inner.ResolveAsync(context);
+        }
+    }
+
+    /// <summary>
+    /// A root field, wrapped as Totara wraps every query and mutation resolver of the external
+    /// endpoint (totara_webapi\endpoint_type\external::get_middleware: client_rate_limit,
+    /// global_rate_limit): the rate limit is checked before it, a refusal ends the request with
+    /// 429, the server's time for the resolver passes, and due points are flushed after it.
+    /// </summary>
+    private sealed class RootFieldResolver : IFieldResolver
     {
         private readonly IFieldResolver _inner;
         private readonly ApiRequestContext _request;
@@ -72,7 +101,7 @@ internal sealed class MeteredExecutionStrategy : SerialExecutionStrategy
         private readonly EmulatorCounters? _mutationCounter;
         private readonly bool _stopsOnFailure;
 
-        public MeteredResolver(IFieldResolver inner, ApiRequestContext request, int cost, EmulatorCounters? mutationCounter, bool stopsOnFailure)
+        public RootFieldResolver(IFieldResolver inner, ApiRequestContext request, int cost, EmulatorCounters? mutationCounter, bool stopsOnFailure)
         {
             _inner = inner;
             _request = request;
@@ -81,30 +110,42 @@ internal sealed class MeteredExecutionStrategy : SerialExecutionStrategy
             _stopsOnFailure = stopsOnFailure;
         }
 
-        public ValueTask<object?> ResolveAsync(IResolveFieldContext context)
+        public async ValueTask<object?> ResolveAsync(IResolveFieldContext context)
         {
             if (_stopsOnFailure && _request.MutationFailed) throw new MutationNotRunException();
+            var rate = _request.RateCharge;
+            // util::send_error('Too many requests', 429) exits: no root field after a refusal runs.
+            if (rate is { Refused: true }) throw new MutationNotRunException();
+            var flushAfter = false;
+            if (rate is not null && !rate.BeforeRootField(out flushAfter)) throw new MutationNotRunException();
+
             _request.Complexity.Charge(_cost);
             _mutationCounter?.CountMutation();
-            return _stopsOnFailure ? ResolveMutationAsync(context) : _inner.ResolveAsync(context);
-        }
+            if (_request.ResolverLatency > TimeSpan.Zero)
+            {
+                // A real site spends time in PHP and the database on each resolver (--resolver-latency-ms).
+                await Task.Delay(_request.ResolverLatency, _request.Clock, context.CancellationToken).ConfigureAwait(false);
+            }
 
-        private async ValueTask<object?> ResolveMutationAsync(IResolveFieldContext context)
-        {
             try
             {
                 return await _inner.ResolveAsync(context).ConfigureAwait(false);
             }
-            catch
+            catch when (_stopsOnFailure)
             {
                 _request.MutationFailed = true;
                 throw;
+            }
+            finally
+            {
+                // client_rate_limit::handle flushes after the resolver when the flush was due before it.
+                if (flushAfter) rate!.Flush();
             }
         }
     }
 }
 
-/// <summary>A root mutation skipped because an earlier one failed; never shown to the client.</summary>
+/// <summary>A root field skipped because an earlier mutation failed or the rate limit refused the request; never shown to the client.</summary>
 internal sealed class MutationNotRunException : Exception
 {
     public MutationNotRunException() : base("Not run: an earlier mutation of this request failed.") { }

@@ -19,6 +19,7 @@ internal sealed class CommandLine
           --demo                   fill the site with deterministic demo data
           --seed N                 seed for demo data and random faults
           --latency-ms N           delay added to every GraphQL request
+          --resolver-latency-ms N  server time each root field spends before it resolves (default 0)
           --fault-rate P           share (0..1) of GraphQL requests answered 500/503
           --drop-rate P            share (0..1) of GraphQL requests whose connection drops
           --rate-limit N|off       complexity points per client per minute (default 250000)
@@ -64,6 +65,7 @@ internal sealed class CommandLine
                 case "--demo": line.Options.Demo = true; break;
                 case "--seed": line.Options.Seed = Integer(name, Value(), int.MinValue, int.MaxValue); break;
                 case "--latency-ms": line.Options.LatencyMs = Integer(name, Value(), 0, 600_000); break;
+                case "--resolver-latency-ms": line.Options.ResolverLatencyMs = Integer(name, Value(), 0, 600_000); break;
                 case "--fault-rate": line.Options.FaultRate = Share(name, Value()); break;
                 case "--drop-rate": line.Options.DropRate = Share(name, Value()); break;
                 case "--rate-limit": line.Options.RateLimitPerMinute = Limit(name, Value()); break;

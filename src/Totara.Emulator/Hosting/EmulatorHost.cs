@@ -68,7 +68,7 @@ public sealed class EmulatorHost : IAsyncDisposable
         var clients = new ClientRegistry(switches, options.Clock);
         var rateLimiter = new RateLimiter(switches, options.Clock);
         var tokenEndpoint = new TokenEndpoint(clients, counters);
-        var graphQlEndpoint = new GraphQlEndpoint((options.SchemaOverride ?? Schema.SchemaFactory.Create)(state), state, clients, rateLimiter, switches, counters);
+        var graphQlEndpoint = new GraphQlEndpoint((options.SchemaOverride ?? Schema.SchemaFactory.Create)(state), state, clients, rateLimiter, switches, counters, options.Clock);
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = Array.Empty<string>() });
         builder.Logging.ClearProviders();

@@ -19,6 +19,12 @@ public sealed class EmulatorOptions
     /// <summary>Delay added to every GraphQL request, in milliseconds.</summary>
     public int LatencyMs { get; set; }
 
+    /// <summary>
+    /// Server time, in milliseconds of <see cref="Clock"/>, that each root field (each aliased
+    /// mutation) spends before it resolves, as PHP and the database do on a real site.
+    /// </summary>
+    public int ResolverLatencyMs { get; set; }
+
     /// <summary>Share (0..1) of GraphQL requests answered with a 500 or 503.</summary>
     public double FaultRate { get; set; }
 
@@ -28,10 +34,10 @@ public sealed class EmulatorOptions
     /// </summary>
     public double DropRate { get; set; }
 
-    /// <summary>Complexity points one API client may spend per sliding minute; null = no limit.</summary>
+    /// <summary>Complexity points one API client may spend per minute (Totara's two-counter window); null = no limit.</summary>
     public int? RateLimitPerMinute { get; set; } = 250_000;
 
-    /// <summary>Complexity points the whole site may spend per sliding minute; null = no limit.</summary>
+    /// <summary>Complexity points the whole site may spend per minute (Totara's two-counter window); null = no limit.</summary>
     public int? SiteRateLimitPerMinute { get; set; } = 500_000;
 
     /// <summary>Maximum complexity of one request; null = no limit.</summary>

@@ -16,6 +16,7 @@ public sealed class EmulatorSwitches
     internal EmulatorSwitches(EmulatorOptions options)
     {
         LatencyMs = options.LatencyMs;
+        ResolverLatencyMs = options.ResolverLatencyMs;
         FaultRate = options.FaultRate;
         DropRate = options.DropRate;
         RateLimitPerMinute = options.RateLimitPerMinute;
@@ -28,6 +29,9 @@ public sealed class EmulatorSwitches
     }
 
     public int LatencyMs { get => Volatile.Read(ref _latencyMs); set => Volatile.Write(ref _latencyMs, Math.Max(0, value)); }
+
+    /// <summary>Milliseconds of the emulator's clock each root field waits before it resolves.</summary>
+    public int ResolverLatencyMs { get => Volatile.Read(ref _resolverLatencyMs); set => Volatile.Write(ref _resolverLatencyMs, Math.Max(0, value)); }
 
     public double FaultRate { get => Volatile.Read(ref _faultRate); set => Volatile.Write(ref _faultRate, Share(value, nameof(FaultRate))); }
 
@@ -138,6 +142,7 @@ public sealed class EmulatorSwitches
     }
 
     private int _latencyMs;
+    private int _resolverLatencyMs;
     private double _faultRate;
     private double _dropRate;
     private long _rateLimit = -1;

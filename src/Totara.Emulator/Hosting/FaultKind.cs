@@ -17,4 +17,11 @@ public enum FaultKind
 
     /// <summary>No fault: the request runs as usual. Queued before a fault, it aims that fault at a later request.</summary>
     None,
+
+    /// <summary>
+    /// The rate limit refuses the request at the check before root field ⌊n/2⌋ + 1 of its n, as
+    /// when another client has used up the site's budget: the root fields before it ran (and were
+    /// committed), and the answer is Totara's 429. A request with one root field is refused before it.
+    /// </summary>
+    TooManyRequestsMidRequest,
 }

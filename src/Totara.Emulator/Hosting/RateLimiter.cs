@@ -3,14 +3,15 @@ using System.Collections.Concurrent;
 namespace Totara.Emulator.Hosting;
 
 /// <summary>
-/// Totara's complexity-point rate limits: one budget per API client and one for the whole site,
-/// each over a sliding minute. A request is refused when the points already spent in the window
-/// have reached a limit; a request that is let in is charged afterwards with what it cost.
+/// Totara's complexity-point rate limits: one record per API client and one for the whole site
+/// (totara_oauth2\webapi\middleware\client_rate_limit and global_rate_limit), each a
+/// <see cref="TwoCounterWindow"/>. The check runs before every root field, not once per request
+/// (see <see cref="Api.RequestRateCharge"/>), and points reach the records when they are flushed.
 /// </summary>
 internal sealed class RateLimiter
 {
-    private readonly ConcurrentDictionary<string, SlidingWindowMeter> _clients = new(StringComparer.Ordinal);
-    private readonly SlidingWindowMeter _site = new();
+    private readonly ConcurrentDictionary<string, TwoCounterWindow> _clients = new(StringComparer.Ordinal);
+    private readonly TwoCounterWindow _site = new();
     private readonly EmulatorSwitches _switches;
     private readonly TimeProvider _clock;
 
@@ -20,28 +21,32 @@ internal sealed class RateLimiter
         _clock = clock;
     }
 
-    public bool IsOverLimit(string clientId)
+    /// <summary>The time() Totara reads: whole seconds.</summary>
+    public long NowSecond => _clock.GetUtcNow().ToUnixTimeSeconds();
+
+    /// <summary>The middleware's has_capacity(1): the client's record first, then the site's (external endpoint's middleware order).</summary>
+    public bool HasCapacity(string clientId)
     {
-        var now = _clock.GetUtcNow();
-        if (_switches.RateLimitPerMinute is { } clientLimit && ClientMeter(clientId).SpentInWindow(now) >= clientLimit)
+        var now = NowSecond;
+        if (_switches.RateLimitPerMinute is { } clientLimit && !ClientWindow(clientId).HasCapacity(clientLimit, now))
         {
-            return true;
+            return false;
         }
 
-        return _switches.SiteRateLimitPerMinute is { } siteLimit && _site.SpentInWindow(now) >= siteLimit;
+        return _switches.SiteRateLimitPerMinute is not { } siteLimit || _site.HasCapacity(siteLimit, now);
     }
 
-    public void Charge(string clientId, long points)
+    /// <summary>flush_complexity_cost: the points a request spent since its last flush join both records.</summary>
+    public void Flush(string clientId, long points)
     {
         if (points <= 0)
         {
             return;
         }
 
-        var now = _clock.GetUtcNow();
-        ClientMeter(clientId).Add(now, points);
-        _site.Add(now, points);
+        ClientWindow(clientId).Add(points);
+        _site.Add(points);
     }
 
-    private SlidingWindowMeter ClientMeter(string clientId) => _clients.GetOrAdd(clientId, _ => new SlidingWindowMeter());
+    private TwoCounterWindow ClientWindow(string clientId) => _clients.GetOrAdd(clientId, _ => new TwoCounterWindow());
 }

@@ -10,12 +10,20 @@ namespace Totara.PowerShell;
 /// <summary>One batch sent and not yet written: its records, in input order, and its answer to come.</summary>
 internal sealed class BatchInFlight<TRecord, TResult>
 {
+    private readonly System.Diagnostics.Stopwatch _sinceSent = System.Diagnostics.Stopwatch.StartNew();
+    private TimeSpan _roundTrip;
+
     public BatchInFlight(TotaraSession session, TRecord[] records, Task<IReadOnlyList<TResult>> answer)
     {
         Session = session;
         Records = records;
         Answer = answer;
+        answer.ContinueWith(_ => _roundTrip = _sinceSent.Elapsed, CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
+
+    /// <summary>From sending to the answer (pacing waits included); read once the answer is in.</summary>
+    public TimeSpan RoundTrip => _roundTrip;
 
     public TotaraSession Session { get; }
 

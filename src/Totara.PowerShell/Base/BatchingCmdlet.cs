@@ -15,8 +15,9 @@ namespace Totara.PowerShell;
 /// buffer holds one request's worth, and writes each batch's results in input order.
 /// </summary>
 /// <remarks>
-/// Batches are pipelined: up to two are in flight while the next is read from the pipeline, so
-/// PowerShell's own work (building and binding records, writing results) overlaps the site's.
+/// Batches are pipelined: two or more are in flight while the next is read from the pipeline, so
+/// PowerShell's own work (building and binding records, writing results) overlaps the site's,
+/// and a slow site's server time overlaps itself (<see cref="InFlightLimit"/>).
 /// Ctrl+C lets the batches in flight finish (so no record is left half-known), sends nothing
 /// more, then stops and says what was done. Progress is written at most every 250 ms, per batch.
 /// </remarks>
@@ -28,10 +29,10 @@ public abstract class BatchingCmdlet<TRecord, TResult> : TotaraSessionCmdlet whe
     private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(30);
 
     /// <summary>
-    /// Batches sent and not yet written, at most: the next batch is read and sent while the one
-    /// before travels, and results are still written batch by batch in input order.
+    /// Batches sent and not yet written, at most: the next batches are read and sent while those
+    /// before travel, and results are still written batch by batch in input order.
     /// </summary>
-    private const int MaxInFlight = 2;
+    private readonly InFlightLimit _maxInFlight = new();
 
     private readonly List<TRecord> _buffer = new();
     private readonly Dictionary<string, TRecord> _keys = new(StringComparer.OrdinalIgnoreCase);
@@ -192,7 +193,7 @@ public abstract class BatchingCmdlet<TRecord, TResult> : TotaraSessionCmdlet whe
     private void Dispatch(TotaraSession session)
     {
         if (_buffer.Count == 0) return;
-        while (_inFlight.Count >= MaxInFlight && _inFlight.TryTakeOldest() is { } oldest) Complete(oldest);
+        while (_inFlight.Count >= _maxInFlight.Current && _inFlight.TryTakeOldest() is { } oldest) Complete(oldest);
         if (CancellationToken.IsCancellationRequested) return;   // nothing more is sent after a stop
 
         var batch = _buffer.ToArray();
@@ -213,6 +214,7 @@ public abstract class BatchingCmdlet<TRecord, TResult> : TotaraSessionCmdlet whe
         var results = Await(flight);
         if (results is null) return;
         _sent += flight.Records.Length;
+        _maxInFlight.Observe(flight.RoundTrip);
 
         if (CancellationToken.IsCancellationRequested)
         {

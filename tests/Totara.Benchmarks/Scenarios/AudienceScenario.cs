@@ -53,7 +53,7 @@ internal static class AudienceScenario
     public static async Task<ScenarioReport> RunAsync(BenchSettings settings)
     {
         var report = new ScenarioReport(5, $"Add {Format.Count(settings.CreateCount)} users to an audience, {settings.LatencyMs} ms added latency: pipeline vs per-record");
-        var options = new EmulatorOptions { LatencyMs = settings.LatencyMs };
+        var options = new EmulatorOptions { LatencyMs = settings.LatencyMs, ResolverLatencyMs = settings.ResolverLatencyMs };
 
         var pipeline = await MeasureAsync(options, settings.CreateCount, "pipe", PipelineAdd, "Add-TotaraCohortMember pipeline");
         report.Add("pipeline: users added (results saying Added)", Format.Count(pipeline.Reported))

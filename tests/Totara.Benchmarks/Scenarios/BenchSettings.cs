@@ -21,6 +21,9 @@ internal sealed record BenchSettings(
     /// <summary>Scenario 9: creates that all fail (their usernames exist), against as many that succeed.</summary>
     public int FailCount { get; init; }
 
+    /// <summary>Server time each root field spends on the emulator (--resolver-latency-ms; 0 by default).</summary>
+    public int ResolverLatencyMs { get; init; }
+
     public static BenchSettings Full { get; } = new(
         CreateCount: 10_000, PerRecordCount: 500, LatencyMs: 20,
         RateLimitedCount: 4_000, RateBudget: 30_000,

@@ -29,7 +29,7 @@ internal static class ConvergenceScenario
         var report = new ScenarioReport(8, $"Converge under faults: sync {Format.Count(count)} users with job assignments and audiences, 10% 5xx + 5% dropped connections + tokens expiring every {ttl.TotalSeconds:0} s");
         var source = new ConvergenceSource(count);
 
-        await using var site = await BenchSite.StartAsync(new EmulatorOptions { LatencyMs = settings.LatencyMs });
+        await using var site = await BenchSite.StartAsync(new EmulatorOptions { LatencyMs = settings.LatencyMs, ResolverLatencyMs = settings.ResolverLatencyMs });
         source.SeedSite(site);
         var rows = source.Rows();
         site.Host.Switches.TokenLifetime = ttl;

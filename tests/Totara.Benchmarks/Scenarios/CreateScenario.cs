@@ -11,7 +11,7 @@ internal static class CreateScenario
     public static async Task<ScenarioReport> RunAsync(BenchSettings settings)
     {
         var report = new ScenarioReport(1, $"Create {Format.Count(settings.CreateCount)} users, {settings.LatencyMs} ms added latency: pipeline vs per-record");
-        var options = new EmulatorOptions { LatencyMs = settings.LatencyMs };
+        var options = new EmulatorOptions { LatencyMs = settings.LatencyMs, ResolverLatencyMs = settings.ResolverLatencyMs };
 
         double pipelineSeconds;
         await using (var site = await BenchSite.StartAsync(options))

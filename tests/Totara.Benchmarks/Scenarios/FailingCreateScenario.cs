@@ -20,7 +20,7 @@ internal static class FailingCreateScenario
     {
         int n = settings.FailCount;
         var report = new ScenarioReport(9, $"{Format.Count(n)} creates that all fail (existing usernames) vs {Format.Count(n)} that succeed, {settings.LatencyMs} ms added latency");
-        var options = new EmulatorOptions { LatencyMs = settings.LatencyMs };
+        var options = new EmulatorOptions { LatencyMs = settings.LatencyMs, ResolverLatencyMs = settings.ResolverLatencyMs };
 
         var success = await RunSideAsync(options, n, seedFirst: false, "success", report);
         var failure = await RunSideAsync(options, n, seedFirst: true, "failure", report);

@@ -12,7 +12,7 @@ internal static class ListScenario
     {
         var report = new ScenarioReport(3, $"List {Format.Count(settings.ListCount)} users with Get-TotaraUser (streaming)");
         // Rate limits off: this measures the module's streaming, not the site's budget.
-        var options = new EmulatorOptions { LatencyMs = settings.LatencyMs, RateLimitPerMinute = null, SiteRateLimitPerMinute = null };
+        var options = new EmulatorOptions { LatencyMs = settings.LatencyMs, ResolverLatencyMs = settings.ResolverLatencyMs, RateLimitPerMinute = null, SiteRateLimitPerMinute = null };
 
         await using var site = await BenchSite.StartAsync(options, complexityBudget: 1_000_000_000);
         site.Seed("listed", settings.ListCount);

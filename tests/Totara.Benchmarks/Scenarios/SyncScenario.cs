@@ -47,7 +47,7 @@ internal static class SyncScenario
     {
         int count = settings.SyncCount, sample = settings.SyncPerRecordCount;
         var report = new ScenarioReport(7, $"Sync {Format.Count(count)} changed users, {settings.LatencyMs} ms added latency: Invoke-TotaraSync vs per-record");
-        var options = new EmulatorOptions { LatencyMs = settings.LatencyMs };
+        var options = new EmulatorOptions { LatencyMs = settings.LatencyMs, ResolverLatencyMs = settings.ResolverLatencyMs };
 
         double syncSeconds;
         await using (var site = await BenchSite.StartAsync(options))

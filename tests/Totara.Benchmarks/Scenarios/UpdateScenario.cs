@@ -12,7 +12,7 @@ internal static class UpdateScenario
     {
         int changed = settings.UpdateCount / settings.ChangedEvery;
         var report = new ScenarioReport(4, $"Update {Format.Count(settings.UpdateCount)} users of which {Format.Count(changed)} changed");
-        var options = new EmulatorOptions { LatencyMs = settings.LatencyMs };
+        var options = new EmulatorOptions { LatencyMs = settings.LatencyMs, ResolverLatencyMs = settings.ResolverLatencyMs };
 
         var all = await MeasureAsync(options, settings, Scripts.UpdateAll);
         var changedOnly = await MeasureAsync(options, settings, Scripts.UpdateChangedOnly);

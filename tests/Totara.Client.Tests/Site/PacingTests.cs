@@ -37,6 +37,46 @@ public sealed class PacingTests
             await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => site.Client.ExecuteAsync(Documents.StatusRequest())));
 
         Assert.Equal(0, site.Host.Counters.TooManyRequestsSent);
-        Assert.Equal(600, site.Host.Counters.Requests);
+        // Plus the one-field request that starts the second window (the first is full until one arrives).
+        Assert.Equal(601, site.Host.Counters.Requests);
+    }
+
+    [Fact]
+    public async Task With_server_time_per_root_field_a_long_bulk_run_is_never_cut_off_by_a_429()
+    {
+        // 20 ms a root field: a 60-alias batch runs 1.2 s, so the site flushes points and checks
+        // them while it runs, as a real site does; pipelined batches overlap.
+        await using var site = await TestSite.StartAsync(
+            o => { o.RateLimitPerMinute = 3_000; o.ResolverLatencyMs = 20; },
+            c => c.ComplexityBudgetPerMinute = 3_000,
+            virtualClock: true);
+
+        var results = await site.Client.ExecuteBatchAsync(Documents.CreateUsers(site.Host, "timed", 600, recoverable: false)).ToListAsync();
+
+        Assert.All(results, r => Assert.True(r.Succeeded, r.ToString()));
+        Assert.Equal(600, site.Host.Counters.MutationsExecuted);
+        Assert.Equal(0, site.Host.Counters.TooManyRequestsSent);
+        Assert.Empty(site.Retries);
+    }
+
+    [Fact]
+    public async Task The_first_request_after_an_idle_hour_draws_no_429()
+    {
+        await using var site = await TestSite.StartAsync(
+            o => { o.RateLimitPerMinute = 3_000; o.ResolverLatencyMs = 20; o.TokenLifetime = TimeSpan.FromHours(3); },
+            c => c.ComplexityBudgetPerMinute = 3_000,
+            virtualClock: true);
+        // Fill a window up to the budget, then go idle: Totara keeps that total as the current
+        // counter, and the first request an hour later finds it in full as prev.
+        await site.Client.ExecuteBatchAsync(Documents.CreateUsers(site.Host, "before", 225, recoverable: false)).ToListAsync();
+        var spentBefore = site.Host.Counters.PointsSpent;
+        site.Clock!.Advance(TimeSpan.FromHours(1));
+
+        var results = await site.Client.ExecuteBatchAsync(Documents.CreateUsers(site.Host, "after", 225, recoverable: false)).ToListAsync();
+
+        Assert.True(spentBefore > 2_900, $"spent {spentBefore}");
+        Assert.All(results, r => Assert.True(r.Succeeded, r.ToString()));
+        Assert.Equal(0, site.Host.Counters.TooManyRequestsSent);
+        Assert.Empty(site.Retries);
     }
 }

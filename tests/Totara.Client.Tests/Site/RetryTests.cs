@@ -93,10 +93,13 @@ public sealed class RetryTests
         await using var site = await TestSite.StartAsync();
         site.Host.Switches.EnqueueFaults(FaultKind.ServerError, FaultKind.TooManyRequests);
 
-        var results = await site.Client.ExecuteBatchAsync(Documents.CreateUsers(site.Host, "retried", 3, recoverable: false)).ToListAsync();
+        var results = await site.Client.ExecuteBatchAsync(Documents.CreateUsers(site.Host, "retried", 3)).ToListAsync();
 
         Assert.All(results, r => Assert.True(r.Succeeded, r.ToString()));
         Assert.Equal(3, Documents.CountUsers(site.Host, "retried"));
-        Assert.Equal(2, site.Retries.Count);
+        // The 5xx is retried as it is. A 429 to a batch of three may have come after some ran
+        // (Totara checks before every root field): the check finds the first not created, so all go again.
+        Assert.Single(site.Retries);
+        Assert.Equal(3, site.Host.Counters.MutationsExecuted);
     }
 }

@@ -178,4 +178,22 @@ public sealed class FaultAndLatencyTests
 
         Assert.True(condition(), "condition not reached");
     }
+
+    [Fact]
+    public async Task A_queued_mid_request_429_lets_the_first_half_of_the_root_fields_run_then_refuses()
+    {
+        var schema = new ProtocolSchema();
+        await using var host = await schema.StartAsync();
+        using var client = new ApiTestClient(host.Url, "c", "s");
+        host.Switches.EnqueueFaults(FaultKind.TooManyRequestsMidRequest, FaultKind.TooManyRequestsMidRequest);
+
+        using var five = await client.PostAsync("mutation { a: add_item(name: \"a\") { name } b: add_item(name: \"b\") { name } c: add_item(name: \"c\") { name } d: add_item(name: \"d\") { name } e: add_item(name: \"e\") { name } }");
+        using var one = await client.PostAsync("mutation { f: add_item(name: \"f\") { name } }");
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, five.Status);
+        Assert.Equal(HttpStatusCode.TooManyRequests, one.Status);
+        // Refused at the check before root field 3 of 5, and before the only one of 1.
+        Assert.Equal(new[] { "a", "b" }, schema.Added.ToArray());
+        Assert.Equal(2, host.Counters.TooManyRequestsSent);
+    }
 }
