@@ -96,6 +96,40 @@ Describe 'Connect-Totara' {
         Get-TotaraSession | Should -BeNullOrEmpty
     }
 
+    It 'refuses a redirect in real pwsh: TotaraRedirectRefused names the target, which receives nothing' {
+        # A site on 127.0.0.1 that answers everything with 307 to a listener on 127.0.0.2.
+        $target = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Parse('127.0.0.2'), 0)
+        $target.Start()
+        $site = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
+        $site.Start()
+        $elsewhere = "http://127.0.0.2:$(([System.Net.IPEndPoint]$target.LocalEndpoint).Port)"
+        $server = Start-ThreadJob -ArgumentList $site, $elsewhere -ScriptBlock {
+            param($listener, $location)
+            for ($i = 0; $i -lt 4; $i++) {
+                $client = $listener.AcceptTcpClient()
+                $stream = $client.GetStream()
+                $buffer = [byte[]]::new(65536)
+                $null = $stream.Read($buffer, 0, $buffer.Length)
+                $answer = [System.Text.Encoding]::ASCII.GetBytes("HTTP/1.1 307 Temporary Redirect`r`nLocation: $location/totara/oauth2/token.php`r`nContent-Length: 0`r`nConnection: close`r`n`r`n")
+                $stream.Write($answer, 0, $answer.Length)
+                $client.Dispose()
+            }
+        }
+        try {
+            $secret = ConvertTo-TestSecureString 'Redirect-S3cret-Pester'
+            $failure = Get-ThrownError { Connect-Totara -Url "http://127.0.0.1:$(([System.Net.IPEndPoint]$site.LocalEndpoint).Port)" -ClientId 'r' -ClientSecret $secret }
+
+            $failure.FullyQualifiedErrorId | Should -BeLike 'TotaraRedirectRefused,*'
+            $failure.Exception.Message | Should -Match ([regex]::Escape("$elsewhere/totara/oauth2/token.php"))
+            ($failure | Out-String) | Should -Not -Match 'Redirect-S3cret-Pester'
+            $target.Pending() | Should -BeFalse -Because 'nothing was sent to the redirect target'
+        }
+        finally {
+            $site.Stop(); $target.Stop()
+            $server | Stop-Job -PassThru | Remove-Job -Force
+        }
+    }
+
     It 'accepts localhost over http' {
         $session = Connect-Totara -Url ($Emulator.Url -replace '127\.0\.0\.1', 'localhost') -ClientId $Emulator.ClientId `
             -ClientSecret (ConvertTo-TestSecureString $Emulator.ClientSecret) -PassThru

@@ -1,5 +1,3 @@
-using System;
-using System.Runtime.InteropServices;
 using System.Security;
 
 namespace Totara.Client.Auth;
@@ -23,30 +21,10 @@ internal sealed class ProtectedSecret
         return new ProtectedSecret(copy);
     }
 
-    public static ProtectedSecret From(string secret)
-    {
-        var protectedCopy = new SecureString();
-        foreach (char c in secret) protectedCopy.AppendChar(c);
-        protectedCopy.MakeReadOnly();
-        return new ProtectedSecret(protectedCopy);
-    }
+    public static ProtectedSecret From(string secret) => new(SecureText.Protect(secret));
 
-    public int Length => _secret.Length;
-
-    /// <summary>The secret as text, through an unmanaged buffer that is zeroed straight after.</summary>
-    public string Reveal()
-    {
-        var buffer = IntPtr.Zero;
-        try
-        {
-            buffer = Marshal.SecureStringToGlobalAllocUnicode(_secret);
-            return Marshal.PtrToStringUni(buffer) ?? string.Empty;
-        }
-        finally
-        {
-            if (buffer != IntPtr.Zero) Marshal.ZeroFreeGlobalAllocUnicode(buffer);
-        }
-    }
+    /// <summary>The secret as text (see <see cref="SecureText.Read"/>).</summary>
+    public string Reveal() => SecureText.Read(_secret);
 
     /// <summary>Never the secret.</summary>
     public override string ToString() => "(protected secret)";

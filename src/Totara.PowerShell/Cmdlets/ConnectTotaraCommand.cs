@@ -148,7 +148,7 @@ public sealed class ConnectTotaraCommand : TotaraCmdlet
     private TotaraCredential ReadCredential() => ParameterSetName switch
     {
         CredentialSet => TotaraCredential.FromClientCredentials(ConnectionSettings.ClientIdOf(Credential!), Credential!.Password),
-        AccessTokenSet => TotaraCredential.FromAccessToken(SecureStringReader.Read(AccessToken!)),
+        AccessTokenSet => TotaraCredential.FromAccessToken(SecureText.Read(AccessToken!)),
         _ => TotaraCredential.FromClientCredentials(ClientId, ClientSecret!),
     };
 }

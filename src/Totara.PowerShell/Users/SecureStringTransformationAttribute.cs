@@ -1,6 +1,6 @@
 using System;
 using System.Management.Automation;
-using System.Security;
+using Totara.Client;
 
 namespace Totara.PowerShell;
 
@@ -16,10 +16,6 @@ internal sealed class SecureStringTransformationAttribute : ArgumentTransformati
     {
         var value = inputData is PSObject wrapped ? wrapped.BaseObject : inputData;
         if (value is not string text) return value;
-        if (text.Length == 0) return null;
-        var secure = new SecureString();
-        foreach (char c in text) secure.AppendChar(c);
-        secure.MakeReadOnly();
-        return secure;
+        return text.Length == 0 ? null : SecureText.Protect(text);
     }
 }

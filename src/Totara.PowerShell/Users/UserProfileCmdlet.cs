@@ -3,6 +3,7 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Management.Automation;
 using System.Security;
+using Totara.Client;
 using Totara.Client.Users;
 
 namespace Totara.PowerShell;
@@ -166,7 +167,7 @@ public abstract class UserProfileCmdlet : UserBatchCmdlet
             }
         }
 
-        if (Password is not null) change.SetPassword(SecureStringReader.Read(Password));
+        if (Password is not null) change.SetPassword(SecureText.Read(Password));
         if (ForcePasswordChange.IsPresent) change.SetFlag("force_password_change", ForcePasswordChange.ToBool());
         if (GeneratePassword.IsPresent) change.SetFlag("generate_password", GeneratePassword.ToBool());
         return change;

@@ -19,20 +19,3 @@ internal static class PlainTextForm
         return WebUtility.HtmlDecode(Tag.Replace(value, "")).Trim();
     }
 }
-
-/// <summary>A source value the site stores changed (markup removed): the sync compares the stored form.</summary>
-public sealed class RewrittenValue
-{
-    internal RewrittenValue(string field, int rowNumber, string sent, string stored)
-    {
-        Field = field;
-        RowNumber = rowNumber;
-        Sent = sent;
-        Stored = stored;
-    }
-
-    public string Field { get; }
-    public int RowNumber { get; }
-    public string Sent { get; }
-    public string Stored { get; }
-}
