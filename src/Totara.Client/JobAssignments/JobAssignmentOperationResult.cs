@@ -68,6 +68,9 @@ public sealed class JobAssignmentOperationResult
 
     public TotaraGraphQLError? Error { get; }
 
+    /// <summary>The input field the error is about (see <see cref="JobAssignmentErrorFields"/>), or null.</summary>
+    public string? ErrorField => JobAssignmentErrorFields.FieldOf(Error?.Text);
+
     public bool Succeeded => Error is null;
 
     internal static JobAssignmentOperationResult From(BatchItemResult item)

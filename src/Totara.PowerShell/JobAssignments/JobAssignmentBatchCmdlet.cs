@@ -97,7 +97,7 @@ public abstract class JobAssignmentBatchCmdlet : BatchingCmdlet<JobAssignmentRec
         }
 
         var error = result.Error!;
-        var field = JobAssignmentErrorFields.ParameterOf(error.Text ?? "");
+        var field = ParameterOf(result.ErrorField);
         var (errorId, category) = error.Category == "answer_lost"
             ? (RecordErrorIds.OutcomeUnknown, ErrorCategory.OperationTimeout)
             : error.Outcome is { IsNotFound: true, Subject: "Job assignment" }
@@ -177,30 +177,23 @@ public abstract class JobAssignmentBatchCmdlet : BatchingCmdlet<JobAssignmentRec
     private protected static bool SameSite(Uri a, Uri b) =>
         string.Equals(a.AbsoluteUri.TrimEnd('/'), b.AbsoluteUri.TrimEnd('/'), StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>The cmdlet parameter (HR Import's column) of a job-assignment input field.</summary>
+    private static string? ParameterOf(string? field) => field switch
+    {
+        "tempmanagerexpirydate" => "TempManagerExpiryDate",
+        "tempmanager" => "TempManagerIdNumber",
+        "manager" => "ManagerIdNumber",
+        "appraiser" => "AppraiserIdNumber",
+        "position" => "PositionIdNumber",
+        "organisation" => "OrganisationIdNumber",
+        "user" => "UserIdNumber",
+        "startdate" => "StartDate",
+        "idnumber" => "IdNumber",
+        _ => null,
+    };
+
     private sealed class RefusedRecord : BatchRecord
     {
         public RefusedRecord(int number, object? input, string label) : base(number, input, label) { }
     }
-}
-
-/// <summary>Which parameter a Totara job-assignment error is about, from its message.</summary>
-internal static class JobAssignmentErrorFields
-{
-    private static readonly (string Text, string Parameter)[] Map =
-    {
-        ("expiry date", "TempManagerExpiryDate"),
-        ("temporary manager", "TempManagerIdNumber"),
-        ("manager", "ManagerIdNumber"),
-        ("appraiser", "AppraiserIdNumber"),
-        ("Position reference", "PositionIdNumber"),
-        ("Organisation reference", "OrganisationIdNumber"),
-        ("user does not exist", "UserIdNumber"),
-        ("start date", "StartDate"),
-        ("idnumber", "IdNumber"),
-        ("ID Number", "IdNumber"),
-    };
-
-    public static string? ParameterOf(string message) =>
-        Map.Where(pair => message.IndexOf(pair.Text, StringComparison.OrdinalIgnoreCase) >= 0).Select(pair => pair.Parameter).FirstOrDefault();
-
 }

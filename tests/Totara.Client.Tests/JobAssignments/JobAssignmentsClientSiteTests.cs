@@ -185,6 +185,7 @@ public sealed class JobAssignmentsClientSiteTests
         Assert.Equal(new object?[] { 1, 2, 3 }, results.Select(r => r.Tag));
         Assert.True(results[0].Succeeded && results[2].Succeeded);
         Assert.Contains("Position reference not found", results[1].Error!.Explanation);
+        Assert.Equal("position", results[1].ErrorField); // classified in the client: the cmdlet matches no Totara text
         Assert.Equal(JobAssignmentReference.ByIdNumber(Worker, "W2"), results[1].Target);
         Assert.Equal(2, site.Host.State.Jobs.Count);
     }

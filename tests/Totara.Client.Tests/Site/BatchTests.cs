@@ -107,7 +107,7 @@ public sealed class BatchTests
         Assert.True(results[0].Succeeded, results[0].ToString());
         Assert.False(results[1].Succeeded);
         Assert.False(results[2].Succeeded, "a delete of a user that never existed is not 'applied'");
-        Assert.True(results[2].Error!.Outcome.IsNotFound, results[2].Error.Explanation);
+        Assert.True(results[2].Error!.Outcome.IsNotFound, results[2].Error!.Explanation);
         Assert.True(results[3].Succeeded, results[3].ToString());
         Assert.NotNull(Documents.FindUser(site.Host, "after_ok"));
         Assert.NotNull(Documents.FindUser(site.Host, "after_late"));
