@@ -47,6 +47,11 @@ catch (IOException ex)
 
 await using var running = host;
 host.AddClient(line.ClientId, line.ClientSecret, line.AllowIntrospection, line.ServiceUsername);
+if (line.ClientAllowedAddresses.Count > 0)
+{
+    host.RestrictClientAddresses(line.ClientId, line.ClientAllowedAddresses.ToArray());
+}
+
 Console.WriteLine($"Totara emulator listening on {host.Url.GetLeftPart(UriPartial.Authority)}");
 
 await stop.Task;

@@ -28,7 +28,12 @@ internal static class AuthenticationFailure
         "Couldn't identify API client for this request",
         "Couldn't identify API user for this request",
         "API user is invalid",
+        AddressBlockedText,
     };
+
+    // The API client's allowed IP addresses refuse this machine: "Request from address … was blocked".
+    // A new token would be refused the same way, so it is never renewed.
+    private const string AddressBlockedText = "Request from address";
 
     public static bool IsAuthenticationFailure(RawAnswer answer) =>
         answer.Status == HttpStatusCode.Unauthorized
@@ -38,12 +43,18 @@ internal static class AuthenticationFailure
         string.Equals(error.Category, ApiAccessCategory, StringComparison.Ordinal)
         || (error.DebugMessage is { } text && ValidatorTexts.Any(t => text.StartsWith(t, StringComparison.OrdinalIgnoreCase)));
 
+    /// <summary>The site refuses this machine's address, whatever the token: renewing is pointless.</summary>
+    public static bool IsAddressBlocked(RawAnswer answer) =>
+        answer.Data is null && answer.Errors.Any(e => e.DebugMessage is { } text && text.StartsWith(AddressBlockedText, StringComparison.OrdinalIgnoreCase));
+
     /// <summary>The exception that ends the run: the token was refused, even after renewal when one was possible.</summary>
     public static TotaraAuthenticationException ToException(RawAnswer answer, bool renewed)
     {
         var error = answer.Errors.FirstOrDefault(IsAuthenticationError) ?? answer.Errors.FirstOrDefault();
         var reason = error?.DebugMessage ?? (answer.Status == HttpStatusCode.Unauthorized ? "HTTP 401 Unauthorized" : error?.Message ?? "Authentication error");
-        var message = renewed
+        var message = IsAddressBlocked(answer)
+            ? $"Authentication failed: the site refuses requests from this computer's address ({reason}). Add the address to the API client's allowed IP addresses on the site, or run from an allowed machine."
+            : renewed
             ? $"Authentication failed: the site refused a newly issued access token too ({reason}). Check the API client, its service account and the site's API settings."
             : $"Authentication failed: the site refused the access token ({reason}).";
         return new TotaraAuthenticationException(message, error?.Category, error?.DebugMessage, answer.Status) { Errors = answer.Errors };

@@ -44,7 +44,7 @@ internal sealed class GraphQLConnection
         var answer = await PostAsync(body, token, request, isMutation, ct).ConfigureAwait(false);
 
         var renewed = false;
-        if (AuthenticationFailure.IsAuthenticationFailure(answer) && _tokens.CanRenew)
+        if (AuthenticationFailure.IsAuthenticationFailure(answer) && !AuthenticationFailure.IsAddressBlocked(answer) && _tokens.CanRenew)
         {
             // A refused token stops the request before anything runs (the pre-request watcher),
             // so resending it is safe even for a mutation.

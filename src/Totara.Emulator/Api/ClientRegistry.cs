@@ -22,7 +22,34 @@ public sealed class ClientRegistry
         _clock = clock;
     }
 
+    private readonly ConcurrentDictionary<string, IReadOnlyList<System.Net.IPNetwork>> _allowedNetworks = new(StringComparer.Ordinal);
+
     public void Add(ApiClientRecord client) => _clients[client.ClientId] = client;
+
+    /// <summary>Limits the client to requests from these networks (an empty list lifts the limit).</summary>
+    public void RestrictAddresses(string clientId, IReadOnlyList<System.Net.IPNetwork> networks)
+    {
+        if (networks.Count == 0)
+        {
+            _allowedNetworks.TryRemove(clientId, out _);
+        }
+        else
+        {
+            _allowedNetworks[clientId] = networks;
+        }
+    }
+
+    /// <summary>Whether the client may call from this address: any address unless its allow list says otherwise.</summary>
+    public bool IsAddressAllowed(ApiClientRecord client, System.Net.IPAddress? address)
+    {
+        if (!_allowedNetworks.TryGetValue(client.ClientId, out var networks))
+        {
+            return true;
+        }
+
+        var plain = address is { IsIPv4MappedToIPv6: true } ? address.MapToIPv4() : address;
+        return plain is not null && networks.Any(n => n.Contains(plain));
+    }
 
     public ApiClientRecord? Find(string clientId) => _clients.TryGetValue(clientId, out var client) ? client : null;
 

@@ -92,31 +92,14 @@ internal sealed class GraphQlEndpoint
         var body = await ReadBodyAsync(http);
         // totara_webapi\processor: queryBatching is on, so a JSON array of operations runs each in
         // turn and answers an array of results.
-        var batch = GraphQlRequestBody.IsBatch(body);
-        var requests = new List<GraphQlRequestBody>();
-        string? problem = null;
-        if (batch)
+        var requests = GraphQlRequestBody.TryReadAll(body, _serializer, out var batch, out var failure);
+        if (requests is null)
         {
-            requests = GraphQlRequestBody.TryReadBatch(body, _serializer, out problem) ?? requests;
-        }
-        else if (GraphQlRequestBody.TryRead(body, _serializer, out problem) is { } single)
-        {
-            requests.Add(single);
-        }
-
-        if (problem is not null)
-        {
-            await TotaraResponses.WriteControllerErrorAsync(http, StatusCodes.Status400BadRequest, problem);
+            await TotaraResponses.WriteFailedRequestAsync(http, failure!, _switches.ResponseDebug);
             return;
         }
 
         var analyses = requests.Select(r => _documents.Get(r.Query)).ToList();
-        if (analyses.Any(a => a.Introspects) && !client.AllowIntrospection)
-        {
-            await TotaraResponses.WriteControllerErrorAsync(http, StatusCodes.Status400BadRequest, TotaraResponses.IntrospectionDisabled);
-            return;
-        }
-
         var results = new List<ExecutionResult>();
         for (var i = 0; i < requests.Count; i++)
         {
@@ -155,10 +138,23 @@ internal sealed class GraphQlEndpoint
     private async Task<(ExecutionResult Result, bool Refused)> RunAsync(
         GraphQlRequestBody request, DocumentAnalysis analysis, ApiClientRecord client, FaultKind? fault, CancellationToken cancel)
     {
-        var maxDepth = _switches.MaxDepth;
-        if (maxDepth is { } depthLimit && analysis.Depth > depthLimit)
+        // totara_webapi\endpoint_type\external: the depth rule (get_validation_rules) and, for a client
+        // without introspection, disable_introspection (get_client_validation_rules). Validation errors
+        // are client safe and answered with HTTP 200; nothing runs.
+        var refusals = new ExecutionErrors();
+        if (_switches.MaxDepth is { } depthLimit && analysis.Depth > depthLimit)
         {
-            return (DepthExceeded(depthLimit, analysis.Depth), false);
+            refusals.Add(new ValidationError($"Max query depth should be {depthLimit} but got {analysis.Depth}."));
+        }
+
+        if (analysis.Introspects && !client.AllowIntrospection)
+        {
+            refusals.Add(new ValidationError(TotaraResponses.IntrospectionDisabled));
+        }
+
+        if (refusals.Count > 0)
+        {
+            return (new ExecutionResult { Executed = false, Errors = refusals }, false);
         }
 
         var complexity = new ComplexityMeter(_switches.MaxComplexity);
@@ -218,15 +214,6 @@ internal sealed class GraphQlEndpoint
         return Task.CompletedTask;
     }
 
-    private static ExecutionResult DepthExceeded(int maximum, int depth) => new()
-    {
-        Executed = false,
-        Errors = new ExecutionErrors
-        {
-            new ValidationError($"Max query depth should be {maximum} but got {depth}."),
-        },
-    };
-
     private async Task<ApiClientRecord?> AuthenticateAsync(HttpContext http)
     {
         var header = http.Request.Headers.Authorization.ToString();
@@ -241,6 +228,12 @@ internal sealed class GraphQlEndpoint
         {
             message = TotaraResponses.InvalidToken;
         }
+        else if (!_clients.IsAddressAllowed(client, http.Connection.RemoteIpAddress))
+        {
+            // The API client's allowed IP addresses (see docs/emulator.md: the text is the issue's, Totara's class is not in the index).
+            message = TotaraResponses.AddressBlocked(http.Connection.RemoteIpAddress);
+            client = null;
+        }
         else if (!ServiceUserIsValid(client))
         {
             message = TotaraResponses.ApiUserInvalid;
@@ -251,7 +244,7 @@ internal sealed class GraphQlEndpoint
         {
             // totara_webapi\server::handle_request: the token error is a GraphQL error sent with HTTP 200.
             _counters.CountUnauthorized();
-            await TotaraResponses.WriteAuthenticationErrorAsync(http, message, _switches.ResponseDebug);
+            await TotaraResponses.WriteFailedRequestAsync(http, RequestFailure.Authentication(message), _switches.ResponseDebug);
         }
 
         return client;

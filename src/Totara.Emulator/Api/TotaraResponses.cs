@@ -10,8 +10,14 @@ internal static class TotaraResponses
     public const string InvalidToken = "Missing, expired or invalid access token. Ensure the Authorization header is set to a valid Bearer token.";
     public const string MissingAuthorizationHeader = "The request did not contain the required Authorization header. Ensure you set the header in your request and that it is not being stripped by your server or proxy configuration.";
     public const string ApiUserInvalid = "API user is invalid.";
-    public const string IntrospectionDisabled = "GraphQL introspection is not enabled.";
+    // webonyx Validator\Rules\DisableIntrospection::introspectionDisabledMessage(), which Totara's
+    // totara_webapi\disable_introspection applies (its own class is not in the searchable index).
+    public const string IntrospectionDisabled = "GraphQL introspection is not allowed, but the query contained __schema or __type";
     public const string InternalServerError = "Internal server error";
+
+    /// <summary>A request from outside the API client's allowed IP addresses.</summary>
+    public static string AddressBlocked(System.Net.IPAddress? address) =>
+        $"Request from address {(address is { IsIPv4MappedToIPv6: true } ? address.MapToIPv4() : address)?.ToString() ?? "unknown"} was blocked";
     public const string AuthenticationError = "Authentication error";
 
     /// <summary>
@@ -39,38 +45,41 @@ internal static class TotaraResponses
     }
 
     /// <summary>
-    /// A refused access token, as Totara answers it: totara_webapi\server::handle_request catches
-    /// the watcher's exception and send_response(..., 200) sends it as a GraphQL result without
-    /// data. At NONE the watcher (totara_api\watcher\handle_request_pre_watcher) swaps in
-    /// api_access_client_exception, "Authentication error", category api_access; otherwise
-    /// api_access_exception is not client safe: "Internal server error" with the validator's
-    /// text as debugMessage.
+    /// A request that failed before execution, as Totara answers it: totara_webapi\server::handle_request
+    /// catches the exception (the pre-request watcher's, or request::validate's) and send_response(..., 200)
+    /// sends it as a GraphQL result without data. A client-safe error keeps its message; any other
+    /// reads "Internal server error", its text only in debugMessage at NORMAL and above
+    /// (totara_api\response_debug), with a trace at DEVELOPER.
     /// </summary>
-    public static Task WriteAuthenticationErrorAsync(HttpContext http, string text, ResponseDebug level)
+    public static Task WriteFailedRequestAsync(HttpContext http, RequestFailure failure, ResponseDebug level)
     {
         http.Response.StatusCode = StatusCodes.Status200OK;
         http.Response.ContentType = "application/json; charset=utf-8";
+        var hidden = level == ResponseDebug.None;
+        var (message, category) = failure.ClientSafe ? (failure.Text, failure.Category)
+            : hidden ? (failure.NoneMessage ?? InternalServerError, failure.NoneCategory ?? ErrorCategories.Internal)
+            : (InternalServerError, ErrorCategories.Internal);
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer))
         {
             json.WriteStartObject();
             json.WriteStartArray("errors");
             json.WriteStartObject();
-            json.WriteString("message", level == ResponseDebug.None ? AuthenticationError : InternalServerError);
+            json.WriteString("message", message);
             json.WriteStartObject("extensions");
-            json.WriteString("category", level == ResponseDebug.None ? ErrorCategories.ApiAccess : ErrorCategories.Internal);
-            if (level != ResponseDebug.None)
+            json.WriteString("category", category);
+            if (!failure.ClientSafe && !hidden)
             {
-                json.WriteString("debugMessage", text);
+                json.WriteString("debugMessage", failure.Text);
             }
 
-            if (level == ResponseDebug.Developer)
+            if (!failure.ClientSafe && level == ResponseDebug.Developer)
             {
                 json.WriteStartArray("trace");
                 json.WriteStartObject();
-                json.WriteString("file", "server/totara/api/classes/auth/access_token_validator.php");
+                json.WriteString("file", failure.TraceFile);
                 json.WriteNumber("line", 0);
-                json.WriteString("call", "totara_api\\auth\\access_token_validator::validate_access_token()");
+                json.WriteString("call", failure.TraceCall);
                 json.WriteEndObject();
                 json.WriteEndArray();
             }
@@ -111,6 +120,45 @@ internal static class TotaraResponses
 
         return http.Response.Body.WriteAsync(buffer.ToArray()).AsTask();
     }
+}
+
+/// <summary>
+/// Why a GraphQL request failed before any of it ran: its real text, where Totara raises it (for
+/// the DEVELOPER trace) and what NONE shows instead of "Internal server error", if anything else.
+/// </summary>
+internal sealed record RequestFailure(string Text, string TraceFile, string TraceCall)
+{
+    public bool ClientSafe { get; init; }
+
+    public string Category { get; init; } = ErrorCategories.Internal;
+
+    public string? NoneMessage { get; init; }
+
+    public string? NoneCategory { get; init; }
+
+    /// <summary>
+    /// totara_api\auth\access_token_validator's api_access_exception. At NONE the pre-request watcher
+    /// (totara_api\watcher\handle_request_pre_watcher) swaps in api_access_client_exception:
+    /// "Authentication error", category api_access.
+    /// </summary>
+    public static RequestFailure Authentication(string text) => new(
+        text, "server/totara/api/classes/auth/access_token_validator.php", "totara_api\\auth\\access_token_validator::validate_access_token()")
+    {
+        NoneMessage = TotaraResponses.AuthenticationError,
+        NoneCategory = ErrorCategories.ApiAccess,
+    };
+
+    /// <summary>totara_webapi\request::validate's webapi_request_exception (not client safe).</summary>
+    public static RequestFailure Request(string text) => new(
+        text, "server/totara/webapi/classes/request.php", "totara_webapi\\request->validate()");
+
+    /// <summary>webonyx's RequestError for bad operation parameters: client safe, category "request".</summary>
+    public static RequestFailure Parameters(string text) => new(
+        text, "server/lib/webonyx-graphql-php/src/Server/Helper.php", "GraphQL\\Server\\Helper->validateOperationParams()")
+    {
+        ClientSafe = true,
+        Category = "request",
+    };
 }
 
 /// <summary>One OAuth2 token endpoint failure.</summary>

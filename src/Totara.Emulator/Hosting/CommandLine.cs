@@ -16,6 +16,8 @@ internal sealed class CommandLine
           --client-secret SECRET   API client secret (default demo-secret)
           --service-username NAME  the client's service account (default api_service)
           --allow-introspection    let the client run __schema / __type queries
+          --client-allowed-ips LIST the client's allowed IP addresses, comma-separated
+                                   (addresses or networks such as 10.0.0.0/8; default any)
           --demo                   fill the site with deterministic demo data
           --seed N                 seed for demo data and random faults
           --latency-ms N           delay added to every GraphQL request
@@ -42,6 +44,8 @@ internal sealed class CommandLine
 
     public bool AllowIntrospection { get; private set; }
 
+    public IReadOnlyList<string> ClientAllowedAddresses { get; private set; } = Array.Empty<string>();
+
     public bool ShowHelp { get; private set; }
 
     /// <summary>Reads the arguments; throws <see cref="FormatException"/> naming the bad one.</summary>
@@ -62,6 +66,7 @@ internal sealed class CommandLine
                 case "--client-secret": line.ClientSecret = NotEmpty(name, Value()); break;
                 case "--service-username": line.ServiceUsername = NotEmpty(name, Value()); break;
                 case "--allow-introspection": line.AllowIntrospection = true; break;
+                case "--client-allowed-ips": line.ClientAllowedAddresses = AddressList(name, Value()); break;
                 case "--demo": line.Options.Demo = true; break;
                 case "--seed": line.Options.Seed = Integer(name, Value(), int.MinValue, int.MaxValue); break;
                 case "--latency-ms": line.Options.LatencyMs = Integer(name, Value(), 0, 600_000); break;
@@ -86,6 +91,24 @@ internal sealed class CommandLine
         }
 
         return line;
+    }
+
+    private static IReadOnlyList<string> AddressList(string name, string value)
+    {
+        var entries = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        foreach (var entry in entries)
+        {
+            try
+            {
+                AllowedNetwork.Parse(entry);
+            }
+            catch (FormatException ex)
+            {
+                throw new FormatException($"{name}: {ex.Message}");
+            }
+        }
+
+        return entries.Length > 0 ? entries : throw new FormatException($"{name} must not be empty.");
     }
 
     private static string NotEmpty(string name, string value) =>

@@ -111,6 +111,20 @@ public sealed class EmulatorHost : IAsyncDisposable
         return client;
     }
 
+    /// <summary>
+    /// Sets a client's allowed IP addresses (single addresses or CIDR networks, as on Totara's API
+    /// client settings); requests from elsewhere are refused. No addresses lifts the limit.
+    /// </summary>
+    public void RestrictClientAddresses(string clientId, params string[] allowed)
+    {
+        if (_clients.Find(clientId) is null)
+        {
+            throw new ArgumentException($"No API client with id '{clientId}' is registered.", nameof(clientId));
+        }
+
+        _clients.RestrictAddresses(clientId, allowed.Select(AllowedNetwork.Parse).ToList());
+    }
+
     /// <summary>A valid access token for a registered client, as if it had asked the token endpoint.</summary>
     public string IssueToken(string clientId)
     {

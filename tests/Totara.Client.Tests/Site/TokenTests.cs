@@ -57,6 +57,21 @@ public sealed class TokenTests
     }
 
     [Fact]
+    public async Task A_blocked_address_is_not_renewed_and_stops_with_an_error_naming_the_allow_list()
+    {
+        await using var site = await TestSite.StartAsync();
+        site.Host.RestrictClientAddresses(TestSite.ClientId, "10.0.0.0/8");
+
+        var ex = await Assert.ThrowsAsync<TotaraAuthenticationException>(() => site.Client.ExecuteAsync(Documents.StatusRequest()));
+
+        Assert.Contains("Request from address 127.0.0.1 was blocked", ex.Message);
+        Assert.Contains("allowed IP addresses", ex.Message);
+        // One token, one refused request: a new token would be refused the same way.
+        Assert.Equal(1, site.Host.Counters.TokenRequests);
+        Assert.Equal(1, site.Host.Counters.Unauthorized);
+    }
+
+    [Fact]
     public async Task Tokens_are_renewed_before_they_expire_during_a_long_run()
     {
         // Virtual time: each request moves the clock; tokens live 10 minutes.

@@ -21,7 +21,7 @@ public sealed class HandshakeProbeTests
         Assert.Equal("1763884800", site.Timestamp);
         Assert.True(site.Offers("core_user_create_user"));
         Assert.True(site.Offers("totara_webapi_status"));
-        var probe = Assert.Single(stub.Requests.Where(q => q.Path.EndsWith("graphql.php")));
+        var probe = Assert.Single(stub.Requests, q => q.Path.EndsWith("graphql.php"));
         Assert.DoesNotContain("__schema", probe.Body);
         Assert.DoesNotContain("core_user_create_user", probe.Body);
     }

@@ -33,7 +33,7 @@ public sealed class CommandLineTests
             Assert.Equal("ok", status.Data.GetProperty("totara_webapi_status").GetProperty("status").GetString());
 
             using var introspection = await client.PostAsync("{ __schema { queryType { name } } }");
-            Assert.Equal("GraphQL introspection is not enabled.", introspection.Body.RootElement.GetProperty("error").GetString());
+            Assert.StartsWith("GraphQL introspection is not allowed", Assert.Single(introspection.Errors).GetProperty("message").GetString());
         }
 
         emulator.Terminate();
@@ -67,7 +67,19 @@ public sealed class CommandLineTests
         Assert.Equal("""{"errors":[{"message":"Authentication error","extensions":{"category":"api_access"}}]}""", response.Text);
     }
 
+    [Fact]
+    public async Task Client_allowed_ips_blocks_other_addresses()
+    {
+        using var emulator = await EmulatorProcess.StartAsync("--port", "0", "--client-id", "a", "--client-secret", "s", "--client-allowed-ips", "10.0.0.0/8, 192.168.0.1");
+        using var client = new ApiTestClient(emulator.Url, "a", "s");
+
+        using var response = await client.PostAsync("{ totara_webapi_status { status } }");
+
+        Assert.Equal("Request from address 127.0.0.1 was blocked", Assert.Single(response.Errors).DebugMessage());
+    }
+
     [Theory]
+    [InlineData("--client-allowed-ips", "10.0.0.0/99")]
     [InlineData("--response-debug", "loud")]
     [InlineData("--port", "abc")]
     [InlineData("--fault-rate", "2")]

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Net;
 using Totara.Emulator.Api;
 using Totara.Emulator.Tests.TestSupport;
@@ -17,10 +18,13 @@ public sealed class IntrospectionAndDepthTests : IClassFixture<EmulatorFixture>
 
         using var response = await client.PostAsync("query { __schema { queryType { name } } }");
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
-        Assert.Equal(
-            """{"errors":[{"message":"GraphQL introspection is not enabled."}],"error":"GraphQL introspection is not enabled."}""",
-            response.Text);
+        // totara_webapi\endpoint_type\external::get_client_validation_rules: a validation error,
+        // client safe, sent with HTTP 200 like every GraphQL result; nothing runs.
+        Assert.Equal(HttpStatusCode.OK, response.Status);
+        Assert.Equal(JsonValueKind.Undefined, response.Data.ValueKind);
+        var error = Assert.Single(response.Errors);
+        Assert.Equal("GraphQL introspection is not allowed, but the query contained __schema or __type", error.GetProperty("message").GetString());
+        Assert.Equal("graphql", error.GetProperty("extensions").GetProperty("category").GetString());
     }
 
     [Fact]
@@ -30,8 +34,8 @@ public sealed class IntrospectionAndDepthTests : IClassFixture<EmulatorFixture>
 
         using var response = await client.PostAsync("query { ...f } fragment f on Query { __type(name: \"Query\") { name } }");
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
-        Assert.Equal("GraphQL introspection is not enabled.", response.Body.RootElement.GetProperty("error").GetString());
+        Assert.Equal(HttpStatusCode.OK, response.Status);
+        Assert.StartsWith("GraphQL introspection is not allowed", Assert.Single(response.Errors).GetProperty("message").GetString());
     }
 
     [Fact]

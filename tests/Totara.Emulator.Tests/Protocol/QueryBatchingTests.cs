@@ -36,14 +36,4 @@ public class QueryBatchingTests : IClassFixture<EmulatorFixture>
         // Both operations are charged: 5 + 1 for the status, 5 + 1 + 1 for the user.
         Assert.Equal(13, _fixture.Host.Counters.PointsSpent - before);
     }
-
-    [Fact]
-    public async Task An_empty_batch_is_refused_as_an_empty_request()
-    {
-        using var client = _fixture.CreateClient();
-        using var response = await client.PostRawAsync("[]");
-
-        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
-        Assert.Equal("Invalid request, request cannot be empty", response.Body.RootElement.GetProperty("error").GetString());
-    }
 }
