@@ -12,12 +12,29 @@ public sealed class GraphQLRequest
     public GraphQLRequest(string query, IDictionary<string, object?>? variables = null, string? operationName = null)
     {
         if (string.IsNullOrWhiteSpace(query)) throw new ArgumentException("The GraphQL document is empty.", nameof(query));
+        if (!string.IsNullOrEmpty(operationName) && !IsAcceptedOperationName(operationName!))
+            throw new ArgumentException(
+                $"Totara refuses the operation name '{operationName}': it must be lower-case letters, digits and underscores, starting with a letter, at least two characters (e.g. 'list_users').",
+                nameof(operationName));
         Query = query;
         Variables = variables ?? new Dictionary<string, object?>();
         OperationName = operationName;
     }
 
     public string Query { get; }
+
+    /// <summary>
+    /// totara_webapi\request::validate accepts an operationName only if it matches
+    /// <c>/^[a-z][a-z0-9_]+$/</c> (or is "IntrospectionQuery"); any other fails the whole request.
+    /// </summary>
+    public static bool IsAcceptedOperationName(string name)
+    {
+        if (name == "IntrospectionQuery") return true;
+        if (name.Length < 2 || name[0] < 'a' || name[0] > 'z') return false;
+        foreach (var c in name)
+            if (!(c >= 'a' && c <= 'z') && !(c >= '0' && c <= '9') && c != '_') return false;
+        return true;
+    }
 
     public IDictionary<string, object?> Variables { get; }
 

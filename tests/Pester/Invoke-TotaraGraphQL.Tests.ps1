@@ -128,6 +128,19 @@ mutation two($good: core_user_create_user_input!, $duplicate: core_user_create_u
         @($quiet).Count | Should -Be 0
     }
 
+    It 'runs the operation that -OperationName names' {
+        $document = 'query first_op { core_user_users { total } } query status_op { totara_webapi_status { status } }'
+
+        (Invoke-TotaraGraphQL -Query $document -OperationName status_op).totara_webapi_status.status | Should -Be 'ok'
+    }
+
+    It 'refuses an operation name Totara would refuse, before sending' {
+        $thrown = Get-ThrownError { Invoke-TotaraGraphQL -Query 'query GetStatus { totara_webapi_status { status } }' -OperationName GetStatus }
+
+        $thrown.FullyQualifiedErrorId | Should -BeLike 'ParameterArgumentValidationError,*'
+        $thrown.Exception.Message | Should -Match "lower-case letters, digits and underscores"
+    }
+
     It 'refuses a SecureString variable' {
         $variables = @{ secret = (ConvertTo-SecureString -String 'x' -AsPlainText -Force) }
 

@@ -31,6 +31,7 @@ public sealed class InvokeTotaraGraphQLCommand : TotaraSessionCmdlet
     /// <summary>Which operation of the document to run, when it defines several.</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [ValidateOperationName]
     public string? OperationName { get; set; }
 
     /// <summary>Follows next_cursor through the $cursor variable and streams every item of -ListField.</summary>
