@@ -208,11 +208,11 @@ public sealed class GoalsClient
         {
             response = await _client.ExecuteAsync(request, ct).ConfigureAwait(false);
         }
-        catch (TotaraException ex) when (IsNotFound(ex.Errors.FirstOrDefault()))
+        catch (TotaraException ex) when (Outcomes.ReadFailure.MeansMissing(ex.Errors.FirstOrDefault()))
         {
             return null;
         }
-        if (response.Errors.Count > 0 && IsNotFound(response.Errors[0])) return null;
+        if (response.Errors.Count > 0 && Outcomes.ReadFailure.MeansMissing(response.Errors[0])) return null;
         if (response.Errors.Count > 0) throw new TotaraException($"Reading goal {reference} failed: {response.Errors[0].Explanation}", response.Errors[0].Category);
         return response.Data is { } data && data.TryGetProperty(ViewField, out var result) && result.ValueKind == JsonValueKind.Object &&
                result.TryGetProperty("goal", out var goal) && goal.ValueKind == JsonValueKind.Object

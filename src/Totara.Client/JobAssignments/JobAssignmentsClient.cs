@@ -78,7 +78,7 @@ public sealed class JobAssignmentsClient
             var user = distinct[(int)item.Operation.Tag!];
             if (!item.Succeeded)
             {
-                if (IsNotFound(item.Error)) continue;
+                if (Outcomes.ReadFailure.MeansMissing(item.Error)) continue;
                 throw new TotaraException($"Reading the job assignments of user {user} failed: {item.Error!.Explanation}", item.Error.Category);
             }
             if (JobAssignmentData.Object(item.Data, "user") is not { } record) continue;
@@ -227,12 +227,12 @@ public sealed class JobAssignmentsClient
         {
             response = await _client.ExecuteAsync(request, ct).ConfigureAwait(false);
         }
-        catch (TotaraException ex) when (IsNotFound(ex.Errors.FirstOrDefault()))
+        catch (TotaraException ex) when (Outcomes.ReadFailure.MeansMissing(ex.Errors.FirstOrDefault()))
         {
             return null;
         }
 
-        if (response.Errors.Count > 0 && IsNotFound(response.Errors[0])) return null;
+        if (response.Errors.Count > 0 && Outcomes.ReadFailure.MeansMissing(response.Errors[0])) return null;
         if (response.Errors.Count > 0)
             throw new TotaraException($"Reading the job assignments of user {user} failed: {response.Errors[0].Explanation}", response.Errors[0].Category);
         var found = JobAssignmentData.Object(JobAssignmentData.Object(response.Data, "core_user_user"), "user");

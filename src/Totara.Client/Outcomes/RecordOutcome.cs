@@ -52,6 +52,17 @@ public sealed class RecordOutcome
 
     public bool IsNotFound => Kind == RecordOutcomeKind.NotFound;
 
+    /// <summary>The site said only that it failed (response_debug NONE): no text, no category to go by.</summary>
+    public bool IsTextless => Kind == RecordOutcomeKind.Unknown && Text is null;
+
+    /// <summary>
+    /// For a read of one record by its reference: not found, or failed without any text. At
+    /// response_debug NONE a missing record's read says only "Internal server error"; a read by
+    /// reference fails on that reference (or on a capability the API client lacks, which then
+    /// fails every read alike), so it is taken as missing.
+    /// </summary>
+    public bool IsMissingOnRead => IsNotFound || IsTextless;
+
     /// <summary>Not found, and about a user reference (not the record's own target).</summary>
     public bool IsUserNotFound => IsNotFound && string.Equals(Subject, "User", System.StringComparison.OrdinalIgnoreCase);
 

@@ -215,12 +215,12 @@ public sealed class UsersClient
         {
             response = await _client.ExecuteAsync(BuildGetRequest(reference, fields), ct).ConfigureAwait(false);
         }
-        catch (TotaraException ex) when (IsNotFound(ex.Errors.FirstOrDefault()))
+        catch (TotaraException ex) when (Outcomes.ReadFailure.MeansMissing(ex.Errors.FirstOrDefault()))
         {
             return null;
         }
 
-        if (response.Errors.Count > 0 && IsNotFound(response.Errors[0])) return null;
+        if (response.Errors.Count > 0 && Outcomes.ReadFailure.MeansMissing(response.Errors[0])) return null;
         if (response.Errors.Count > 0)
             throw new TotaraException($"Reading {reference} failed: {response.Errors[0].Explanation}", response.Errors[0].Category);
         return response.Data is { } data && data.TryGetProperty("core_user_user", out var result) && result.ValueKind == JsonValueKind.Object

@@ -46,7 +46,8 @@ internal static class UserBatchSender
             await foreach (var result in users.RunAsync(operations, ct).ConfigureAwait(false))
             {
                 var i = pending[result.Index];
-                if (!result.Succeeded && UsersClient.IsNotFound(result.Error) && HasCandidate(session, batch[i], attempts[i] + 1))
+                // The settled outcome: at response_debug NONE a look-up decided it, the error has no text.
+                if (!result.Succeeded && result.Outcome.IsNotFound && HasCandidate(session, batch[i], attempts[i] + 1))
                 {
                     attempts[i]++;
                     retry.Add(i);

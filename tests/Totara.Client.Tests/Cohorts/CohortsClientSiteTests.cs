@@ -9,9 +9,9 @@ namespace Totara.Client.Tests.Cohorts;
 /// <summary>The audiences area against the emulator over HTTP: exact outcomes, fallbacks, lookups and lists.</summary>
 public sealed class CohortsClientSiteTests
 {
-    private static async Task<(TestSite Site, long[] Users)> SiteAsync(int users = 4)
+    private static async Task<(TestSite Site, long[] Users)> SiteAsync(int users = 4, ResponseDebug level = ResponseDebug.Normal)
     {
-        var site = await TestSite.StartAsync();
+        var site = await TestSite.StartAsync(o => o.ResponseDebug = level);
         var state = site.Host.State;
         var ids = new long[users];
         for (var i = 0; i < users; i++)
@@ -44,10 +44,12 @@ public sealed class CohortsClientSiteTests
         Assert.Equal(3, site.Host.State.Cohorts.MemberCount(cohort.Id));
     }
 
-    [Fact]
-    public async Task A_string_that_is_not_a_username_is_tried_as_an_idnumber_and_one_matching_nothing_fails_alone()
+    [Theory]
+    [InlineData(ResponseDebug.Normal)]
+    [InlineData(ResponseDebug.None)] // no text: the user is read alone to tell which reference failed
+    public async Task A_string_that_is_not_a_username_is_tried_as_an_idnumber_and_one_matching_nothing_fails_alone(ResponseDebug level)
     {
-        var (site, users) = await SiteAsync();
+        var (site, users) = await SiteAsync(level: level);
         await using var _ = site;
         var cohort = site.Host.State.Cohorts.Add("Sales", "SALES");
         var client = new CohortsClient(site.Client);
@@ -61,6 +63,21 @@ public sealed class CohortsClientSiteTests
         Assert.Equal("nobody", results[1].Request.Tag);
         Assert.Equal(CohortMembershipOutcome.Added, results[2].Outcome);
         Assert.True(site.Host.State.Cohorts.IsMember(cohort.Id, users[3]));
+    }
+
+    [Fact]
+    public async Task At_none_a_missing_audience_is_not_taken_for_a_missing_user()
+    {
+        var (site, _) = await SiteAsync(level: ResponseDebug.None);
+        await using var _site = site;
+        var client = new CohortsClient(site.Client);
+
+        var results = await client.RunMembershipAsync(CohortReference.ByIdNumber("NO_SUCH"), CohortMembershipAction.Test, new[] { Named("u0") });
+
+        var result = Assert.Single(results);
+        Assert.False(result.Succeeded);
+        Assert.False(result.UserNotFound);
+        Assert.Equal(UserReference.ByUsername("u0"), result.Tried);
     }
 
     [Fact]

@@ -69,8 +69,8 @@ public sealed class ComplexityEstimatorTests
     public void The_named_operation_of_several_is_the_one_estimated()
     {
         var request = new GraphQLRequest(
-            "query a { totara_webapi_status { status } } mutation b($i: X!) { core_user_delete_user(target_user: $i) { user_id } }",
-            operationName: "b");
+            "query op_a { totara_webapi_status { status } } mutation op_b($i: X!) { core_user_delete_user(target_user: $i) { user_id } }",
+            operationName: "op_b");
 
         var estimate = _estimator.Estimate(request);
 

@@ -14,22 +14,22 @@ public sealed class TransportTests
             : StubHandler.Json(HttpStatusCode.OK, """{"data":{"x":1}}"""));
         using var client = stub.NewClient();
 
-        await client.ExecuteAsync(new GraphQLRequest("query q($u: String) { x(u: $u) }", new Dictionary<string, object?>
+        await client.ExecuteAsync(new GraphQLRequest("query op_q($u: String) { x(u: $u) }", new Dictionary<string, object?>
         {
             ["u"] = "O'Brien \"quoted\" }",
             ["when"] = new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero),
             ["list"] = new[] { 1, 2 },
-        }, "q"));
+        }, "op_q"));
 
         Assert.Equal("/site/totara/oauth2/token.php", stub.Requests[0].Path);
         Assert.Contains("grant_type=client_credentials", stub.Requests[0].Body);
         Assert.Equal("/site/api/graphql.php", stub.Requests[1].Path);
         using var body = JsonDocument.Parse(stub.Requests[1].Body);
-        Assert.Equal("query q($u: String) { x(u: $u) }", body.RootElement.GetProperty("query").GetString());
+        Assert.Equal("query op_q($u: String) { x(u: $u) }", body.RootElement.GetProperty("query").GetString());
         Assert.Equal("O'Brien \"quoted\" }", body.RootElement.GetProperty("variables").GetProperty("u").GetString());
         Assert.Equal("2026-01-02T03:04:05.0000000+00:00", body.RootElement.GetProperty("variables").GetProperty("when").GetString());
         Assert.Equal(2, body.RootElement.GetProperty("variables").GetProperty("list").GetArrayLength());
-        Assert.Equal("q", body.RootElement.GetProperty("operationName").GetString());
+        Assert.Equal("op_q", body.RootElement.GetProperty("operationName").GetString());
     }
 
     [Fact]

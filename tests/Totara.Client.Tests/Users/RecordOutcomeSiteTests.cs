@@ -50,6 +50,17 @@ public sealed class RecordOutcomeSiteTests
         Assert.Equal(level == ResponseDebug.Normal, result.Outcome.OwnAccount);
     }
 
+    [Theory]
+    [InlineData(ResponseDebug.Normal)]
+    [InlineData(ResponseDebug.None)]
+    public async Task Reading_a_missing_user_or_its_job_assignments_gives_nothing_at_every_level(ResponseDebug level)
+    {
+        await using var site = await TestSite.StartAsync(o => o.ResponseDebug = level);
+
+        Assert.Null(await site.Client.Users.GetAsync(UserReference.ByUsername("nobody_here")));
+        Assert.Empty(await site.Client.JobAssignments.IdNumbersAsync(new[] { UserReference.ByUsername("nobody_here") }));
+    }
+
     [Fact]
     public void The_classifier_never_reads_the_generic_message()
     {
