@@ -57,6 +57,7 @@ internal sealed class GraphQlEndpoint
     public async Task HandleAsync(HttpContext http)
     {
         _counters.CountRequest();
+        using var inFlight = _counters.TrackInFlight();
         var latency = _switches.LatencyMs;
         if (latency > 0)
         {

@@ -15,6 +15,8 @@ public sealed class EmulatorCounters
     private long _connectionsDropped;
     private long _mutationsExecuted;
     private long _unauthorized;
+    private long _inFlight;
+    private long _peakInFlight;
 
     /// <summary>GraphQL POSTs received.</summary>
     public long Requests => Interlocked.Read(ref _requests);
@@ -43,8 +45,12 @@ public sealed class EmulatorCounters
     /// <summary>HTTP 401 answers from the GraphQL endpoint.</summary>
     public long Unauthorized => Interlocked.Read(ref _unauthorized);
 
+    /// <summary>The most GraphQL requests the endpoint was handling at one time.</summary>
+    public long PeakRequestsInFlight => Interlocked.Read(ref _peakInFlight);
+
     public void Reset()
     {
+        Interlocked.Exchange(ref _peakInFlight, Interlocked.Read(ref _inFlight));
         Interlocked.Exchange(ref _requests, 0);
         Interlocked.Exchange(ref _tokenRequests, 0);
         Interlocked.Exchange(ref _tokensIssued, 0);
@@ -57,6 +63,31 @@ public sealed class EmulatorCounters
     }
 
     internal void CountRequest() => Interlocked.Increment(ref _requests);
+
+    /// <summary>A request is being handled until the returned scope is disposed.</summary>
+    internal IDisposable TrackInFlight()
+    {
+        var now = Interlocked.Increment(ref _inFlight);
+        long peak;
+        while (now > (peak = Interlocked.Read(ref _peakInFlight)) && Interlocked.CompareExchange(ref _peakInFlight, now, peak) != peak)
+        {
+        }
+
+        return new InFlightScope(this);
+    }
+
+    private sealed class InFlightScope(EmulatorCounters counters) : IDisposable
+    {
+        private int _disposed;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) == 0)
+            {
+                Interlocked.Decrement(ref counters._inFlight);
+            }
+        }
+    }
 
     internal void CountTokenRequest() => Interlocked.Increment(ref _tokenRequests);
 

@@ -55,6 +55,15 @@ public sealed class SyncApplier
         return batches;
     }
 
+    /// <summary>
+    /// Whether batches like this one may be in flight together: creates, updates and (un)suspensions
+    /// each name other users (the plan has one change a user), and they leave the state file alone.
+    /// Job assignments go one batch after another (managers first); memberships and deletions write state.
+    /// </summary>
+    public static bool CanOverlap(IReadOnlyList<SyncChange> batch) =>
+        batch.Count > 0 && batch[0].RecordType == SyncRecordType.User
+        && batch[0].Action is SyncAction.Create or SyncAction.Update or SyncAction.Suspend or SyncAction.Unsuspend;
+
     /// <summary>Forgets the state entries planning found stale; call once before the first batch.</summary>
     public void Begin(SyncPlan plan)
     {

@@ -30,11 +30,11 @@ internal sealed class SyncSite : IAsyncDisposable
     }
 
     /// <summary>A runspace whose default session is this site (and whose $Session variable holds it).</summary>
-    public ModuleRunspace Connect(ModuleRunspace? into = null, string variable = "Session")
+    public ModuleRunspace Connect(ModuleRunspace? into = null, string variable = "Session", string moreParameters = "")
     {
         var runspace = into ?? new ModuleRunspace();
         runspace.Run(
-            $"param($Url, $ClientId, $ClientSecret) ${variable} = Connect-Totara -Url $Url -ClientId $ClientId -ClientSecret $ClientSecret -ServiceAccount api_service -PassThru -ErrorAction Stop",
+            $"param($Url, $ClientId, $ClientSecret) ${variable} = Connect-Totara -Url $Url -ClientId $ClientId -ClientSecret $ClientSecret -ServiceAccount api_service -PassThru -ErrorAction Stop {moreParameters}",
             new() { ["Url"] = Url, ["ClientId"] = ClientId, ["ClientSecret"] = SecureStrings.From(_secret) })
             .AssertNoErrors();
         return runspace;

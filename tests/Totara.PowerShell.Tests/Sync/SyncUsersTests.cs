@@ -37,6 +37,27 @@ public sealed class SyncUsersTests
     }
 
     [Fact]
+    public async Task Independent_user_batches_are_in_flight_together_and_written_in_plan_order()
+    {
+        await using var site = await StartAsync();
+        for (var i = 1; i <= 40; i++) site.Seed($"E{i:00}");
+        // A small complexity limit cuts the 40 updates into batches of about 16; server time makes them overlap.
+        using var ps = site.Connect(moreParameters: "-MaxComplexity 200");
+        site.Host.Switches.ResolverLatencyMs = 50;
+        var rows = Rows(Enumerable.Range(1, 40).Select(i => Row($"E{i:00}", department: "Moved")).ToArray());
+        site.Host.Counters.Reset();
+
+        var result = ps.Run("param($Rows) $Rows | Invoke-TotaraSync", rows).AssertNoErrors();
+
+        var changes = result.Changes();
+        Assert.Equal(Enumerable.Range(1, 40).Select(i => $"Update E{i:00}"), changes.Select(c => $"{c.S("Action")} {c.S("Key")}"));
+        Assert.All(changes, c => Assert.Equal("Applied", c.S("Outcome")));
+        Assert.All(site.WithPrefix("E"), u => Assert.Equal("Moved", u.Department));
+        Assert.True(site.Host.Counters.PeakRequestsInFlight >= 2, $"at most {site.Host.Counters.PeakRequestsInFlight} request(s) were in flight");
+        Assert.Equal(40, site.Host.Counters.MutationsExecuted);
+    }
+
+    [Fact]
     public async Task A_password_column_is_sent_on_create_and_one_the_site_policy_refuses_is_that_rows_error()
     {
         await using var site = await StartAsync();
