@@ -67,3 +67,28 @@ Describe 'Add-TotaraCohortMember' {
         $a | Test-TotaraCohortMember -Cohort 'AUD-GRAD27' | Should -BeFalse
     }
 }
+
+Describe 'Add-TotaraCohortMember on a site that sends no error text (response_debug none)' {
+    BeforeAll {
+        $script:Silent = Start-TestEmulator -ExtraArguments @('--response-debug', 'none')
+        $script:SilentSession = Connect-TestEmulator -Emulator $script:Silent -Extra @{ PassThru = $true }
+        $script:SilentPerson = New-TotaraUser -Session $script:SilentSession -Username ('pn' + [guid]::NewGuid().ToString('N').Substring(0, 12)) `
+            -FirstName 'Pester' -LastName 'Silent' -Email ('pn' + [guid]::NewGuid().ToString('N').Substring(0, 8) + '@example.com') `
+            -IdNumber ('SILENT-' + [guid]::NewGuid().ToString('N').Substring(0, 8)) -GeneratePassword
+    }
+
+    AfterAll {
+        if ($script:Silent) { Stop-TestEmulator -Emulator $script:Silent }
+    }
+
+    It 'still tries an idnumber after the username, and names an unknown user as not found' {
+        $results = @($SilentPerson.IdNumber, 'no-such-user-here') |
+            Add-TotaraCohortMember -Session $SilentSession -Cohort 'AUD-GRAD27' -ErrorVariable failed -ErrorAction SilentlyContinue
+
+        $results.Result | Should -Be 'Added'
+        $results.UserId | Should -Be $SilentPerson.Id
+        $failed.Count | Should -Be 1
+        $failed[0].FullyQualifiedErrorId | Should -BeLike 'TotaraUserNotFound,*'
+        $failed[0].TargetObject | Should -Be 'no-such-user-here'
+    }
+}
