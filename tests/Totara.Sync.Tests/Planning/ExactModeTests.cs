@@ -42,7 +42,7 @@ public sealed class ExactModeTests
 
         var plan = PlanExact(rows, site, state, new SyncOptions());
 
-        Assert.Empty(plan.Changes.Where(c => c.Action == SyncAction.RemoveMember));
+        Assert.DoesNotContain(plan.Changes, c => c.Action == SyncAction.RemoveMember);
         Assert.Equal(0, plan.MembershipRemovals);
     }
 
