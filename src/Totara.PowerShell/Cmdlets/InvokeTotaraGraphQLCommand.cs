@@ -54,7 +54,7 @@ public sealed class InvokeTotaraGraphQLCommand : TotaraSessionCmdlet
     /// <inheritdoc />
     protected override void ProcessRecord(TotaraSession session)
     {
-        if (GraphQLDocument.Parse(Query).RunsMutation(OperationName, out var name) &&
+        if (DocumentOperations.RunsMutation(Query, OperationName, out var name) &&
             !ShouldProcess(session.Url.ToString(), $"Send GraphQL mutation '{name ?? OperationName ?? "(anonymous)"}'"))
             return;
 
