@@ -65,6 +65,12 @@ public sealed class TotaraGraphQLError
 
     private Outcomes.RecordOutcome? _outcome;
 
+    /// <summary>
+    /// The client's own marker, not the site's: the answer to this mutation was lost and could not
+    /// be settled, so whether it was applied is unknown.
+    /// </summary>
+    public bool AnswerLost => string.Equals(Category, Batching.LostAnswerRecovery.StateUnknownCategory, System.StringComparison.Ordinal);
+
     /// <summary>The root field or alias this error belongs to, if any.</summary>
     public string? RootField => Path is { Count: > 0 } p ? p[0] as string : null;
 

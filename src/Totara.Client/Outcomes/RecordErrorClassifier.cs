@@ -13,7 +13,6 @@ public static class RecordErrorClassifier
 {
     private const string InternalCategory = "internal";
     private const string GraphQLCategory = "graphql";
-    private const string AnswerLostCategory = "answer_lost";
 
     // core\reference\*_record_reference and the resolvers that use them: "User reference not found",
     // "Job assignment reference not found", "Cohort reference not found", ...
@@ -35,7 +34,7 @@ public static class RecordErrorClassifier
     {
         var text = TextOf(error);
         // The client's own marker for a mutation whose answer was lost: applied or not, nobody knows.
-        if (text is null || string.Equals(error.Category, AnswerLostCategory, StringComparison.Ordinal))
+        if (text is null || error.AnswerLost)
             return new RecordOutcome(RecordOutcomeKind.Unknown, text, null, null, false);
 
         var notFound = ReferenceNotFound.Match(text);

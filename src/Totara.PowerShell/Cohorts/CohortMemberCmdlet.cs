@@ -109,7 +109,7 @@ public abstract class CohortMemberCmdlet : BatchingCmdlet<CohortMemberRecord, Co
                 RecordErrorIds.UserNotFound, ErrorCategory.ObjectNotFound, record.Target));
             return false;
         }
-        var unknown = error.Category == "answer_lost";
+        var unknown = error.AnswerLost;
         var mapped = TotaraErrors.CategoryOf(error.Category);
         WriteError(TotaraErrors.Create(new TotaraRecordException(record, error.Explanation, null, error.Category),
             unknown ? RecordErrorIds.OutcomeUnknown : RecordErrorIds.RecordFailed,

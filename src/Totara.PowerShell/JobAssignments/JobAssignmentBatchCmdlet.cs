@@ -98,7 +98,7 @@ public abstract class JobAssignmentBatchCmdlet : BatchingCmdlet<JobAssignmentRec
 
         var error = result.Error!;
         var field = ParameterOf(result.ErrorField);
-        var (errorId, category) = error.Category == "answer_lost"
+        var (errorId, category) = error.AnswerLost
             ? (RecordErrorIds.OutcomeUnknown, ErrorCategory.OperationTimeout)
             : error.Outcome is { IsNotFound: true, Subject: "Job assignment" }
                 ? (JobAssignmentErrorIds.JobAssignmentNotFound, ErrorCategory.ObjectNotFound)

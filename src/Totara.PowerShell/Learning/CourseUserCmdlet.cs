@@ -71,7 +71,7 @@ public abstract class CourseUserCmdlet<TOutcome> : BatchingCmdlet<CourseUserReco
                 RecordErrorIds.UserNotFound, ErrorCategory.ObjectNotFound, record.Target));
             return;
         }
-        var unknown = error.Category == "answer_lost";
+        var unknown = error.AnswerLost;
         var mapped = TotaraErrors.CategoryOf(error.Category);
         WriteError(TotaraErrors.Create(new TotaraRecordException(record, error.Explanation, null, error.Category),
             unknown ? RecordErrorIds.OutcomeUnknown : RecordErrorIds.RecordFailed,

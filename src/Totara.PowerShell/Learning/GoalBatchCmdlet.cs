@@ -95,7 +95,7 @@ public abstract class GoalBatchCmdlet : BatchingCmdlet<GoalBatchRecord, GoalOutc
                 RecordErrorIds.UserNotFound, ErrorCategory.ObjectNotFound, record.Target));
             return false;
         }
-        var unknown = error.Category == "answer_lost";
+        var unknown = error.AnswerLost;
         var mapped = TotaraErrors.CategoryOf(error.Category);
         WriteError(TotaraErrors.Create(new TotaraRecordException(record, error.Explanation, result.ErrorField, error.Category),
             unknown ? RecordErrorIds.OutcomeUnknown : RecordErrorIds.RecordFailed,

@@ -80,7 +80,7 @@ public abstract class UserBatchCmdlet : BatchingCmdlet<UserRecord, UserOutcome>
         }
 
         var field = result.ErrorField is null ? null : UserProperties.PropertyOf(result.ErrorField);
-        var unknown = error.Category == "answer_lost";
+        var unknown = error.AnswerLost;
         var category = unknown ? ErrorCategory.OperationTimeout
             : result.Outcome.OwnAccount ? ErrorCategory.PermissionDenied
             : TotaraErrors.CategoryOf(error.Category) is var mapped && mapped != ErrorCategory.NotSpecified ? mapped : ErrorCategory.InvalidOperation;
