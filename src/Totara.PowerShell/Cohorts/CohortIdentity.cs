@@ -94,24 +94,9 @@ public sealed class CohortIdentity
 
 /// <summary>Lets -Cohort take a number, a string, a TotaraCohort or an object naming an audience.</summary>
 [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
-public sealed class CohortIdentityTransformationAttribute : ArgumentTransformationAttribute
+public sealed class CohortIdentityTransformationAttribute : IdentityTransformationAttribute
 {
-    public override object Transform(EngineIntrinsics engineIntrinsics, object inputData)
-    {
-        try
-        {
-            var value = inputData is PSObject wrapped ? wrapped.BaseObject : inputData;
-            if (value is IEnumerable list && value is not string && value is not IDictionary)
-            {
-                var items = new System.Collections.Generic.List<CohortIdentity>();
-                foreach (var item in list) items.Add(CohortIdentity.From(item));
-                return items.ToArray();
-            }
-            return CohortIdentity.From(inputData);
-        }
-        catch (ArgumentException ex)
-        {
-            throw new ArgumentTransformationMetadataException(ex.Message, ex);
-        }
-    }
+    protected override object From(object? item) => CohortIdentity.From(item);
+
+    protected override Array ToArray(System.Collections.Generic.List<object> identities) => identities.ConvertAll(i => (CohortIdentity)i).ToArray();
 }

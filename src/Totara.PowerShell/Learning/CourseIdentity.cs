@@ -89,24 +89,9 @@ public sealed class CourseIdentity
 
 /// <summary>Lets -Course take a number, a string, a TotaraCourse or an object naming a course (and arrays of them).</summary>
 [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
-public sealed class CourseIdentityTransformationAttribute : ArgumentTransformationAttribute
+public sealed class CourseIdentityTransformationAttribute : IdentityTransformationAttribute
 {
-    public override object Transform(EngineIntrinsics engineIntrinsics, object inputData)
-    {
-        try
-        {
-            var value = inputData is PSObject wrapped ? wrapped.BaseObject : inputData;
-            if (value is IEnumerable list && value is not string && value is not IDictionary)
-            {
-                var items = new List<CourseIdentity>();
-                foreach (var item in list) items.Add(CourseIdentity.From(item));
-                return items.ToArray();
-            }
-            return CourseIdentity.From(inputData);
-        }
-        catch (ArgumentException ex)
-        {
-            throw new ArgumentTransformationMetadataException(ex.Message, ex);
-        }
-    }
+    protected override object From(object? item) => CourseIdentity.From(item);
+
+    protected override Array ToArray(System.Collections.Generic.List<object> identities) => identities.ConvertAll(i => (CourseIdentity)i).ToArray();
 }

@@ -114,24 +114,9 @@ public sealed class GoalIdentity
 
 /// <summary>Lets -Identity take a number, a string, a TotaraGoal or an object naming a goal (and arrays of them).</summary>
 [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
-public sealed class GoalIdentityTransformationAttribute : ArgumentTransformationAttribute
+public sealed class GoalIdentityTransformationAttribute : IdentityTransformationAttribute
 {
-    public override object Transform(EngineIntrinsics engineIntrinsics, object inputData)
-    {
-        try
-        {
-            var value = inputData is PSObject wrapped ? wrapped.BaseObject : inputData;
-            if (value is IEnumerable list && value is not string && value is not IDictionary)
-            {
-                var items = new List<GoalIdentity>();
-                foreach (var item in list) items.Add(GoalIdentity.From(item));
-                return items.ToArray();
-            }
-            return GoalIdentity.From(inputData);
-        }
-        catch (ArgumentException ex)
-        {
-            throw new ArgumentTransformationMetadataException(ex.Message, ex);
-        }
-    }
+    protected override object From(object? item) => GoalIdentity.From(item);
+
+    protected override Array ToArray(System.Collections.Generic.List<object> identities) => identities.ConvertAll(i => (GoalIdentity)i).ToArray();
 }

@@ -168,20 +168,9 @@ public sealed class UserIdentity
 
 /// <summary>Lets -Identity take a number, a string, a TotaraUser or any object naming a user (and arrays of them).</summary>
 [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
-public sealed class UserIdentityTransformationAttribute : ArgumentTransformationAttribute
+public sealed class UserIdentityTransformationAttribute : IdentityTransformationAttribute
 {
-    public override object Transform(EngineIntrinsics engineIntrinsics, object inputData)
-    {
-        try
-        {
-            var value = inputData is PSObject wrapped ? wrapped.BaseObject : inputData;
-            if (value is IEnumerable list && value is not string && value is not IDictionary)
-                return list.Cast<object?>().Select(UserIdentity.From).ToArray();
-            return UserIdentity.From(inputData);
-        }
-        catch (ArgumentException ex)
-        {
-            throw new ArgumentTransformationMetadataException(ex.Message, ex);
-        }
-    }
+    protected override object From(object? item) => UserIdentity.From(item);
+
+    protected override Array ToArray(System.Collections.Generic.List<object> identities) => identities.ConvertAll(i => (UserIdentity)i).ToArray();
 }
