@@ -47,6 +47,12 @@ catch (IOException ex)
 
 await using var running = host;
 host.AddClient(line.ClientId, line.ClientSecret, line.AllowIntrospection, line.ServiceUsername);
+foreach (var (clientId, clientSecret) in line.ExtraClients)
+{
+    // Each --client is a client of its own (its own rate-limit record), acting as the same service account.
+    host.AddClient(clientId, clientSecret, line.AllowIntrospection, line.ServiceUsername);
+}
+
 Console.WriteLine($"Totara emulator listening on {host.Url.GetLeftPart(UriPartial.Authority)}");
 
 await stop.Task;
