@@ -209,6 +209,29 @@ Describe 'Connect-Totara with several API clients' {
         (Get-TotaraUser -Identity "$prefix-60").Username | Should -Be "$prefix-60"
     }
 
+    It 'Invoke-TotaraSync over two clients applies every row, managers before their reports, and a rerun plans nothing' {
+        Connect-Totara -Url $Several.Url -Credential $CredentialA, $CredentialB -MaxComplexity 400
+        $prefix = 'PS' + [guid]::NewGuid().ToString('N').Substring(0, 6)
+        # A chain of 30: each row's manager is the row after it, so the source lists reports before managers.
+        $rows = 1..30 | ForEach-Object {
+            $name = "$prefix-$_".ToLowerInvariant()
+            [pscustomobject]@{
+                idnumber = "$prefix-$_"; username = $name; email = "$name@example.com"; firstname = 'Pat'; lastname = "Row$_"
+                jobassignmentidnumber = "JA-$prefix-$_"
+                manageridnumber = $(if ($_ -lt 30) { "$prefix-$($_ + 1)" } else { '' })
+                managerjobassignmentidnumber = $(if ($_ -lt 30) { "JA-$prefix-$($_ + 1)" } else { '' })
+            }
+        }
+
+        $applied = $rows | Invoke-TotaraSync -ErrorVariable failed
+        $again = $rows | Invoke-TotaraSync -Summary
+
+        $failed | Should -BeNullOrEmpty
+        @($applied | Where-Object Outcome -ne 'Applied') | Should -BeNullOrEmpty
+        (Get-TotaraJobAssignment -UserIdNumber "$prefix-1").ManagerIdNumber | Should -Be "$prefix-2"
+        $again.Planned | Should -Be 0
+    }
+
     It 'one credential alone still connects as before' {
         $session = Connect-Totara -Url $Several.Url -Credential $CredentialB -PassThru
 
