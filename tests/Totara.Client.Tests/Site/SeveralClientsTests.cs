@@ -125,8 +125,15 @@ public sealed class SeveralClientsTests
         }));
 
         var refused = await Assert.ThrowsAsync<TotaraAuthenticationException>(() => spread.SignInAsync());
+        // Requests take turns over the clients: within two, one goes to the refused client.
+        var inRun = await Assert.ThrowsAsync<TotaraAuthenticationException>(async () =>
+        {
+            for (var i = 0; i < 2; i++) await spread.ExecuteAsync(Documents.StatusRequest());
+        });
 
         Assert.Contains(Second, refused.Message);
+        Assert.Contains(Second, inRun.Message);
+        Assert.DoesNotContain("Wr0ng-S3cret-71d2", inRun.ToString());
         Assert.DoesNotContain("Wr0ng-S3cret-71d2", refused.ToString());
         Assert.DoesNotContain(TestSite.Secret, refused.ToString());
         Assert.DoesNotContain("S3cret", spread.ToString());
