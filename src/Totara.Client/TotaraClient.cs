@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Net.Http;
 using System.Text.Json;
 using System.Threading;
@@ -32,6 +33,7 @@ public sealed class TotaraClient : IDisposable
     private JobAssignmentsClient? _jobAssignments;
     private CoursesClient? _courses;
     private GoalsClient? _goals;
+    private IReadOnlyList<string>? _clientIds;
 
     public TotaraClient(TotaraClientOptions options)
     {
@@ -43,19 +45,34 @@ public sealed class TotaraClient : IDisposable
         _http.DefaultRequestHeaders.UserAgent.ParseAdd(options.UserAgent);
 
         var siteRoot = SiteRoot(options.SiteUrl);
-        AccessTokenSource tokens = options.Credential switch
-        {
-            TotaraCredential.ClientCredentials c => new ClientCredentialsTokenSource(
-                new TokenEndpoint(_http, siteRoot, c.ClientId, c.Secret, options.RequestTimeout), options.TokenRenewalMargin, options.Clock),
-            TotaraCredential.AccessTokenCredential t => new FixedTokenSource(t.Token),
-            _ => throw new ArgumentException("Unknown credential kind.", nameof(options)),
-        };
-
-        var connection = new GraphQLConnection(_http, siteRoot, tokens, options.RequestTimeout);
         var rules = new RetryRules(options.RateLimitBaseDelay, options.TransientBaseDelay, options.MaxRetryDelay);
         var pipeline = RetryPipelineFactory.Create(options, rules, args => Retrying?.Invoke(this, args));
-        _executor = new RequestExecutor(connection, new ComplexityLedger(options.ComplexityBudgetPerMinute, options.Clock, new StatusQueryWindowOpener(connection)), pipeline);
+        _executor = new RequestExecutor(BuildLanes(options, siteRoot), pipeline);
         _runner = new OperationRunner(_executor, _estimator);
+    }
+
+    /// <summary>One lane per API client; with several, a site pacer they all book in (its window opener goes through whichever client has room).</summary>
+    private ClientLanes BuildLanes(TotaraClientOptions options, Uri siteRoot)
+    {
+        ClientLanes? lanes = null;
+        ComplexityLedger? site = null;
+        if (options.Credentials.Count > 1)
+            site = new ComplexityLedger(options.SiteComplexityBudgetPerMinute, options.Clock, new StatusQueryWindowOpener(() => lanes!.Choose(), () => site));
+        var all = new List<ClientLane>();
+        foreach (var credential in options.Credentials)
+        {
+            AccessTokenSource tokens = credential switch
+            {
+                TotaraCredential.ClientCredentials c => new ClientCredentialsTokenSource(
+                    new TokenEndpoint(_http, siteRoot, c.ClientId, c.Secret, options.RequestTimeout), options.TokenRenewalMargin, options.Clock),
+                TotaraCredential.AccessTokenCredential t => new FixedTokenSource(t.Token),
+                _ => throw new ArgumentException("Unknown credential kind.", nameof(options)),
+            };
+            var connection = new GraphQLConnection(_http, siteRoot, tokens, options.RequestTimeout);
+            all.Add(new ClientLane(credential.ClientId, tokens, connection, options.ComplexityBudgetPerMinute, options.Clock, site));
+        }
+        lanes = new ClientLanes(all, site);
+        return lanes;
     }
 
     public TotaraClientOptions Options { get; }
@@ -75,8 +92,30 @@ public sealed class TotaraClient : IDisposable
     /// <summary>Raised before each retry: attempt, delay, reason (never a secret), operation name.</summary>
     public event EventHandler<TotaraRetryEventArgs>? Retrying;
 
-    /// <summary>Complexity points booked by this client in the current 60 s window.</summary>
-    public long ComplexitySpentInWindow => _executor.Ledger.SpentInWindow;
+    /// <summary>Complexity points booked in the current 60 s window: the one API client's, or with several, the site's across them all.</summary>
+    public long ComplexitySpentInWindow => _executor.Lanes.SpentInWindow;
+
+    /// <summary>The API client ids requests are spread over (empty for a pre-issued access token).</summary>
+    public IReadOnlyList<string> ClientIds => _clientIds ??= _executor.Lanes.All.Where(l => l.ClientId is not null).Select(l => l.ClientId!).ToList();
+
+    /// <summary>
+    /// Gets a token for every API client now, so a wrong secret is found at connect rather than
+    /// part-way through a bulk run; the error names the client id, never its secret.
+    /// </summary>
+    public async Task SignInAsync(CancellationToken ct = default)
+    {
+        foreach (var lane in _executor.Lanes.All)
+        {
+            try
+            {
+                await lane.Tokens.GetAsync(ct).ConfigureAwait(false);
+            }
+            catch (TotaraAuthenticationException ex) when (_executor.Lanes.All.Count > 1)
+            {
+                throw new TotaraAuthenticationException($"{lane}: {ex.Message}", ex.Category, ex.DebugMessage, ex.StatusCode, ex);
+            }
+        }
+    }
 
     public Task<TotaraSiteInfo> HandshakeAsync(CancellationToken ct = default) =>
         new SiteProbe(_runner).RunAsync(ct);
@@ -133,7 +172,9 @@ public sealed class TotaraClient : IDisposable
 
     public void Dispose() => _http.Dispose();
 
-    public override string ToString() => $"Totara client for {Options.SiteUrl} ({Options.Credential})";
+    public override string ToString() => Options.Credentials.Count == 1
+        ? $"Totara client for {Options.SiteUrl} ({Options.Credential})"
+        : $"Totara client for {Options.SiteUrl} ({Options.Credentials.Count} API clients: {string.Join(", ", ClientIds)})";
 
     // Relative URIs resolve against the site's folder, so a site under /totara/ keeps its path.
     private static Uri SiteRoot(Uri site) =>

@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Net.Http;
 
 namespace Totara.Client;
@@ -7,20 +9,51 @@ namespace Totara.Client;
 public sealed class TotaraClientOptions
 {
     public TotaraClientOptions(Uri siteUrl, TotaraCredential credential)
+        : this(siteUrl, new[] { credential ?? throw new ArgumentNullException(nameof(credential)) })
+    {
+    }
+
+    /// <summary>
+    /// Several API clients of one site: requests are spread over them, each paced on its own
+    /// budget and all together on the site's (<see cref="SiteComplexityBudgetPerMinute"/>).
+    /// </summary>
+    public TotaraClientOptions(Uri siteUrl, IEnumerable<TotaraCredential> credentials)
     {
         if (siteUrl is null) throw new ArgumentNullException(nameof(siteUrl));
+        if (credentials is null) throw new ArgumentNullException(nameof(credentials));
         if (!siteUrl.IsAbsoluteUri)
             throw new ArgumentException($"The site URL '{siteUrl}' is not absolute (e.g. https://learn.example.com).", nameof(siteUrl));
         SiteUrl = siteUrl;
-        Credential = credential ?? throw new ArgumentNullException(nameof(credential));
+        Credentials = credentials.ToList();
+        if (Credentials.Count == 0) throw new ArgumentException("At least one credential is needed.", nameof(credentials));
+        if (Credentials.Any(c => c is null)) throw new ArgumentException("A credential is null.", nameof(credentials));
+        if (Credentials.Count > 1)
+        {
+            // Totara budgets per client id: two lanes for one client would pace twice its budget.
+            if (Credentials.Any(c => c.ClientId is null))
+                throw new ArgumentException("Several credentials must all be client credentials (a client id and secret), not pre-issued tokens.", nameof(credentials));
+            var repeated = Credentials.GroupBy(c => c.ClientId, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+            if (repeated is not null)
+                throw new ArgumentException($"The client id '{repeated.Key}' is given more than once; each API client has one budget.", nameof(credentials));
+        }
     }
 
     public Uri SiteUrl { get; }
 
-    public TotaraCredential Credential { get; }
+    /// <summary>The first (with one client, the only) credential.</summary>
+    public TotaraCredential Credential => Credentials[0];
 
-    /// <summary>The site's rate limit for this client, points per window; the client paces itself to Totara's two-counter window with it.</summary>
+    /// <summary>Every API client's credential; requests are spread over them.</summary>
+    public IReadOnlyList<TotaraCredential> Credentials { get; }
+
+    /// <summary>The site's rate limit for each client, points per window; the client paces itself to Totara's two-counter window with it.</summary>
     public int ComplexityBudgetPerMinute { get; set; } = 250_000;
+
+    /// <summary>
+    /// The site's rate limit for all clients together (Totara's default 500,000); paced to only
+    /// when there are several credentials, since one client's budget is below it.
+    /// </summary>
+    public int SiteComplexityBudgetPerMinute { get; set; } = 500_000;
 
     /// <summary>The site's maximum query complexity per request.</summary>
     public int MaxComplexity { get; set; } = 6_000;
@@ -76,6 +109,7 @@ public sealed class TotaraClientOptions
     internal void Validate()
     {
         if (ComplexityBudgetPerMinute <= 0) throw new ArgumentOutOfRangeException(nameof(ComplexityBudgetPerMinute), ComplexityBudgetPerMinute, "The complexity budget per minute must be positive.");
+        if (SiteComplexityBudgetPerMinute <= 0) throw new ArgumentOutOfRangeException(nameof(SiteComplexityBudgetPerMinute), SiteComplexityBudgetPerMinute, "The site's complexity budget per minute must be positive.");
         if (MaxComplexity <= 0) throw new ArgumentOutOfRangeException(nameof(MaxComplexity), MaxComplexity, "The maximum complexity must be positive.");
         if (BatchComplexityShare <= 0 || BatchComplexityShare > 1) throw new ArgumentOutOfRangeException(nameof(BatchComplexityShare), BatchComplexityShare, "The batch complexity share must be above 0 and at most 1.");
         if (MaxRetryAttempts < 0) throw new ArgumentOutOfRangeException(nameof(MaxRetryAttempts), MaxRetryAttempts, "The retry attempts cannot be negative.");

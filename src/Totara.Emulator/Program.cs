@@ -52,6 +52,12 @@ if (line.ClientAllowedAddresses.Count > 0)
     host.RestrictClientAddresses(line.ClientId, line.ClientAllowedAddresses.ToArray());
 }
 
+foreach (var (clientId, clientSecret) in line.ExtraClients)
+{
+    // Each --client is a client of its own (its own rate-limit record), acting as the same service account.
+    host.AddClient(clientId, clientSecret, line.AllowIntrospection, line.ServiceUsername);
+}
+
 Console.WriteLine($"Totara emulator listening on {host.Url.GetLeftPart(UriPartial.Authority)}");
 
 await stop.Task;

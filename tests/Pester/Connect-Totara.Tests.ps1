@@ -163,3 +163,92 @@ Describe 'Connect-Totara' {
         Get-TotaraSession | Should -Not -BeNullOrEmpty
     }
 }
+
+Describe 'Connect-Totara with several API clients' {
+    BeforeAll {
+        # A site with two more API clients, given as the emulator's --client ID:SECRET switches.
+        $script:SecretA = 'pester-a-' + [guid]::NewGuid().ToString('N')
+        $script:SecretB = 'pester-b-' + [guid]::NewGuid().ToString('N')
+        $script:Several = Start-TestEmulator -ExtraArguments @('--client', "pester-a:$SecretA", '--client', "pester-b:$SecretB")
+        $script:CredentialA = [pscredential]::new('pester-a', (ConvertTo-TestSecureString $SecretA))
+        $script:CredentialB = [pscredential]::new('pester-b', (ConvertTo-TestSecureString $SecretB))
+    }
+
+    AfterAll {
+        Disconnect-Totara -ErrorAction SilentlyContinue
+        Stop-TestEmulator -Emulator $script:Several
+    }
+
+    AfterEach {
+        Disconnect-Totara -ErrorAction SilentlyContinue
+    }
+
+    It 'takes -Credential $a, $b and Get-TotaraSession shows both clients, never a secret' {
+        $verbose = Connect-Totara -Url $Several.Url -Credential $CredentialA, $CredentialB -Verbose 4>&1 | Out-String
+
+        $session = Get-TotaraSession
+        $session.ClientIds | Should -Be @('pester-a', 'pester-b')
+        $session.ClientId | Should -Be 'pester-a'
+        $session.ComplexityBudget | Should -Be 250000
+        $session.SiteComplexityBudget | Should -Be 500000
+        $shown = ($session | Format-List | Out-String) + ($session | Format-Table | Out-String) + "$session" + $verbose
+        $shown | Should -Match 'pester-a, pester-b'
+        $shown | Should -Not -Match ([regex]::Escape($SecretA))
+        $shown | Should -Not -Match ([regex]::Escape($SecretB))
+    }
+
+    It 'spreads a bulk create over the clients and returns the users in input order' {
+        # A small request limit makes many batches, so both clients carry some.
+        Connect-Totara -Url $Several.Url -Credential $CredentialA, $CredentialB -MaxComplexity 400
+        $prefix = 'pmulti' + [guid]::NewGuid().ToString('N').Substring(0, 8)
+        $rows = 1..60 | ForEach-Object { [pscustomobject]@{ Username = "$prefix-$_"; FirstName = 'Multi'; LastName = "Row$_"; Email = "$prefix-$_@example.com" } }
+
+        $users = $rows | New-TotaraUser -Password (ConvertTo-TestSecureString 'Passw0rd!')
+
+        $users.Username | Should -Be $rows.Username
+        (Get-TotaraUser -Identity "$prefix-60").Username | Should -Be "$prefix-60"
+    }
+
+    It 'Invoke-TotaraSync over two clients applies every row, managers before their reports, and a rerun plans nothing' {
+        Connect-Totara -Url $Several.Url -Credential $CredentialA, $CredentialB -MaxComplexity 400
+        $prefix = 'PS' + [guid]::NewGuid().ToString('N').Substring(0, 6)
+        # A chain of 30: each row's manager is the row after it, so the source lists reports before managers.
+        $rows = 1..30 | ForEach-Object {
+            $name = "$prefix-$_".ToLowerInvariant()
+            [pscustomobject]@{
+                idnumber = "$prefix-$_"; username = $name; email = "$name@example.com"; firstname = 'Pat'; lastname = "Row$_"
+                jobassignmentidnumber = "JA-$prefix-$_"
+                manageridnumber = $(if ($_ -lt 30) { "$prefix-$($_ + 1)" } else { '' })
+                managerjobassignmentidnumber = $(if ($_ -lt 30) { "JA-$prefix-$($_ + 1)" } else { '' })
+            }
+        }
+
+        $applied = $rows | Invoke-TotaraSync -ErrorVariable failed
+        $again = $rows | Invoke-TotaraSync -Summary
+
+        $failed | Should -BeNullOrEmpty
+        @($applied | Where-Object Outcome -ne 'Applied') | Should -BeNullOrEmpty
+        (Get-TotaraJobAssignment -UserIdNumber "$prefix-1").ManagerIdNumber | Should -Be "$prefix-2"
+        $again.Planned | Should -Be 0
+    }
+
+    It 'one credential alone still connects as before' {
+        $session = Connect-Totara -Url $Several.Url -Credential $CredentialB -PassThru
+
+        $session.ClientIds | Should -Be @('pester-b')
+        $session.SiteComplexityBudget | Should -BeNullOrEmpty
+        (Get-TotaraStatus).Status | Should -Be 'ok'
+    }
+
+    It 'names the client whose secret is wrong, without any secret' {
+        $wrong = [pscredential]::new('pester-b', (ConvertTo-TestSecureString 'Wr0ng-Secret-Pester'))
+
+        { Connect-Totara -Url $Several.Url -Credential $CredentialA, $wrong -ErrorAction Stop } | Should -Throw -ExpectedMessage '*pester-b*'
+        $Error[0] | Out-String | Should -Not -Match 'Wr0ng-Secret-Pester|pester-a-'
+        Get-TotaraSession -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+    }
+
+    It 'refuses a client id given twice' {
+        { Connect-Totara -Url $Several.Url -Credential $CredentialA, $CredentialA -ErrorAction Stop } | Should -Throw -ExpectedMessage "*'pester-a' more than once*"
+    }
+}

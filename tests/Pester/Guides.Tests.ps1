@@ -31,7 +31,9 @@ BeforeDiscovery {
 
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestSupport.ps1')
-    $script:Emulator = Start-TestEmulator -ClientId 'guide-client' -ExtraArguments @('--service-username', 'svc-hr-sync')
+    # A second API client for the runbook's scaling-out examples (docs/runbooks.md section 7).
+    $script:SecondSecret = 'guide-2-' + [guid]::NewGuid().ToString('N')
+    $script:Emulator = Start-TestEmulator -ClientId 'guide-client' -ExtraArguments @('--service-username', 'svc-hr-sync', '--client', "guide-client-2:$SecondSecret")
     Import-Module (Get-BuiltModuleManifest) -Force
     # `Import-Module Totara.PowerShell` by name, as the runbook writes it, finds the built module.
     $env:PSModulePath = (Join-Path $script:RepoRoot 'out') + [System.IO.Path]::PathSeparator + $env:PSModulePath
@@ -94,7 +96,8 @@ Describe 'Examples in README.md and docs/' {
         $blobs = Join-Path $TestDrive 'blobs'
         New-Item -ItemType Directory -Path (Join-Path $blobs 'hr-exports') -Force | Out-Null
         Copy-Item -LiteralPath (Join-Path $RepoRoot 'samples/hr.csv') -Destination (Join-Path $blobs 'hr-exports/hr.csv') -Force
-        function Get-AutomationPSCredential([string] $Name) { $credential }
+        $secondCredential = [pscredential]::new('guide-client-2', (ConvertTo-SecureString $SecondSecret -AsPlainText -Force))
+        function Get-AutomationPSCredential([string] $Name) { if ($Name -eq 'Totara API client 2') { $secondCredential } else { $credential } }
         function Get-AutomationVariable([string] $Name) {
             @{ TotaraUrl = $Emulator.Url; TotaraServiceAccount = 'svc-hr-sync' }[$Name]
         }

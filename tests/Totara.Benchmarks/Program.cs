@@ -18,6 +18,7 @@ var scenarios = new Dictionary<int, Func<BenchSettings, Task<ScenarioReport>>>
     [7] = SyncScenario.RunAsync,
     [8] = ConvergenceScenario.RunAsync,
     [9] = FailingCreateScenario.RunAsync,
+    [10] = SeveralClientsScenario.RunAsync,
 };
 var chosen = new List<int>();
 int resolverLatencyMs = 0;

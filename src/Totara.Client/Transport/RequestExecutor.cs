@@ -10,23 +10,22 @@ namespace Totara.Client.Transport;
 
 /// <summary>
 /// Runs one logical request: inside the retry pipeline, each attempt first waits for room in
-/// the complexity ledger, then goes through the connection; the booking is settled when the
+/// the complexity ledgers of the API client it goes through (and of the site, with several
+/// clients), then goes through that client's connection; the booking is settled when the
 /// answer arrives, with what the answer shows was spent.
 /// </summary>
 internal sealed class RequestExecutor
 {
-    private readonly GraphQLConnection _connection;
-    private readonly ComplexityLedger _ledger;
+    private readonly ClientLanes _lanes;
     private readonly ResiliencePipeline _pipeline;
 
-    public RequestExecutor(GraphQLConnection connection, ComplexityLedger ledger, ResiliencePipeline pipeline)
+    public RequestExecutor(ClientLanes lanes, ResiliencePipeline pipeline)
     {
-        _connection = connection;
-        _ledger = ledger;
+        _lanes = lanes;
         _pipeline = pipeline;
     }
 
-    public ComplexityLedger Ledger => _ledger;
+    public ClientLanes Lanes => _lanes;
 
     /// <summary>The answer (caller disposes it), or the typed exception after retries.</summary>
     public async Task<RawAnswer> SendAsync(GraphQLRequest request, RequestCharge charge, CancellationToken ct)
@@ -51,17 +50,23 @@ internal sealed class RequestExecutor
 
     private async Task<RawAnswer> AttemptAsync(GraphQLRequest request, RequestCharge charge, CancellationToken ct)
     {
-        var booking = await _ledger.ReserveAsync(charge.Estimate, ct).ConfigureAwait(false);
+        var booking = await _lanes.ReserveAsync(charge.Estimate, ct).ConfigureAwait(false);
         RawAnswer answer;
         try
         {
-            answer = await _connection.SendAsync(request, charge.IsMutation, ct).ConfigureAwait(false);
+            answer = await booking.Lane.Connection.SendAsync(request, charge.IsMutation, ct).ConfigureAwait(false);
         }
         catch (TotaraRateLimitException)
         {
             // A 429 comes from a root-field check: the site has moved its window if one was due.
-            booking.Settle(siteAnswered: true);
+            booking.SettleRateLimited();
             throw;
+        }
+        catch (TotaraAuthenticationException ex) when (_lanes.All.Count > 1)
+        {
+            // Refused before anything ran; with several clients, say which one (never its secret).
+            booking.Settle(actualPoints: 0);
+            throw new TotaraAuthenticationException($"{booking.Lane}: {ex.Message}", ex.Category, ex.DebugMessage, ex.StatusCode, ex);
         }
         catch
         {

@@ -12,6 +12,7 @@ public sealed class ClientRegistry
 {
     private readonly ConcurrentDictionary<string, ApiClientRecord> _clients = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, IssuedToken> _tokens = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, long> _issuedTo = new(StringComparer.Ordinal);
     private readonly byte[] _signingKey = RandomNumberGenerator.GetBytes(32);
     private readonly EmulatorSwitches _switches;
     private readonly TimeProvider _clock;
@@ -74,9 +75,13 @@ public sealed class ClientRegistry
         var now = _clock.GetUtcNow();
         var token = JwtAccessToken.Create(client.ClientId, now, now + lifetime, _signingKey);
         _tokens[token] = new IssuedToken(client, now + lifetime, _switches.TokenEpoch);
+        _issuedTo.AddOrUpdate(client.ClientId, 1, (_, n) => n + 1);
         PruneExpired();
         return (token, lifetime);
     }
+
+    /// <summary>Tokens issued to one client since start (each client renews its own).</summary>
+    public long TokensIssuedTo(string clientId) => _issuedTo.TryGetValue(clientId, out var count) ? count : 0;
 
     /// <summary>The client a valid token belongs to; null for unknown, expired or revoked tokens.</summary>
     public ApiClientRecord? Validate(string token)

@@ -14,6 +14,7 @@ internal sealed class CommandLine
           --port N                 port on 127.0.0.1 (default 5099; 0 picks a free port)
           --client-id ID           API client id (default demo-client)
           --client-secret SECRET   API client secret (default demo-secret)
+          --client ID:SECRET       one more API client, with its own rate limit (repeatable)
           --service-username NAME  the client's service account (default api_service)
           --allow-introspection    let the client run __schema / __type queries
           --client-allowed-ips LIST the client's allowed IP addresses, comma-separated
@@ -34,11 +35,16 @@ internal sealed class CommandLine
           --help                   show this help
         """;
 
+    private readonly List<(string ClientId, string ClientSecret)> _extraClients = new();
+
     public EmulatorOptions Options { get; } = new() { Port = 5099 };
 
     public string ClientId { get; private set; } = DefaultClientId;
 
     public string ClientSecret { get; private set; } = DefaultClientSecret;
+
+    /// <summary>The further API clients given with <c>--client ID:SECRET</c>, in order; each has its own rate-limit budget.</summary>
+    public IReadOnlyList<(string ClientId, string ClientSecret)> ExtraClients => _extraClients;
 
     public string ServiceUsername { get; private set; } = "api_service";
 
@@ -64,6 +70,7 @@ internal sealed class CommandLine
                 case "--port": line.Options.Port = Integer(name, Value(), 0, 65535); break;
                 case "--client-id": line.ClientId = NotEmpty(name, Value()); break;
                 case "--client-secret": line.ClientSecret = NotEmpty(name, Value()); break;
+                case "--client": line.AddExtraClient(name, Value()); break;
                 case "--service-username": line.ServiceUsername = NotEmpty(name, Value()); break;
                 case "--allow-introspection": line.AllowIntrospection = true; break;
                 case "--client-allowed-ips": line.ClientAllowedAddresses = AddressList(name, Value()); break;
@@ -83,6 +90,14 @@ internal sealed class CommandLine
                 case "--help" or "-h" or "-?": line.ShowHelp = true; break;
                 default: throw new FormatException($"Unknown option '{name}'.");
             }
+        }
+
+        // Checked after all arguments: --client-id may come after --client.
+        var repeated = line._extraClients.Select(c => c.ClientId).Append(line.ClientId)
+            .GroupBy(id => id, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (repeated is not null)
+        {
+            throw new FormatException($"--client {repeated.Key}: that client id is given twice.");
         }
 
         if (line.Options.FaultRate + line.Options.DropRate > 1)
@@ -109,6 +124,18 @@ internal sealed class CommandLine
         }
 
         return entries.Length > 0 ? entries : throw new FormatException($"{name} must not be empty.");
+    }
+
+    /// <summary>ID:SECRET, split at the first colon (a secret may hold colons, an id may not); ids must be unique.</summary>
+    private void AddExtraClient(string name, string value)
+    {
+        var colon = value.IndexOf(':');
+        if (colon <= 0 || colon == value.Length - 1)
+        {
+            throw new FormatException($"{name} must be ID:SECRET, both non-empty.");
+        }
+
+        _extraClients.Add((value[..colon], value[(colon + 1)..]));
     }
 
     private static string NotEmpty(string name, string value) =>

@@ -21,11 +21,13 @@ public sealed class EmulatorHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ClientRegistry _clients;
+    private readonly RateLimiter _rateLimiter;
     private int _stopped;
 
-    private EmulatorHost(WebApplication app, EmulatorState state, EmulatorSwitches switches, EmulatorCounters counters, ClientRegistry clients)
+    private EmulatorHost(WebApplication app, EmulatorState state, EmulatorSwitches switches, EmulatorCounters counters, ClientRegistry clients, RateLimiter rateLimiter)
     {
         _app = app;
+        _rateLimiter = rateLimiter;
         State = state;
         Switches = switches;
         Counters = counters;
@@ -90,7 +92,7 @@ public sealed class EmulatorHost : IAsyncDisposable
         app.MapPost("/totara/oauth2/token.php", (RequestDelegate)tokenEndpoint.HandleAsync);
         app.MapPost("/api/graphql.php", (RequestDelegate)graphQlEndpoint.HandleAsync);
 
-        var host = new EmulatorHost(app, state, switches, counters, clients);
+        var host = new EmulatorHost(app, state, switches, counters, clients, rateLimiter);
         await app.StartAsync(ct);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         host.Url = new Uri(address.EndsWith('/') ? address : address + "/");
@@ -134,6 +136,12 @@ public sealed class EmulatorHost : IAsyncDisposable
         Counters.CountTokenIssued();
         return token;
     }
+
+    /// <summary>Tokens issued to one API client since start (the token endpoint and <see cref="IssueToken"/>).</summary>
+    public long TokensIssuedTo(string clientId) => _clients.TokensIssuedTo(clientId);
+
+    /// <summary>The site's rate-limit windows so far, the open one last; with <paramref name="clientId"/>, that client's.</summary>
+    public IReadOnlyList<RateWindowFigure> RateWindows(string? clientId = null) => _rateLimiter.Windows(clientId);
 
     public async Task StopAsync()
     {

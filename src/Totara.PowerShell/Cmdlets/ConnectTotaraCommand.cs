@@ -32,11 +32,14 @@ public sealed class ConnectTotaraCommand : TotaraCmdlet
     [ValidateNotNull]
     public SecureString? ClientSecret { get; set; }
 
-    /// <summary>The client id as user name and the client secret as password.</summary>
+    /// <summary>
+    /// The client id as user name and the client secret as password; several (-Credential $a, $b)
+    /// for several API clients of the site, over which bulk work is spread.
+    /// </summary>
     [Parameter(Mandatory = true, ParameterSetName = CredentialSet)]
-    [Credential]
-    [ValidateNotNull]
-    public PSCredential? Credential { get; set; }
+    [CredentialList]
+    [ValidateNotNullOrEmpty]
+    public PSCredential[]? Credential { get; set; }
 
     /// <summary>A pre-issued bearer token, used as given (it is not renewed).</summary>
     [Parameter(Mandatory = true, ParameterSetName = AccessTokenSet)]
@@ -48,10 +51,15 @@ public sealed class ConnectTotaraCommand : TotaraCmdlet
     [ValidateNotNullOrEmpty]
     public string? ServiceAccount { get; set; }
 
-    /// <summary>Complexity points per minute the client spends at most.</summary>
+    /// <summary>Complexity points per minute each API client spends at most.</summary>
     [Parameter]
     [ValidateRange(1, int.MaxValue)]
     public int ComplexityBudget { get; set; } = 250_000;
+
+    /// <summary>Complexity points per minute all the session's API clients together spend at most (the site's limit; used with several -Credential).</summary>
+    [Parameter]
+    [ValidateRange(1, int.MaxValue)]
+    public int SiteComplexityBudget { get; set; } = 500_000;
 
     /// <summary>The site's maximum query complexity per request.</summary>
     [Parameter]
@@ -102,6 +110,12 @@ public sealed class ConnectTotaraCommand : TotaraCmdlet
         try
         {
             WriteVerbose($"Connecting to {options.SiteUrl} and reading what the site offers.");
+            if (options.Credentials.Count > 1)
+            {
+                // Every client signs in now, so a wrong secret is found here, not part-way through a bulk run.
+                WriteVerbose($"Signing in {options.Credentials.Count} API clients: {string.Join(", ", client.ClientIds)}.");
+                Run(client, ct => client.SignInAsync(ct));
+            }
             var siteInfo = Run(client, ct => client.HandshakeAsync(ct));
             var session = new TotaraSession(client, siteInfo, ServiceAccount, DateTimeOffset.Now);
             SessionStore.SetDefault(session);
@@ -127,12 +141,13 @@ public sealed class ConnectTotaraCommand : TotaraCmdlet
         var problem = ConnectionSettings.CheckUrl(Url, AllowUnencryptedAuthentication, out var url)
             ?? ConnectionSettings.CheckPositive(MaxRetryDuration, nameof(MaxRetryDuration))
             ?? ConnectionSettings.CheckPositive(RequestTimeout, nameof(RequestTimeout))
-            ?? ConnectionSettings.CheckCredential(Credential)
+            ?? ConnectionSettings.CheckCredentials(Credential)
             ?? ConnectionSettings.CheckProxy(Proxy, ProxyCredential, ProxyUseDefaultCredentials);
         if (problem is not null) ThrowTerminatingError(problem);
-        return new TotaraClientOptions(url!, ReadCredential())
+        return new TotaraClientOptions(url!, ReadCredentials())
         {
             ComplexityBudgetPerMinute = ComplexityBudget,
+            SiteComplexityBudgetPerMinute = SiteComplexityBudget,
             MaxComplexity = MaxComplexity,
             MaxRetryAttempts = MaxRetryCount,
             MaxRetryDuration = MaxRetryDuration,
@@ -145,10 +160,10 @@ public sealed class ConnectTotaraCommand : TotaraCmdlet
 
     // The client secret stays a SecureString inside the client until each token request is built;
     // a pre-issued token is sent with every request, so it becomes a string here, once.
-    private TotaraCredential ReadCredential() => ParameterSetName switch
+    private TotaraCredential[] ReadCredentials() => ParameterSetName switch
     {
-        CredentialSet => TotaraCredential.FromClientCredentials(ConnectionSettings.ClientIdOf(Credential!), Credential!.Password),
-        AccessTokenSet => TotaraCredential.FromAccessToken(SecureText.Read(AccessToken!)),
-        _ => TotaraCredential.FromClientCredentials(ClientId, ClientSecret!),
+        CredentialSet => Array.ConvertAll(Credential!, c => TotaraCredential.FromClientCredentials(ConnectionSettings.ClientIdOf(c), c.Password)),
+        AccessTokenSet => new[] { TotaraCredential.FromAccessToken(SecureText.Read(AccessToken!)) },
+        _ => new[] { TotaraCredential.FromClientCredentials(ClientId, ClientSecret!) },
     };
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Management.Automation;
 
 namespace Totara.PowerShell;
@@ -30,12 +31,22 @@ internal static class ConnectionSettings
         return TotaraErrors.Create(new ArgumentException(message), ErrorIds.InvalidParameter, ErrorCategory.InvalidArgument, value);
     }
 
-    /// <summary>Refuses a PSCredential without a user name (the client id).</summary>
-    public static ErrorRecord? CheckCredential(PSCredential? credential)
+    /// <summary>Refuses a PSCredential without a user name (the client id), and a client id given twice (Totara budgets per client).</summary>
+    public static ErrorRecord? CheckCredentials(PSCredential[]? credentials)
     {
-        if (credential is null || ClientIdOf(credential).Length > 0) return null;
-        var message = "-Credential has no user name. Put the API client id in the user name and the client secret in the password.";
-        return TotaraErrors.Create(new ArgumentException(message), ErrorIds.InvalidParameter, ErrorCategory.InvalidArgument, "Credential");
+        if (credentials is null) return null;
+        string? message = null;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var credential in credentials)
+        {
+            var clientId = ClientIdOf(credential);
+            if (clientId.Length == 0)
+                message = "-Credential has no user name. Put the API client id in the user name and the client secret in the password.";
+            else if (!seen.Add(clientId))
+                message = $"-Credential names the API client '{clientId}' more than once. Each API client has one budget; give each client once.";
+            if (message is not null) break;
+        }
+        return message is null ? null : TotaraErrors.Create(new ArgumentException(message), ErrorIds.InvalidParameter, ErrorCategory.InvalidArgument, "Credential");
     }
 
     /// <summary>Refuses proxy settings that cannot work together, as Invoke-RestMethod does.</summary>

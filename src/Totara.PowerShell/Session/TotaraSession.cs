@@ -27,12 +27,14 @@ public sealed class TotaraSession
         var options = client.Options;
         Url = options.SiteUrl;
         ClientId = options.Credential.ClientId;
+        ClientIds = client.ClientIds;
         AuthenticationMethod = ClientId is null ? TotaraAuthenticationMethod.AccessToken : TotaraAuthenticationMethod.ClientCredentials;
         ServiceAccount = string.IsNullOrWhiteSpace(serviceAccount) ? null : serviceAccount;
         SiteStatus = siteInfo.Status;
         Queries = Sorted(siteInfo.Queries);
         Mutations = Sorted(siteInfo.Mutations);
         ComplexityBudget = options.ComplexityBudgetPerMinute;
+        SiteComplexityBudget = options.Credentials.Count > 1 ? options.SiteComplexityBudgetPerMinute : null;
         MaxComplexity = options.MaxComplexity;
         MaxRetryCount = options.MaxRetryAttempts;
         MaxRetryDuration = options.MaxRetryDuration;
@@ -43,8 +45,11 @@ public sealed class TotaraSession
     /// <summary>The site's base URL, e.g. https://learn.example.com.</summary>
     public Uri Url { get; }
 
-    /// <summary>The API client id; null when connected with a pre-issued access token.</summary>
+    /// <summary>The (first) API client id; null when connected with a pre-issued access token.</summary>
     public string? ClientId { get; }
+
+    /// <summary>Every API client id the session spreads its requests over (Connect-Totara -Credential $a, $b); empty for an access token.</summary>
+    public IReadOnlyList<string> ClientIds { get; }
 
     /// <summary>How the session authenticates: client credentials or a pre-issued access token.</summary>
     public TotaraAuthenticationMethod AuthenticationMethod { get; }
@@ -61,8 +66,11 @@ public sealed class TotaraSession
     /// <summary>The mutation names the site offers to this client, found by the handshake.</summary>
     public IReadOnlyList<string> Mutations { get; }
 
-    /// <summary>Complexity points per minute the client spends at most (the site's client rate limit).</summary>
+    /// <summary>Complexity points per minute each API client spends at most (the site's client rate limit).</summary>
     public int ComplexityBudget { get; }
+
+    /// <summary>Complexity points per minute all the session's clients together spend at most (the site's rate limit); null with one client.</summary>
+    public int? SiteComplexityBudget { get; }
 
     /// <summary>The most complexity one request may have (the site's max query complexity).</summary>
     public int MaxComplexity { get; }
@@ -99,7 +107,9 @@ public sealed class TotaraSession
 
     /// <summary>Names the site and the caller; never a secret.</summary>
     public override string ToString() =>
-        ClientId is null ? $"{Url} (access token)" : $"{Url} (client {ClientId})";
+        ClientId is null ? $"{Url} (access token)"
+        : ClientIds.Count > 1 ? $"{Url} (clients {string.Join(", ", ClientIds)})"
+        : $"{Url} (client {ClientId})";
 
     private static IReadOnlyList<string> Sorted(IEnumerable<string>? names) =>
         (names ?? Enumerable.Empty<string>()).OrderBy(name => name, StringComparer.Ordinal).ToArray();

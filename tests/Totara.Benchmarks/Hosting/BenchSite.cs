@@ -1,3 +1,4 @@
+using System.Management.Automation;
 using System.Security;
 using Totara.Benchmarks.Scenarios;
 using Totara.Emulator;
@@ -25,15 +26,31 @@ internal sealed class BenchSite : IAsyncDisposable
     /// <summary>Points Connect-Totara's handshake spent (still in the rate-limit window when the scenario starts).</summary>
     public long HandshakePoints { get; private set; }
 
+    /// <summary>The API client ids the session spreads over: <c>benchmarks</c>, then <c>benchmarks-2</c>, … .</summary>
+    public IReadOnlyList<string> ClientIds { get; private set; } = new[] { ClientId };
+
     /// <param name="complexityBudget">The session's budget (Connect-Totara -ComplexityBudget).</param>
-    public static async Task<BenchSite> StartAsync(EmulatorOptions options, int complexityBudget = 250_000)
+    /// <param name="apiClients">API clients to register and connect with (Connect-Totara -Credential $a, $b, …) when more than one.</param>
+    public static async Task<BenchSite> StartAsync(EmulatorOptions options, int complexityBudget = 250_000, int apiClients = 1)
     {
         var site = new BenchSite(await EmulatorHost.StartAsync(options));
         site.Host.AddClient(ClientId, site._secret);
         site.Shell = new ModuleShell();
-        site.Shell.Run(
-            "param($Url, $Id, $Secret, $Budget) $null = Connect-Totara -Url $Url -ClientId $Id -ClientSecret $Secret -ComplexityBudget $Budget -ErrorAction Stop",
-            site.Host.Url.ToString().TrimEnd('/'), ClientId, Secure(site._secret), complexityBudget).ThrowOnErrors("Connect-Totara");
+        if (apiClients == 1)
+        {
+            site.Shell.Run(
+                "param($Url, $Id, $Secret, $Budget) $null = Connect-Totara -Url $Url -ClientId $Id -ClientSecret $Secret -ComplexityBudget $Budget -ErrorAction Stop",
+                site.Host.Url.ToString().TrimEnd('/'), ClientId, Secure(site._secret), complexityBudget).ThrowOnErrors("Connect-Totara");
+        }
+        else
+        {
+            site.ClientIds = Enumerable.Range(1, apiClients).Select(i => i == 1 ? ClientId : $"{ClientId}-{i}").ToList();
+            foreach (var id in site.ClientIds.Skip(1)) site.Host.AddClient(id, site._secret + id);
+            var credentials = site.ClientIds.Select(id => new PSCredential(id, Secure(id == ClientId ? site._secret : site._secret + id))).ToArray();
+            site.Shell.Run(
+                "param($Url, $Credentials, $Budget) $null = Connect-Totara -Url $Url -Credential $Credentials -ComplexityBudget $Budget -ErrorAction Stop",
+                site.Host.Url.ToString().TrimEnd('/'), credentials, complexityBudget).ThrowOnErrors("Connect-Totara");
+        }
         // The baseline an admin writes without this module (Invoke-RestMethod, token fetched once)
         // needs the site and client too.
         site.Shell.Run(Scripts.RestClient, site.Host.Url.ToString().TrimEnd('/'), ClientId, site._secret).ThrowOnErrors("defining the REST baseline");

@@ -42,9 +42,27 @@ internal sealed class TestSite : IAsyncDisposable
         return site;
     }
 
-    public TotaraClient NewClient(Action<TotaraClientOptions>? configure = null, TotaraCredential? credential = null)
+    public TotaraClient NewClient(Action<TotaraClientOptions>? configure = null, TotaraCredential? credential = null) =>
+        NewClient(configure, new[] { credential ?? TotaraCredential.FromClientCredentials(ClientId, Secret) });
+
+    /// <summary>
+    /// A client spread over this site's API client and <paramref name="more"/> others, registered
+    /// here as <c>client-tests-2</c>, <c>client-tests-3</c>, … (the same secret with the number appended).
+    /// </summary>
+    public TotaraClient NewSpreadClient(int more, Action<TotaraClientOptions>? configure = null)
     {
-        var options = new TotaraClientOptions(Host.Url, credential ?? TotaraCredential.FromClientCredentials(ClientId, Secret))
+        var credentials = new List<TotaraCredential> { TotaraCredential.FromClientCredentials(ClientId, Secret) };
+        for (var i = 2; i <= more + 1; i++)
+        {
+            Host.AddClient(ClientId + "-" + i, Secret + i);   // registering again changes nothing
+            credentials.Add(TotaraCredential.FromClientCredentials(ClientId + "-" + i, Secret + i));
+        }
+        return NewClient(configure, credentials);
+    }
+
+    private TotaraClient NewClient(Action<TotaraClientOptions>? configure, IReadOnlyList<TotaraCredential> credentials)
+    {
+        var options = new TotaraClientOptions(Host.Url, credentials)
         {
             // Short back-offs keep the tests quick; the rules are the same.
             RateLimitBaseDelay = TimeSpan.FromMilliseconds(50),
