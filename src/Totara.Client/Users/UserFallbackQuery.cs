@@ -4,10 +4,8 @@ using System.Linq;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
-using Totara.Client.Cohorts;
-using Totara.Client.Users;
 
-namespace Totara.Client.Courses;
+namespace Totara.Client.Users;
 
 /// <summary>The answer of one per-user query: the reference that matched (or the last tried), and the data or error.</summary>
 internal sealed class UserQueryAnswer
@@ -57,7 +55,7 @@ internal static class UserFallbackQuery
             await foreach (var item in client.ExecuteBatchAsync(operations, ct).ConfigureAwait(false))
             {
                 var i = (int)item.Operation.Tag!;
-                if (!item.Succeeded && CohortsClient.IsUserNotFound(item.Error)) userMissing.Add((i, item.Error!));
+                if (!item.Succeeded && item.Error!.Outcome.IsUserNotFound) userMissing.Add((i, item.Error!));
                 else if (!item.Succeeded && item.Error!.Outcome.IsTextless) textless.Add((i, item.Error));
                 else answers[i] = new UserQueryAnswer(candidates[i][attempts[i]], item.Data, item.Error, false);
             }
