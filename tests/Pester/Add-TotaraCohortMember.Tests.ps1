@@ -6,11 +6,6 @@ BeforeAll {
     $script:Emulator = Start-TestEmulator
     Import-Module (Get-BuiltModuleManifest) -Force
     Connect-TestEmulator -Emulator $script:Emulator
-
-    function New-TestPerson {
-        $name = 'pa' + [guid]::NewGuid().ToString('N').Substring(0, 12)
-        New-TotaraUser -Username $name -FirstName 'Pester' -LastName 'Person' -Email "$name@example.com" -IdNumber "ID-$name" -GeneratePassword
-    }
 }
 
 AfterAll {
@@ -72,9 +67,7 @@ Describe 'Add-TotaraCohortMember on a site that sends no error text (response_de
     BeforeAll {
         $script:Silent = Start-TestEmulator -ExtraArguments @('--response-debug', 'none')
         $script:SilentSession = Connect-TestEmulator -Emulator $script:Silent -Extra @{ PassThru = $true }
-        $script:SilentPerson = New-TotaraUser -Session $script:SilentSession -Username ('pn' + [guid]::NewGuid().ToString('N').Substring(0, 12)) `
-            -FirstName 'Pester' -LastName 'Silent' -Email ('pn' + [guid]::NewGuid().ToString('N').Substring(0, 8) + '@example.com') `
-            -IdNumber ('SILENT-' + [guid]::NewGuid().ToString('N').Substring(0, 8)) -GeneratePassword
+        $script:SilentPerson = New-TestPerson -Session $script:SilentSession
     }
 
     AfterAll {

@@ -7,11 +7,6 @@ BeforeAll {
     Import-Module (Get-BuiltModuleManifest) -Force
     Connect-TestEmulator -Emulator $script:Emulator
 
-    function New-TestPerson {
-        $name = 'pj' + [guid]::NewGuid().ToString('N').Substring(0, 12)
-        New-TotaraUser -Username $name -FirstName 'Pester' -LastName 'Person' -Email "$name@example.com" -IdNumber "ID-$name" -GeneratePassword
-    }
-
     # A row as Import-Csv gives it for HR Import's job-assignment columns (empty cells are '').
     function New-HrRow {
         param($IdNumber, $UserIdNumber, $ManagerIdNumber = '', $ManagerJob = '', $PosIdNumber = '', $StartDate = '')

@@ -6,11 +6,6 @@ BeforeAll {
     $script:Emulator = Start-TestEmulator
     Import-Module (Get-BuiltModuleManifest) -Force
     Connect-TestEmulator -Emulator $script:Emulator
-
-    function New-TestPerson {
-        $name = 'ps' + [guid]::NewGuid().ToString('N').Substring(0, 12)
-        New-TotaraUser -Username $name -FirstName 'Pester' -LastName 'Person' -Email "$name@example.com" -IdNumber "ID-$name" -GeneratePassword
-    }
 }
 
 AfterAll {

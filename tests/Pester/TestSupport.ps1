@@ -111,6 +111,14 @@ function Get-TestAccessToken {
     (Invoke-RestMethod -Method Post -Uri "$($Emulator.Url)/totara/oauth2/token.php" -Body $body).access_token
 }
 
+function New-TestPerson {
+    <# Creates a user with a fresh unique username, email and idnumber (ID-<username>) on the default or given session. #>
+    param([string] $Prefix = 'pp', $Session)
+    $name = $Prefix + [guid]::NewGuid().ToString('N').Substring(0, 12)
+    $sessionParameter = if ($Session) { @{ Session = $Session } } else { @{} }
+    New-TotaraUser @sessionParameter -Username $name -FirstName 'Pester' -LastName 'Person' -Email "$name@example.com" -IdNumber "ID-$name" -GeneratePassword
+}
+
 function Get-ThrownError {
     <# Runs the script block with -ErrorAction Stop semantics and returns the ErrorRecord it stopped with (or $null). #>
     param([Parameter(Mandatory)] [scriptblock] $ScriptBlock)
