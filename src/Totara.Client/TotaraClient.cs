@@ -5,6 +5,7 @@ using System.Net.Http;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using Totara.Client.Cohorts;
 using Totara.Client.Auth;
 using Totara.Client.Batching;
 using Totara.Client.Handshake;
@@ -30,6 +31,7 @@ public sealed class TotaraClient : IDisposable
     private readonly RequestExecutor _executor;
     private readonly OperationRunner _runner;
     private UsersClient? _users;
+    private CohortsClient? _cohorts;
     private JobAssignmentsClient? _jobAssignments;
     private CoursesClient? _courses;
     private GoalsClient? _goals;
@@ -79,6 +81,9 @@ public sealed class TotaraClient : IDisposable
 
     /// <summary>The users area (core_user_*): typed reads, lists and batched create/update/delete.</summary>
     public UsersClient Users => _users ??= new UsersClient(this);
+
+    /// <summary>The audiences area (core_cohort_*): lists, look-ups and batched membership changes.</summary>
+    public CohortsClient Cohorts => _cohorts ??= new CohortsClient(this);
 
     /// <summary>The job assignments area (totara_job_*): lists, a user's assignments, batched create/update/delete.</summary>
     public JobAssignmentsClient JobAssignments => _jobAssignments ??= new JobAssignmentsClient(this);

@@ -62,7 +62,7 @@ public abstract class CohortMemberCmdlet : BatchingCmdlet<CohortMemberRecord, Co
     private protected abstract void WriteMembership(TotaraCohortMembership membership);
 
     /// <inheritdoc />
-    protected override int BatchSize(TotaraSession session) => new CohortsClient(session.Client).OperationsPerRequest(MembershipAction);
+    protected override int BatchSize(TotaraSession session) => session.Client.Cohorts.OperationsPerRequest(MembershipAction);
 
     /// <inheritdoc />
     protected override IEnumerable<CohortMemberRecord> ReadRecords(TotaraSession session)
@@ -80,7 +80,7 @@ public abstract class CohortMemberCmdlet : BatchingCmdlet<CohortMemberRecord, Co
     /// <inheritdoc />
     protected override async Task<IReadOnlyList<CohortMemberOutcome>> SendAsync(TotaraSession session, IReadOnlyList<CohortMemberRecord> batch, CancellationToken ct)
     {
-        var cohorts = new CohortsClient(session.Client);
+        var cohorts = session.Client.Cohorts;
         var requests = batch.Select(r => new UserRequest(r.Identity.CandidatesFor(session.Url), r)).ToList();
         var results = await cohorts.RunMembershipAsync(_reference!, MembershipAction, requests, ct).ConfigureAwait(false);
         return results.Select(r => new CohortMemberOutcome(r)).ToList();
@@ -129,7 +129,7 @@ public abstract class CohortMemberCmdlet : BatchingCmdlet<CohortMemberRecord, Co
         }
         try
         {
-            var cohorts = new CohortsClient(session.Client);
+            var cohorts = session.Client.Cohorts;
             var (reference, data) = Run(session.Client, ct => cohorts.ResolveAsync(Cohort.Text, AllowUnlistedCohort, ct));
             _reference = reference;
             (_cohortLabel, _cohortId) = (data?.ToString() ?? Cohort.Text, data?.Id ?? reference.Id);

@@ -32,7 +32,7 @@ public sealed class CohortsClientSiteTests
         await using var _ = site;
         var cohort = site.Host.State.Cohorts.Add("Sales", "SALES");
         site.Host.State.Cohorts.AddMember(cohort.Id, users[1]);
-        var client = new CohortsClient(site.Client);
+        var client = site.Client.Cohorts;
 
         var results = await client.RunMembershipAsync(CohortReference.ByIdNumber("SALES"), CohortMembershipAction.Add,
             new[] { Named("u0"), Named("u1"), Named("u2") });
@@ -52,7 +52,7 @@ public sealed class CohortsClientSiteTests
         var (site, users) = await SiteAsync(level: level);
         await using var _ = site;
         var cohort = site.Host.State.Cohorts.Add("Sales", "SALES");
-        var client = new CohortsClient(site.Client);
+        var client = site.Client.Cohorts;
 
         var results = await client.RunMembershipAsync(CohortReference.ById(cohort.Id), CohortMembershipAction.Add,
             new[] { Named("E3"), Named("nobody"), Named("u0") });
@@ -70,7 +70,7 @@ public sealed class CohortsClientSiteTests
     {
         var (site, _) = await SiteAsync(level: ResponseDebug.None);
         await using var _site = site;
-        var client = new CohortsClient(site.Client);
+        var client = site.Client.Cohorts;
 
         var results = await client.RunMembershipAsync(CohortReference.ByIdNumber("NO_SUCH"), CohortMembershipAction.Test, new[] { Named("u0") });
 
@@ -87,7 +87,7 @@ public sealed class CohortsClientSiteTests
         await using var _ = site;
         var cohort = site.Host.State.Cohorts.Add("Sales", "SALES");
         site.Host.State.Cohorts.AddMember(cohort.Id, users[0]);
-        var client = new CohortsClient(site.Client);
+        var client = site.Client.Cohorts;
         var reference = CohortReference.ById(cohort.Id);
 
         var tested = await client.RunMembershipAsync(reference, CohortMembershipAction.Test, new[] { Named("u0"), Named("u1") });
@@ -105,7 +105,7 @@ public sealed class CohortsClientSiteTests
         var (site, users) = await SiteAsync();
         await using var _ = site;
         var cohort = site.Host.State.Cohorts.Add("Sales", "SALES");
-        var client = new CohortsClient(site.Client);
+        var client = site.Client.Cohorts;
         site.Host.Switches.EnqueueFaults(FaultKind.DropAfterExecute);
 
         var results = await client.RunMembershipAsync(CohortReference.ById(cohort.Id), CohortMembershipAction.Add, new[] { Named("u0"), Named("u1") });
@@ -125,7 +125,7 @@ public sealed class CohortsClientSiteTests
         cohorts.Add("Twins", "T2");
         var named = cohorts.Add("T1", "OTHER");
         cohorts.Add("Rules", "DYN", isDynamic: true);
-        var client = new CohortsClient(site.Client);
+        var client = site.Client.Cohorts;
 
         Assert.Equal(first.Id, Assert.Single(await client.FindAsync("T1")).Id);
         Assert.Equal(named.Id, Assert.Single(await client.FindAsync("OTHER")).Id);
@@ -145,7 +145,7 @@ public sealed class CohortsClientSiteTests
         var cohorts = site.Host.State.Cohorts;
         for (var i = 0; i < 5; i++) cohorts.Add("A" + i, "A" + i).Tags.Add(i % 2 == 0 ? "even" : "odd");
         cohorts.Add("Rules", "DYN", isDynamic: true);
-        var client = new CohortsClient(site.Client);
+        var client = site.Client.Cohorts;
 
         var all = await client.ListAsync(new CohortListOptions { PageSize = 2 }).ToListAsync();
         var even = await client.ListAsync(new CohortListOptions { Tag = "even" }).ToListAsync();
@@ -162,7 +162,7 @@ public sealed class CohortsClientSiteTests
         await using var _ = site;
         var cohort = site.Host.State.Cohorts.Add("Sales", "SALES");
         site.Host.State.Cohorts.AddMember(cohort.Id, users[5]);
-        var client = new CohortsClient(site.Client);
+        var client = site.Client.Cohorts;
         var sales = CohortReference.ByIdNumber("SALES");
         var operations = Enumerable.Range(0, 5).Select(i => client.Mutation(sales, add: true, UserReference.ByUsername("u" + i), i)).ToList();
         operations.Insert(2, client.Mutation(sales, add: false, UserReference.ById(users[5]), 5));

@@ -63,7 +63,7 @@ public sealed class CutOffBatchTests
             state.Users.Add(new Totara.Emulator.Domain.UserRecord { Id = id, Username = "m" + i, Email = $"m{i}@example.org", FirstName = "M", LastName = "Ember" });
             return id;
         }).ToList();
-        var audiences = new CohortsClient(site.Client);
+        var audiences = site.Client.Cohorts;
         var adds = ids.Select((id, i) => audiences.Mutation(CohortReference.ByIdNumber("SALES"), add: true, UserReference.ById(id), i)).ToList();
         site.Host.Switches.EnqueueFaults(FaultKind.TooManyRequestsMidRequest);
 

@@ -33,7 +33,7 @@ public sealed class WasAlreadyMemberTests
         });
         using var client = stub.NewClient();
 
-        var results = await new CohortsClient(client).RunMembershipAsync(CohortReference.ByIdNumber("SALES"), CohortMembershipAction.Add,
+        var results = await client.Cohorts.RunMembershipAsync(CohortReference.ByIdNumber("SALES"), CohortMembershipAction.Add,
             new[] { new UserRequest(UserReference.ByUsername("ann")) });
 
         Assert.Equal(expected, Assert.Single(results).Outcome);

@@ -40,7 +40,7 @@ public sealed class GetTotaraCohortCommand : TotaraSessionCmdlet
     /// <inheritdoc />
     protected override void ProcessRecord(TotaraSession session)
     {
-        var cohorts = new CohortsClient(session.Client);
+        var cohorts = session.Client.Cohorts;
         if (ParameterSetName == IdentitySet)
         {
             foreach (var identity in Identity) GetOne(session, cohorts, identity);
