@@ -81,6 +81,15 @@ public abstract class TotaraCmdlet : PSCmdlet, IDisposable
         });
     }
 
+    /// <summary>
+    /// Whether this invocation only shows what it would do: -WhatIf given, or $WhatIfPreference on.
+    /// For work before ShouldProcess is asked (a look-up that -WhatIf must not need).
+    /// </summary>
+    private protected bool IsWhatIf =>
+        MyInvocation.BoundParameters.TryGetValue("WhatIf", out var given)
+            ? LanguagePrimitives.IsTrue(given)
+            : LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference", false));
+
     /// <summary>Hands an action to the pipeline thread from inside work started by Run.</summary>
     private protected static void Post(Action action) => PipelinePump.Current?.Post(action);
 

@@ -145,11 +145,6 @@ public abstract class CohortMemberCmdlet : BatchingCmdlet<CohortMemberRecord, Co
         }
     }
 
-    private bool IsWhatIf =>
-        MyInvocation.BoundParameters.TryGetValue("WhatIf", out var given)
-            ? given is SwitchParameter s && s.IsPresent
-            : SessionState.PSVariable.GetValue("WhatIfPreference") is { } preference && LanguagePrimitives.IsTrue(preference);
-
     private static TotaraCohortMemberResult Map(CohortMembershipOutcome outcome) => outcome switch
     {
         CohortMembershipOutcome.Added => TotaraCohortMemberResult.Added,

@@ -102,9 +102,4 @@ public abstract class CourseUserCmdlet<TOutcome> : BatchingCmdlet<CourseUserReco
             ThrowRequestError(ex, Course.Text);
         }
     }
-
-    private bool IsWhatIf =>
-        MyInvocation.BoundParameters.TryGetValue("WhatIf", out var given)
-            ? given is SwitchParameter s && s.IsPresent
-            : SessionState.PSVariable.GetValue("WhatIfPreference") is { } preference && LanguagePrimitives.IsTrue(preference);
 }

@@ -144,7 +144,7 @@ public sealed class InvokeTotaraSyncCommand : TotaraSessionCmdlet
         if (plan.Changes.Count == 0)
         {
             progress.Done();
-            Report(plan, problems, session, whatIf: IsWhatIf(), stopped: false, changes: null);
+            Report(plan, problems, session, whatIf: IsWhatIf, stopped: false, changes: null);
             return;
         }
         if (!ShouldProcess(description, description, "Invoke-TotaraSync", out var reason))
@@ -293,8 +293,4 @@ public sealed class InvokeTotaraSyncCommand : TotaraSessionCmdlet
             throw;
         }
     }
-
-    private bool IsWhatIf() =>
-        MyInvocation.BoundParameters.TryGetValue("WhatIf", out var given) ? LanguagePrimitives.IsTrue(given)
-        : LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference", false));
 }
