@@ -82,6 +82,15 @@ public sealed class TotaraClient : IDisposable
     /// <summary>The users area (core_user_*): typed reads, lists and batched create/update/delete.</summary>
     public UsersClient Users => _users ??= new UsersClient(this);
 
+    /// <summary>The complexity one batched request may use: the site's limit times the batch share.</summary>
+    public int BatchComplexityLimit => Math.Max(1, (int)(Options.MaxComplexity * Options.BatchComplexityShare));
+
+    /// <summary>
+    /// The one sizing rule of every area: how many operations of this many points fit in one batched
+    /// request. Each area's <c>OperationsPerRequest</c> gives it its operations' cost.
+    /// </summary>
+    public int OperationsPerRequest(int pointsPerOperation) => Math.Max(1, BatchComplexityLimit / Math.Max(1, pointsPerOperation));
+
     /// <summary>The audiences area (core_cohort_*): lists, look-ups and batched membership changes.</summary>
     public CohortsClient Cohorts => _cohorts ??= new CohortsClient(this);
 

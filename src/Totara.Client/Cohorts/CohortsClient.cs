@@ -29,16 +29,13 @@ public sealed class CohortsClient
 
     public CohortsClient(TotaraClient client) => _client = client ?? throw new ArgumentNullException(nameof(client));
 
-    /// <summary>The complexity one request may use (the site's limit times the batch share).</summary>
-    public int ComplexityLimit => Math.Max(1, (int)(_client.Options.MaxComplexity * _client.Options.BatchComplexityShare));
-
     /// <summary>How many membership operations of <paramref name="action"/> fit in one request.</summary>
-    public int OperationsPerRequest(CohortMembershipAction action) => Math.Max(1, ComplexityLimit / Cost(action));
+    public int OperationsPerRequest(CohortMembershipAction action) => _client.OperationsPerRequest(Cost(action));
 
     /// <summary>Streams every static audience the options select, page by page.</summary>
     public async IAsyncEnumerable<CohortData> ListAsync(CohortListOptions? options = null, [EnumeratorCancellation] CancellationToken ct = default)
     {
-        var request = (options ?? new CohortListOptions()).BuildRequest(ComplexityLimit);
+        var request = (options ?? new CohortListOptions()).BuildRequest(_client.BatchComplexityLimit);
         await foreach (var item in _client.PageAsync(request, ListField, "cursor", ct).ConfigureAwait(false))
             yield return CohortData.FromJson(item);
     }

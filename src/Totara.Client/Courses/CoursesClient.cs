@@ -30,20 +30,14 @@ public sealed class CoursesClient
 
     internal CoursesClient(TotaraClient client) => _client = client;
 
-    /// <summary>The complexity one request may use (the site's limit times the batch share).</summary>
-    public int ComplexityLimit => Math.Max(1, (int)(_client.Options.MaxComplexity * _client.Options.BatchComplexityShare));
-
     /// <summary>How many users of <paramref name="action"/> fit in one request.</summary>
-    public int OperationsPerRequest(CourseEnrolmentAction action) => Math.Max(1, ComplexityLimit / Cost(action));
-
-    /// <summary>How many completion queries fit in one request.</summary>
-    public int CompletionsPerRequest => Math.Max(1, ComplexityLimit / CourseCompletionData.Cost);
+    public int OperationsPerRequest(CourseEnrolmentAction action) => _client.OperationsPerRequest(Cost(action));
 
     /// <summary>Streams every course the options select, page by page.</summary>
     public async IAsyncEnumerable<CourseData> ListAsync(CourseListOptions? options = null, [EnumeratorCancellation] CancellationToken ct = default)
     {
         options ??= new CourseListOptions();
-        var request = options.BuildRequest(ComplexityLimit);
+        var request = options.BuildRequest(_client.BatchComplexityLimit);
         var byName = options.SortByFullName ? new List<CourseData>() : null;
         await foreach (var item in _client.PageAsync(request, ListField, "cursor", ct).ConfigureAwait(false))
         {

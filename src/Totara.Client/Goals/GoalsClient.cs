@@ -30,17 +30,14 @@ public sealed class GoalsClient
 
     internal GoalsClient(TotaraClient client) => _client = client;
 
-    /// <summary>The complexity one request may use (the site's limit times the batch share).</summary>
-    public int ComplexityLimit => Math.Max(1, (int)(_client.Options.MaxComplexity * _client.Options.BatchComplexityShare));
-
     /// <summary>How many goal mutations fit in one request (a mutation 10, the goal object and its fields).</summary>
-    public int MutationsPerRequest => Math.Max(1, ComplexityLimit / (10 + 1 + GoalData.CostPerGoal));
+    public int OperationsPerRequest() => _client.OperationsPerRequest(10 + 1 + GoalData.CostPerGoal);
 
     /// <summary>Streams the goals of <paramref name="user"/> (the service account's own when null), page by page.</summary>
     public async IAsyncEnumerable<GoalData> ListForUserAsync(UserReference? user, [EnumeratorCancellation] CancellationToken ct = default)
     {
         // Root 5, items/total/next_cursor 3; per item the goal object and its fields.
-        var pageSize = Math.Max(1, Math.Min(200, (ComplexityLimit - 8) / (GoalData.CostPerGoal + 1)));
+        var pageSize = Math.Max(1, Math.Min(200, (_client.BatchComplexityLimit - 8) / (GoalData.CostPerGoal + 1)));
         var document =
             "query totara_powershell_goals($cursor: String, $filters: perform_goal_user_goals_filter) {\n" +
             "  perform_goal_user_goals(input: {filters: $filters, pagination: {cursor: $cursor, limit: " + pageSize.ToString(CultureInfo.InvariantCulture) + "}}) {\n" +

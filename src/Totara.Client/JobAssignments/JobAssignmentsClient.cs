@@ -31,11 +31,8 @@ public sealed class JobAssignmentsClient
 
     internal JobAssignmentsClient(TotaraClient client) => _client = client;
 
-    /// <summary>The complexity one request may use (the site's limit times the batch share).</summary>
-    public int ComplexityLimit => Math.Max(1, (int)(_client.Options.MaxComplexity * _client.Options.BatchComplexityShare));
-
     /// <summary>How many create or update mutations fit in one request.</summary>
-    public int MutationsPerRequest => Math.Max(1, ComplexityLimit / (10 + 1 + CostPerAssignment));
+    public int OperationsPerRequest() => _client.OperationsPerRequest(10 + 1 + CostPerAssignment);
 
     /// <summary>Complexity points one assignment read with <see cref="JobAssignmentData.Selection"/> costs.</summary>
     public static int CostPerAssignment => JobAssignmentData.Cost;

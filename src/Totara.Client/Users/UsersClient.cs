@@ -22,15 +22,9 @@ public sealed class UsersClient
 
     internal UsersClient(TotaraClient client) => _client = client;
 
-    /// <summary>The complexity one request may use (the site's limit times the batch share).</summary>
-    public int ComplexityLimit => Math.Max(1, (int)(_client.Options.MaxComplexity * _client.Options.BatchComplexityShare));
-
     /// <summary>How many mutations of <paramref name="fields"/> fit in one request.</summary>
-    public int MutationsPerRequest(UserFieldSet? fields = null) =>
-        Math.Max(1, ComplexityLimit / (10 + 1 + (fields ?? UserFieldSet.Default).CostPerUser));
-
-    /// <summary>How many creates with the default answer (<see cref="UserFieldSet.CreateAnswer"/>) fit in one request.</summary>
-    public int CreatesPerRequest() => MutationsPerRequest(UserFieldSet.CreateAnswer);
+    public int OperationsPerRequest(UserFieldSet? fields = null) =>
+        _client.OperationsPerRequest(10 + 1 + (fields ?? UserFieldSet.Default).CostPerUser);
 
     /// <summary>One user by reference; null when no user matches it.</summary>
     public async Task<UserRecordData?> GetAsync(UserReference reference, UserFieldSet? fields = null, CancellationToken ct = default)
@@ -47,7 +41,7 @@ public sealed class UsersClient
     {
         options ??= new UserListOptions();
         var sortField = UserListOptions.ClientSortField(options.SortBy);
-        var request = options.BuildRequest(ComplexityLimit);
+        var request = options.BuildRequest(_client.BatchComplexityLimit);
         if (sortField is null)
         {
             await foreach (var item in _client.PageAsync(request, "core_user_users", "cursor", ct).ConfigureAwait(false))

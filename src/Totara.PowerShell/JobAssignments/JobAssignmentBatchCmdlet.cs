@@ -60,7 +60,7 @@ public abstract class JobAssignmentBatchCmdlet : BatchingCmdlet<JobAssignmentRec
     /// one at a time, each sized to the complexity limit.
     /// </remarks>
     protected override int BatchSize(TotaraSession session) =>
-        Math.Min(OrderingWindow, 10 * session.Client.JobAssignments.MutationsPerRequest);
+        Math.Min(OrderingWindow, 10 * session.Client.JobAssignments.OperationsPerRequest());
 
     /// <inheritdoc />
     protected override Task<IReadOnlyList<JobAssignmentOutcome>> SendAsync(TotaraSession session, IReadOnlyList<JobAssignmentRecord> batch, CancellationToken ct) =>

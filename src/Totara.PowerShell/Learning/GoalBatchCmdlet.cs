@@ -49,7 +49,7 @@ public abstract class GoalBatchCmdlet : BatchingCmdlet<GoalBatchRecord, GoalOutc
     private protected abstract BatchOperation BuildOperation(GoalsClient goals, GoalBatchRecord record);
 
     /// <inheritdoc />
-    protected override int BatchSize(TotaraSession session) => session.Client.Goals.MutationsPerRequest;
+    protected override int BatchSize(TotaraSession session) => session.Client.Goals.OperationsPerRequest();
 
     /// <inheritdoc />
     protected override async Task<IReadOnlyList<GoalOutcome>> SendAsync(TotaraSession session, IReadOnlyList<GoalBatchRecord> batch, CancellationToken ct)

@@ -29,7 +29,7 @@ public abstract class UserBatchCmdlet : BatchingCmdlet<UserRecord, UserOutcome>
     private protected UserFieldSet? ResultFields => WritesUser ? null : UserFieldSet.IdOnly;
 
     /// <inheritdoc />
-    protected override int BatchSize(TotaraSession session) => session.Client.Users.MutationsPerRequest(ResultFields);
+    protected override int BatchSize(TotaraSession session) => session.Client.Users.OperationsPerRequest(ResultFields);
 
     /// <inheritdoc />
     protected override async Task<IReadOnlyList<UserOutcome>> SendAsync(TotaraSession session, IReadOnlyList<UserRecord> batch, CancellationToken ct)

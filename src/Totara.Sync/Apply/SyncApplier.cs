@@ -32,9 +32,9 @@ public sealed class SyncApplier
     /// </summary>
     public static List<List<SyncChange>> Batches(TotaraClient client, SyncPlan plan)
     {
-        var userBatch = client.Users.MutationsPerRequest();
-        var memberBatch = new CohortsClient(client).OperationsPerRequest(CohortMembershipAction.Add);
-        var jobBatch = client.JobAssignments.MutationsPerRequest;
+        var userBatch = client.Users.OperationsPerRequest();
+        var memberBatch = client.Cohorts.OperationsPerRequest(CohortMembershipAction.Add);
+        var jobBatch = client.JobAssignments.OperationsPerRequest();
         var changes = plan.Changes;
         var batches = new List<List<SyncChange>>();
         var start = 0;

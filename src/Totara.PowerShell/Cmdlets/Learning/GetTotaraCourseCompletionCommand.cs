@@ -21,7 +21,7 @@ public sealed class GetTotaraCourseCompletionCommand : CourseUserCmdlet<Completi
     protected override string Action => $"Read completion of course '{Course}'";
 
     /// <inheritdoc />
-    protected override int BatchSize(TotaraSession session) => session.Client.Courses.CompletionsPerRequest;
+    protected override int BatchSize(TotaraSession session) => session.Client.OperationsPerRequest(Totara.Client.Courses.CourseCompletionData.Cost);
 
     /// <inheritdoc />
     protected override async Task<IReadOnlyList<CompletionOutcome>> SendAsync(TotaraSession session, IReadOnlyList<CourseUserRecord> batch, CancellationToken ct)

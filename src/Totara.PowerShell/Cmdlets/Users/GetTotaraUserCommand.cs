@@ -109,7 +109,7 @@ public sealed class GetTotaraUserCommand : TotaraSessionCmdlet
         var skip = PagingParameters.Skip;
         var first = PagingParameters.First;
         if (first < ulong.MaxValue && options.PageSize is null)
-            options.PageSize = (int)Math.Min((ulong)options.EffectivePageSize(users.ComplexityLimit), Math.Max(1, first + Math.Min(skip, 1000)));
+            options.PageSize = (int)Math.Min((ulong)options.EffectivePageSize(session.Client.BatchComplexityLimit), Math.Max(1, first + Math.Min(skip, 1000)));
         try
         {
             if (PagingParameters.IncludeTotalCount)

@@ -37,7 +37,7 @@ public sealed class NewTotaraUserCommand : UserProfileCmdlet
 
     /// <inheritdoc />
     /// <remarks>A create asks back only id and username, so more fit in one request than updates do.</remarks>
-    protected override int BatchSize(TotaraSession session) => session.Client.Users.CreatesPerRequest();
+    protected override int BatchSize(TotaraSession session) => session.Client.Users.OperationsPerRequest(UserFieldSet.CreateAnswer);
 
     /// <inheritdoc />
     protected override IEnumerable<UserRecord> ReadRecords(TotaraSession session)
