@@ -67,6 +67,25 @@ internal static class TotaraErrors
         return Create(exception, ErrorIds.GraphQLError, CategoryOf(error.Category), target, error.Category);
     }
 
+    /// <summary>
+    /// The error of one record the site refused, as every bulk cmdlet writes it: TotaraOutcomeUnknown
+    /// (OperationTimeout) when its answer was lost, else TotaraRecordFailed with the site's category
+    /// (or <paramref name="category"/>), naming the record, the field and the site's text.
+    /// </summary>
+    internal static ErrorRecord RecordFailure(BatchRecord record, TotaraGraphQLError error, string? field, ErrorCategory? category = null)
+    {
+        var exception = new TotaraRecordException(record, error.Explanation, field, error.Category);
+        if (error.AnswerLost)
+            return Create(exception, RecordErrorIds.OutcomeUnknown, ErrorCategory.OperationTimeout, record.Target, error.Category);
+        var mapped = category ?? CategoryOf(error.Category);
+        return Create(exception, RecordErrorIds.RecordFailed, mapped != ErrorCategory.NotSpecified ? mapped : ErrorCategory.InvalidOperation,
+            record.Target, error.Category);
+    }
+
+    /// <summary>A record whose user reference matched nobody: TotaraUserNotFound (ObjectNotFound).</summary>
+    internal static ErrorRecord UserNotFound(BatchRecord record, string problem, string? field, string? category) =>
+        Create(new TotaraRecordException(record, problem, field, category), RecordErrorIds.UserNotFound, ErrorCategory.ObjectNotFound, record.Target);
+
     /// <summary>Maps Totara's error category text (extensions.category) to a PowerShell category.</summary>
     public static ErrorCategory CategoryOf(string? totaraCategory)
     {

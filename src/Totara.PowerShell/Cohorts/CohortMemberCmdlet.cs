@@ -104,17 +104,10 @@ public abstract class CohortMemberCmdlet : BatchingCmdlet<CohortMemberRecord, Co
         var error = result.Error!;
         if (result.UserNotFound)
         {
-            WriteError(TotaraErrors.Create(
-                new TotaraRecordException(record, $"no user matches {result.Request.Describe()} on {session.Url}.", null, error.Category),
-                RecordErrorIds.UserNotFound, ErrorCategory.ObjectNotFound, record.Target));
+            WriteError(TotaraErrors.UserNotFound(record, $"no user matches {result.Request.Describe()} on {session.Url}.", null, error.Category));
             return false;
         }
-        var unknown = error.AnswerLost;
-        var mapped = TotaraErrors.CategoryOf(error.Category);
-        WriteError(TotaraErrors.Create(new TotaraRecordException(record, error.Explanation, null, error.Category),
-            unknown ? RecordErrorIds.OutcomeUnknown : RecordErrorIds.RecordFailed,
-            unknown ? ErrorCategory.OperationTimeout : mapped != ErrorCategory.NotSpecified ? mapped : ErrorCategory.InvalidOperation,
-            record.Target, error.Category));
+        WriteError(TotaraErrors.RecordFailure(record, error, null));
         return false;
     }
 

@@ -66,17 +66,10 @@ public abstract class CourseUserCmdlet<TOutcome> : BatchingCmdlet<CourseUserReco
         var session = ActiveSession!;
         if (userNotFound)
         {
-            WriteError(TotaraErrors.Create(
-                new TotaraRecordException(record, $"no user matches {candidates} on {session.Url}.", "User", error.Category),
-                RecordErrorIds.UserNotFound, ErrorCategory.ObjectNotFound, record.Target));
+            WriteError(TotaraErrors.UserNotFound(record, $"no user matches {candidates} on {session.Url}.", "User", error.Category));
             return;
         }
-        var unknown = error.AnswerLost;
-        var mapped = TotaraErrors.CategoryOf(error.Category);
-        WriteError(TotaraErrors.Create(new TotaraRecordException(record, error.Explanation, null, error.Category),
-            unknown ? RecordErrorIds.OutcomeUnknown : RecordErrorIds.RecordFailed,
-            unknown ? ErrorCategory.OperationTimeout : mapped != ErrorCategory.NotSpecified ? mapped : ErrorCategory.InvalidOperation,
-            record.Target, error.Category));
+        WriteError(TotaraErrors.RecordFailure(record, error, null));
     }
 
     /// <summary>Finds the course once; one that cannot be found stops the command, as no user could be processed.</summary>

@@ -91,16 +91,10 @@ public abstract class GoalBatchCmdlet : BatchingCmdlet<GoalBatchRecord, GoalOutc
         }
         if (result.UserNotFound)
         {
-            WriteError(TotaraErrors.Create(new TotaraRecordException(record, error.Explanation, result.ErrorField ?? "User", error.Category),
-                RecordErrorIds.UserNotFound, ErrorCategory.ObjectNotFound, record.Target));
+            WriteError(TotaraErrors.UserNotFound(record, error.Explanation, result.ErrorField ?? "User", error.Category));
             return false;
         }
-        var unknown = error.AnswerLost;
-        var mapped = TotaraErrors.CategoryOf(error.Category);
-        WriteError(TotaraErrors.Create(new TotaraRecordException(record, error.Explanation, result.ErrorField, error.Category),
-            unknown ? RecordErrorIds.OutcomeUnknown : RecordErrorIds.RecordFailed,
-            unknown ? ErrorCategory.OperationTimeout : mapped != ErrorCategory.NotSpecified ? mapped : ErrorCategory.InvalidOperation,
-            record.Target, error.Category));
+        WriteError(TotaraErrors.RecordFailure(record, error, result.ErrorField));
         return false;
     }
 

@@ -73,19 +73,12 @@ public abstract class UserBatchCmdlet : BatchingCmdlet<UserRecord, UserOutcome>
         var error = result.Error!;
         if (result.Outcome.IsNotFound)
         {
-            WriteError(TotaraErrors.Create(
-                new TotaraRecordException(record, $"no user matches {UserBatchSender.Tried(session, record)} on {session.Url}.", null, error.Category),
-                RecordErrorIds.UserNotFound, ErrorCategory.ObjectNotFound, record.Target));
+            WriteError(TotaraErrors.UserNotFound(record, $"no user matches {UserBatchSender.Tried(session, record)} on {session.Url}.", null, error.Category));
             return false;
         }
 
         var field = result.ErrorField is null ? null : UserProperties.PropertyOf(result.ErrorField);
-        var unknown = error.AnswerLost;
-        var category = unknown ? ErrorCategory.OperationTimeout
-            : result.Outcome.OwnAccount ? ErrorCategory.PermissionDenied
-            : TotaraErrors.CategoryOf(error.Category) is var mapped && mapped != ErrorCategory.NotSpecified ? mapped : ErrorCategory.InvalidOperation;
-        WriteError(TotaraErrors.Create(new TotaraRecordException(record, error.Explanation, field, error.Category),
-            unknown ? RecordErrorIds.OutcomeUnknown : RecordErrorIds.RecordFailed, category, record.Target, error.Category));
+        WriteError(TotaraErrors.RecordFailure(record, error, field, result.Outcome.OwnAccount ? ErrorCategory.PermissionDenied : null));
         return false;
     }
 
