@@ -78,6 +78,12 @@ public sealed class TotaraClient : IDisposable
     /// <summary>Complexity points booked by this client in the current 60 s window.</summary>
     public long ComplexitySpentInWindow => _executor.Ledger.SpentInWindow;
 
+    /// <summary>GraphQL requests this client has sent (each retry counts), for budget logs.</summary>
+    public long RequestsSent => _executor.Ledger.RequestsSettled;
+
+    /// <summary>Complexity points this client's requests cost, as the client counted them (the site's figure where an answer showed it).</summary>
+    public long ComplexityPointsSpent => _executor.Ledger.PointsSettled;
+
     public Task<TotaraSiteInfo> HandshakeAsync(CancellationToken ct = default) =>
         new SiteProbe(_runner).RunAsync(ct);
 

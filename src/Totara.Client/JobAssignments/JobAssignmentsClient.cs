@@ -43,8 +43,9 @@ public sealed class JobAssignmentsClient
     /// <summary>Streams every job assignment on the site, page by page (one page held at a time).</summary>
     public async IAsyncEnumerable<JobAssignmentData> ListAsync(JobAssignmentListOptions? options = null, [EnumeratorCancellation] CancellationToken ct = default)
     {
-        var fitting = _client.PageSizeFor("{ " + JobAssignmentData.Selection + " }", JobAssignmentListOptions.MaxPageSize);
-        var request = (options ?? new JobAssignmentListOptions()).BuildRequest(fitting);
+        options ??= new JobAssignmentListOptions();
+        var fitting = _client.PageSizeFor("{ " + options.Selection + " }", JobAssignmentListOptions.MaxPageSize);
+        var request = options.BuildRequest(fitting);
         await foreach (var item in _client.PageAsync(request, ListField, "cursor", ct).ConfigureAwait(false))
             yield return JobAssignmentData.FromJson(item);
     }

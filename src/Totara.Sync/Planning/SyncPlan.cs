@@ -14,6 +14,9 @@ public sealed class SyncPlan
 
     public SyncOptions Options { get; }
 
+    /// <summary>Full or delta, and why.</summary>
+    public SyncRunDecision Run { get; internal set; } = new(SyncRunKind.Full, "no -StatePath: without a state file every run reads everything.");
+
     /// <summary>Every change, in apply order (creates and updates first, suspensions and deletions last).</summary>
     public List<SyncChange> Changes { get; } = new();
 
