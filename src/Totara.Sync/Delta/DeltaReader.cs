@@ -116,6 +116,8 @@ internal static class DeltaReader
         read.SiteUsers.AddRange(fetched.Users.Values.Where(u => !modified.ContainsKey(u.Id)));
         foreach (var pair in read.Known)
             if (!scope.Read.Contains(pair.Key)) read.SiteUsers.Add(Stub(pair.Key, pair.Value, options));
+        foreach (var row in validation.Valid)
+            if (!scope.Rows.Contains(row)) scope.UnplannedKeys.Add(row.KeyFor(options.MatchField)!);
         read.Jobs = jobSelection is null ? null : new SiteJobs(fetched.Jobs);
         read.Scope = scope;
         return read;

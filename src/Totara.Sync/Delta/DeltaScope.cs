@@ -15,6 +15,15 @@ internal sealed class DeltaScope
     /// <summary>Users read in full this run: only they are compared, suspended as missing, or have memberships removed.</summary>
     public HashSet<long> Read { get; } = new();
 
+    /// <summary>
+    /// Match keys of the rows not planned. A user with one of them is in the source, whatever else
+    /// the run read about them: never suspended as missing, never stripped of recorded memberships.
+    /// </summary>
+    public HashSet<string> UnplannedKeys { get; } = new(System.StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>True when the planner may judge this user: read in full, and not the user of a row it skips.</summary>
+    public bool Judges(SiteUser user, int matchField) => Read.Contains(user.Id) && !UnplannedKeys.Contains(user.Get(matchField));
+
     /// <summary>Users the state knew that the site no longer has (looked up, not found).</summary>
     public HashSet<long> Deleted { get; } = new();
 }

@@ -195,7 +195,7 @@ public static class SyncPlanner
         foreach (var user in siteUsers)
         {
             // A delta run judges only the users it read: the others were judged by an earlier run and have not changed since.
-            if (scope is not null && !scope.Read.Contains(user.Id)) continue;
+            if (scope is not null && !scope.Judges(user, options.MatchField)) continue;
             if (seen.Contains(user.Id) || options.IsProtected(user.Username) || IsHandsOff(user, source)) continue;
             // Users without the match key are outside the source's scope (e.g. accounts made by hand).
             if (user.Get(options.MatchField).Length == 0) continue;
@@ -223,7 +223,7 @@ public static class SyncPlanner
                 if (scope is null || scope.Deleted.Contains(membership.UserId)) plan.StaleState.Add(membership);
                 continue;
             }
-            if (scope is not null && !scope.Read.Contains(user.Id)) continue;
+            if (scope is not null && !scope.Judges(user, options.MatchField)) continue;
             if (audiencesUnknown.Contains(user.Id)) continue;
             // A user the source lacks is only missing from a complete source; a partial one says nothing about them.
             if (!seen.Contains(user.Id) && (!options.SourceIsComplete || IsHandsOff(user, source))) continue;
