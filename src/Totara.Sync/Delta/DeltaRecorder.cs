@@ -35,6 +35,7 @@ internal static class DeltaRecorder
             if (change.UserId is long user) next.Recheck.Add(user);
         }
 
+        next.Recheck.UnionWith(plan.HandsOff);
         if (decision.Kind == SyncRunKind.Delta && previous is not null)
         {
             var inSource = new HashSet<string>(rows.Select(r => r.KeyFor(options.MatchField)).Where(k => k is not null)!, System.StringComparer.OrdinalIgnoreCase);

@@ -37,6 +37,12 @@ public sealed class SyncPlan
         ValidRows - Problems.Select(p => p.RowNumber).Distinct().Count()
         - Changes.Where(c => c.Source is not null).Select(c => c.Source!.RowNumber).Distinct().Count();
 
+    /// <summary>
+    /// Users left alone only because a refused row carries one of their keys: a delta run reads them
+    /// again, since they are judged afresh once that row is fixed or leaves the source.
+    /// </summary>
+    internal HashSet<long> HandsOff { get; } = new();
+
     /// <summary>Memberships in the state file found not to be memberships any more: dropped from the state.</summary>
     internal List<Membership> StaleState { get; } = new();
 

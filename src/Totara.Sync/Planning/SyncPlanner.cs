@@ -96,7 +96,7 @@ public static class SyncPlanner
         }
 
         if (options.SourceIsComplete && options.MissingUserAction != MissingUserAction.Keep)
-            PlanMissing(siteUsers, seen, source, options, lists, scope);
+            PlanMissing(siteUsers, seen, source, options, lists, scope, plan.HandsOff);
 
         if (options.CohortMode == CohortMode.Exact && state is not null)
             PlanRemovals(siteUsers, state, desired, seen, audiencesUnknown, source, options, cohorts, plan, lists, scope);
@@ -189,14 +189,19 @@ public static class SyncPlanner
     }
 
     private static void PlanMissing(IReadOnlyCollection<SiteUser> siteUsers, HashSet<long> seen, SourceValidation source, SyncOptions options, PlanLists lists,
-        DeltaScope? scope)
+        DeltaScope? scope, HashSet<long> handsOff)
     {
         var delete = options.MissingUserAction == MissingUserAction.Delete;
         foreach (var user in siteUsers)
         {
             // A delta run judges only the users it read: the others were judged by an earlier run and have not changed since.
             if (scope is not null && !scope.Judges(user, options.MatchField)) continue;
-            if (seen.Contains(user.Id) || options.IsProtected(user.Username) || IsHandsOff(user, source)) continue;
+            if (seen.Contains(user.Id) || options.IsProtected(user.Username)) continue;
+            if (IsHandsOff(user, source))
+            {
+                handsOff.Add(user.Id);
+                continue;
+            }
             // Users without the match key are outside the source's scope (e.g. accounts made by hand).
             if (user.Get(options.MatchField).Length == 0) continue;
             if (!delete && user.Suspended) continue;
@@ -226,7 +231,12 @@ public static class SyncPlanner
             if (scope is not null && !scope.Judges(user, options.MatchField)) continue;
             if (audiencesUnknown.Contains(user.Id)) continue;
             // A user the source lacks is only missing from a complete source; a partial one says nothing about them.
-            if (!seen.Contains(user.Id) && (!options.SourceIsComplete || IsHandsOff(user, source))) continue;
+            if (!seen.Contains(user.Id) && !options.SourceIsComplete) continue;
+            if (!seen.Contains(user.Id) && IsHandsOff(user, source))
+            {
+                plan.HandsOff.Add(user.Id);
+                continue;
+            }
             var key = user.Get(options.MatchField) is { Length: > 0 } k ? k : user.Username ?? user.Id.ToString();
             var reason = seen.Contains(user.Id) ? "added by an earlier sync and no longer in the source's audiences" : "added by an earlier sync; the user is not in the source (SourceIsComplete)";
             lists.Drops.Add(Member(SyncAction.RemoveMember, key, cohorts?.Describe(membership.CohortId) ?? "id " + membership.CohortId,
