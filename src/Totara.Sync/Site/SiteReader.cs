@@ -56,7 +56,7 @@ internal static class SiteReader
 
     /// <summary>
     /// The job assignment fields the plan compares: the id and idnumber, and a field only when a row
-    /// has its column (the full view costs 35 points an assignment; this 3 to 14). The holder is
+    /// has its column (the full view costs 35 points an assignment; this 3 to 12). The holder is
     /// asked for by the caller where it is not known.
     /// </summary>
     internal static string JobSelectionFor(IReadOnlyList<SourceUser> rows)
@@ -66,8 +66,8 @@ internal static class SiteReader
         if (Any(j => j.FullName)) selection.Add("fullname");
         if (Any(j => j.StartDate)) selection.Add("startdate");
         if (Any(j => j.EndDate)) selection.Add("enddate");
-        if (Any(j => j.Position)) selection.Add("position { id idnumber }");
-        if (Any(j => j.Organisation)) selection.Add("organisation { id idnumber }");
+        if (Any(j => j.Position)) selection.Add("position { idnumber }");
+        if (Any(j => j.Organisation)) selection.Add("organisation { idnumber }");
         if (Any(j => j.ManagerIdNumber)) selection.Add("managerja { id idnumber user { id idnumber } }");
         if (Any(j => j.AppraiserIdNumber)) selection.Add("appraiser { id idnumber }");
         return string.Join(" ", selection);

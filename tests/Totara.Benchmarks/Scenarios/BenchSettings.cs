@@ -21,6 +21,9 @@ internal sealed record BenchSettings(
     /// <summary>Scenario 9: creates that all fail (their usernames exist), against as many that succeed.</summary>
     public int FailCount { get; init; }
 
+    /// <summary>Scenario 10: users (with a job assignment and an audience each) a delta sync keeps in step.</summary>
+    public int DeltaCount { get; init; }
+
     /// <summary>Server time each root field spends on the emulator (--resolver-latency-ms; 0 by default).</summary>
     public int ResolverLatencyMs { get; init; }
 
@@ -34,6 +37,7 @@ internal sealed record BenchSettings(
         SyncCount = 10_000, SyncPerRecordCount = 500,
         ConvergeCount = 2_000, ConvergeTokenLifetime = TimeSpan.FromSeconds(60),
         FailCount = 400,
+        DeltaCount = 100_000,
     };
 
     public static BenchSettings Quick { get; } = new(
@@ -46,5 +50,6 @@ internal sealed record BenchSettings(
         SyncCount = 500, SyncPerRecordCount = 50,
         ConvergeCount = 200, ConvergeTokenLifetime = TimeSpan.FromSeconds(5),
         FailCount = 100,
+        DeltaCount = 2_000,
     };
 }
