@@ -131,6 +131,12 @@ public sealed class TotaraClient : IDisposable
         }
     }
 
+    /// <summary>GraphQL requests this client has sent over all its API clients (each retry counts), for budget logs.</summary>
+    public long RequestsSent => _executor.Lanes.RequestsSettled;
+
+    /// <summary>Complexity points this client's requests cost, as the client counted them (the site's figure where an answer showed it).</summary>
+    public long ComplexityPointsSpent => _executor.Lanes.PointsSettled;
+
     public Task<TotaraSiteInfo> HandshakeAsync(CancellationToken ct = default) =>
         new SiteProbe(_runner).RunAsync(ct);
 

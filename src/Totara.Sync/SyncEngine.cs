@@ -20,6 +20,7 @@ public sealed class SyncEngine : IDisposable
     private readonly TotaraClient _client;
     private readonly Uri _site;
     private StateFileLock? _stateLock;
+    private DeltaRun? _run;
 
     public SyncEngine(TotaraClient client, SyncOptions options)
     {
@@ -52,6 +53,7 @@ public sealed class SyncEngine : IDisposable
     /// <exception cref="SyncStateFileException">The state file cannot be written or read: nothing was read from the site.</exception>
     public async Task<SyncPlan> PlanAsync(IReadOnlyList<SourceUser> rows, SourceValidation validation, CancellationToken ct = default)
     {
+        var startedAt = Options.Clock.GetUtcNow();
         if (Options.StatePath is { } path)
         {
             // Held before the state is read and until the run ends, so no other run's changes to it are lost;
@@ -59,17 +61,46 @@ public sealed class SyncEngine : IDisposable
             _stateLock ??= StateFileLock.Acquire(path);
             State = SyncStateFile.Load(path, _site);
         }
-        var users = await SiteReader.ReadUsersAsync(_client, rows, Options, Progress, ct).ConfigureAwait(false);
+        var run = DeltaRun.Begin(Options, State, _client.Options.Credential.ClientId, rows, validation, startedAt);
+        List<SiteUser> users;
+        SiteJobs? jobs;
+        if (run.Decision.Kind == SyncRunKind.Delta)
+        {
+            await DeltaReader.ReadAsync(_client, rows, validation, Options, State!.Delta!, run.Read, Progress, ct).ConfigureAwait(false);
+            users = run.Read.SiteUsers;
+            jobs = run.Read.Jobs;
+        }
+        else
+        {
+            users = await SiteReader.ReadUsersAsync(_client, rows, Options, Progress, ct).ConfigureAwait(false);
+            foreach (var user in users) run.Read.Known[user.Id] = DeltaRead.Know(user, Options);
+            jobs = await SiteReader.ReadJobsAsync(_client, validation.Valid, Progress, ct).ConfigureAwait(false);
+        }
         // Exact mode may remove recorded memberships while no row names an audience: read the audiences then
         // too, so each removal names its audience (idnumber and name), not only its id.
         var removesRecorded = Options.CohortMode == CohortMode.Exact && State is { Added.Count: > 0 };
         var cohorts = await SiteReader.ReadCohortsAsync(_client, rows, removesRecorded, ct).ConfigureAwait(false);
-        var jobs = await SiteReader.ReadJobsAsync(_client, validation.Valid, Progress, ct).ConfigureAwait(false);
 
-        Progress?.Invoke(new SyncProgress(SyncPhase.Plan, $"Planning {validation.Valid.Count} row(s) against {users.Count} site user(s)", 0, 0));
-        var plan = SyncPlanner.Plan(validation, users, Options, cohorts, State, jobs);
+        Progress?.Invoke(new SyncProgress(SyncPhase.Plan, $"Planning {validation.Valid.Count} row(s) against {users.Count} site user(s) ({run.Decision})", 0, 0));
+        var plan = SyncPlanner.Plan(validation, users, Options, cohorts, State, jobs, run.Read.Scope);
+        plan.Run = run.Decision;
         await MembershipChecker.CheckAsync(_client, plan, Progress, ct).ConfigureAwait(false);
+        _run = run;
         return plan;
+    }
+
+    /// <summary>
+    /// Records what the run established in the state file (row fingerprints, the site's users, when
+    /// the site was read), for the next delta run. Call once the plan has been applied, or when there
+    /// was nothing to apply; never for -WhatIf or a plan the guard stopped. Without a state file it does nothing.
+    /// </summary>
+    public void Finish(SyncPlan plan)
+    {
+        if (plan is null) throw new ArgumentNullException(nameof(plan));
+        if (_run is null || State is null || Options.StatePath is null) return;
+        State.Delta = _run.Record(plan);
+        SyncStateFile.Save(State, Options.StatePath);
+        _run = null;
     }
 
     /// <summary>Releases the state file for other runs.</summary>
@@ -119,6 +150,7 @@ public sealed class SyncEngine : IDisposable
             if (stop.IsCancellationRequested)
             {
                 applier.Skip(batches.GetRange(i, batches.Count - i));
+                Finish(plan);
                 return false;
             }
             await applier.ApplyBatchAsync(batches[i], abort).ConfigureAwait(false);
@@ -126,6 +158,7 @@ public sealed class SyncEngine : IDisposable
             Progress?.Invoke(new SyncProgress(SyncPhase.Apply, $"Applied {done} of {plan.Changes.Count} change(s)", done, plan.Changes.Count));
             onBatch?.Invoke(batches[i]);
         }
+        Finish(plan);
         return true;
     }
 }

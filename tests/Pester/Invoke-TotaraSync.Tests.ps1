@@ -122,4 +122,76 @@ Describe 'Invoke-TotaraSync' {
         $summary.Created | Should -Be 1
         $summary.Failed | Should -Be 0
     }
+
+    Context 'delta and full runs (-StatePath, -Full, -FullAfter)' {
+        BeforeEach {
+            $prefix = 'D' + [guid]::NewGuid().ToString('N').Substring(0, 6)
+            $state = Join-Path ([System.IO.Path]::GetTempPath()) ("sync-state-" + [guid]::NewGuid().ToString('N') + '.json')
+            $rows = @((New-HrRow "$prefix-1"), (New-HrRow "$prefix-2"))
+        }
+        AfterEach {
+            Remove-Item -LiteralPath $state, "$state.lock" -ErrorAction SilentlyContinue
+        }
+
+        It 'runs full first, then delta runs that read only what changed, and says which and what each cost' {
+            $first = $rows | Invoke-TotaraSync -StatePath $state -Summary
+            $first.RunKind | Should -Be 'Full'
+            $first.RunReason | Should -Be 'the state file does not exist yet.'
+            $first.Created | Should -Be 2
+            $first.Requests | Should -BeGreaterThan 0
+            $first.ComplexityPoints | Should -BeGreaterThan 0
+
+            $second = $rows | Invoke-TotaraSync -StatePath $state -Summary
+            $second.RunKind | Should -Be 'Delta'
+            $second.RunReason | Should -Match 'reading users modified since'
+            $second.Planned | Should -Be 0
+            $second.Unchanged | Should -Be 2
+            $second.ComplexityPoints | Should -BeLessThan $first.ComplexityPoints
+
+            $changed = @((New-HrRow "$prefix-1" -Department 'Marketing'), $rows[1]) | Invoke-TotaraSync -StatePath $state
+            $changed.Action | Should -Be 'Update'
+            $changed.Key | Should -Be "$prefix-1"
+            $changed.Changes | Should -Be "department: 'Sales' -> 'Marketing'"
+        }
+
+        It 'sees a change made on the site to a field the source owns, and puts it back' {
+            $rows | Invoke-TotaraSync -StatePath $state | Out-Null
+            Set-TotaraUser -Identity "$prefix-2".ToLowerInvariant() -Department 'Changed by hand' | Out-Null
+
+            $repair = $rows | Invoke-TotaraSync -StatePath $state
+            $repair.Action | Should -Be 'Update'
+            $repair.Changes | Should -Be "department: 'Changed by hand' -> 'Sales'"
+            (Get-TotaraUser -Identity "$prefix-2".ToLowerInvariant() -Property Department).Department | Should -Be 'Sales'
+        }
+
+        It 'is full with -Full or when the last full run is older than -FullAfter, and -WhatIf leaves the state file as it was' {
+            $rows | Invoke-TotaraSync -StatePath $state | Out-Null
+
+            $forced = $rows | Invoke-TotaraSync -StatePath $state -Full -Summary
+            $forced.RunKind | Should -Be 'Full'
+            $forced.RunReason | Should -Be '-Full was given.'
+
+            $aged = $rows | Invoke-TotaraSync -StatePath $state -FullAfter 0 -Summary
+            $aged.RunKind | Should -Be 'Full'
+            $aged.RunReason | Should -Match 'more than -FullAfter'
+
+            $before = Get-Content -LiteralPath $state -Raw
+            $plan = @((New-HrRow "$prefix-1" -Department 'Legal'), $rows[1]) | Invoke-TotaraSync -StatePath $state -WhatIf -InformationVariable info
+            $plan.Outcome | Should -Be 'Planned'
+            ($info | Where-Object Tags -Contains 'TotaraSyncSummary').MessageData.RunKind | Should -Be 'Delta'
+            Get-Content -LiteralPath $state -Raw | Should -Be $before
+        }
+
+        It 'counts each run in the session''s running totals' {
+            $session = Get-TotaraSession
+            $requests = $session.Requests
+            $points = $session.ComplexityPoints
+
+            $summary = $rows | Invoke-TotaraSync -StatePath $state -Summary
+
+            $after = Get-TotaraSession
+            ($after.Requests - $requests) | Should -Be $summary.Requests
+            ($after.ComplexityPoints - $points) | Should -Be $summary.ComplexityPoints
+        }
+    }
 }

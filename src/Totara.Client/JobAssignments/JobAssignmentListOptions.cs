@@ -15,6 +15,12 @@ public sealed class JobAssignmentListOptions
     /// <summary>Newest first when true.</summary>
     public bool Descending { get; set; }
 
+    /// <summary>
+    /// The fields of each assignment (<see cref="JobAssignmentData.Selection"/> by default). Totara charges
+    /// one point per field per assignment, so a reader that compares a few fields asks for those only.
+    /// </summary>
+    public string Selection { get; set; } = JobAssignmentData.Selection;
+
     /// <summary>Assignments per page; null derives it from the complexity limit.</summary>
     public int? PageSize { get; set; }
 
@@ -30,7 +36,7 @@ public sealed class JobAssignmentListOptions
             "query totara_powershell_job_assignments($cursor: String, $sort: [core_sort_input!]) {\n" +
             "  totara_job_job_assignments(query: {pagination: {cursor: $cursor, limit: " +
             EffectivePageSize(fittingPageSize).ToString(CultureInfo.InvariantCulture) + "}, sort: $sort}) {\n" +
-            "    items { " + JobAssignmentData.Selection + " }\n    total\n    next_cursor\n  }\n}";
+            "    items { " + Selection + " }\n    total\n    next_cursor\n  }\n}";
         var variables = new Dictionary<string, object?>(StringComparer.Ordinal)
         {
             ["cursor"] = null,

@@ -47,6 +47,8 @@ internal sealed class ComplexityLedger
     private TimeSpan? _nextEarliestStart;
     private Entry? _rotator;
     private bool _opening;
+    private long _requestsSettled;
+    private long _pointsSettled;
 
     /// <param name="budgetPerMinute">The site's limit for this client (points per window).</param>
     /// <param name="clock">The clock (a virtual one in tests).</param>
@@ -61,6 +63,27 @@ internal sealed class ComplexityLedger
     }
 
     public int Budget => _budget;
+
+    /// <summary>Requests settled since the ledger was made (every attempt that was booked, window openers included).</summary>
+    public long RequestsSettled
+    {
+        get
+        {
+            lock (_gate) return _requestsSettled;
+        }
+    }
+
+    /// <summary>
+    /// Points those requests cost, as the client counted them: what each answer showed was spent, else
+    /// the estimate (a lost answer may still have been charged).
+    /// </summary>
+    public long PointsSettled
+    {
+        get
+        {
+            lock (_gate) return _pointsSettled;
+        }
+    }
 
     /// <summary>The rate the site may see now, by the model, in-flight bookings included (for diagnostics and tests).</summary>
     public long SpentInWindow
@@ -258,6 +281,8 @@ internal sealed class ComplexityLedger
                 if (SettledAt is not null) return;
                 if (actualPoints is { } actual) Points = Math.Max(0, actual);
                 SettledAt = _ledger.Now;
+                _ledger._requestsSettled++;
+                _ledger._pointsSettled += Points;
                 _ledger.OnSettled(this, siteAnswered);
             }
         }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Totara.Client.Pacing;
@@ -31,6 +32,12 @@ internal sealed class ClientLanes
     public ComplexityLedger? Site { get; }
 
     /// <summary>Points booked in the window: the site's across all clients, or the one client's.</summary>
+    /// <summary>Requests every client's ledger has settled (each attempt books in exactly one client's).</summary>
+    public long RequestsSettled => _lanes.Sum(l => l.Ledger.RequestsSettled);
+
+    /// <summary>Points every client's ledger has settled.</summary>
+    public long PointsSettled => _lanes.Sum(l => l.Ledger.PointsSettled);
+
     public long SpentInWindow => Site?.SpentInWindow ?? _lanes[0].Ledger.SpentInWindow;
 
     /// <summary>Waits until <paramref name="points"/> fit in the chosen client's window and in the site's, then books both.</summary>

@@ -81,6 +81,18 @@ public sealed class UserFieldSet
         return new UserFieldSet(DefaultFields.Concat(names));
     }
 
+    /// <summary>
+    /// Only <paramref name="fields"/> (and the id): for a reader that compares a few fields, since
+    /// Totara charges one point per field per user.
+    /// </summary>
+    public static UserFieldSet Exactly(IEnumerable<string> fields)
+    {
+        var names = (fields ?? Enumerable.Empty<string>()).Select(name => (name ?? "").Trim().ToLowerInvariant()).ToList();
+        var unknown = names.Where(name => !IsKnown(name)).ToList();
+        if (unknown.Count > 0) throw new ArgumentException($"Unknown user field(s): {string.Join(", ", unknown)}.", nameof(fields));
+        return new UserFieldSet(new[] { "id" }.Concat(names));
+    }
+
     public static bool IsKnown(string name) =>
         ScalarFields.Contains(name, StringComparer.Ordinal) || name == CustomFieldsField || name == JobAssignmentsField;
 

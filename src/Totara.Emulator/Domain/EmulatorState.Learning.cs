@@ -9,8 +9,8 @@ namespace Totara.Emulator.Domain;
 public sealed partial class EmulatorState
 {
     /// <summary>
-    /// The clock enrolment dates, goal timestamps and "currently enrolled" checks read. The host
-    /// may point it at its own clock so tests can move time.
+    /// The clock enrolment dates, goal timestamps, "currently enrolled" checks and users'
+    /// timecreated/timemodified read. The host may point it at its own clock so tests can move time.
     /// </summary>
     public TimeProvider LearningTime { get; set; } = TimeProvider.System;
 

@@ -87,6 +87,12 @@ public sealed class TotaraSession
     /// <summary>When the handshake succeeded.</summary>
     public DateTimeOffset ConnectedAt { get; }
 
+    /// <summary>GraphQL requests this session has sent so far (retries included).</summary>
+    public long Requests => Client.RequestsSent;
+
+    /// <summary>Complexity points this session's requests have cost so far, as the client counted them.</summary>
+    public long ComplexityPoints => Client.ComplexityPointsSpent;
+
     /// <summary>False once <c>Disconnect-Totara</c> has closed the session.</summary>
     public bool IsConnected => Volatile.Read(ref closed) == 0;
 

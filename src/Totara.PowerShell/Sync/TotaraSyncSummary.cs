@@ -11,9 +11,13 @@ namespace Totara.PowerShell;
 /// </summary>
 public sealed class TotaraSyncSummary
 {
-    internal TotaraSyncSummary(SyncSummary summary, Uri site, DateTimeOffset startedAt)
+    internal TotaraSyncSummary(SyncSummary summary, Uri site, DateTimeOffset startedAt, (long Requests, long Points) spent)
     {
         Site = site;
+        RunKind = summary.RunKind.ToString();
+        RunReason = summary.RunReason;
+        Requests = spent.Requests;
+        ComplexityPoints = spent.Points;
         StartedAt = startedAt;
         Duration = summary.Duration;
         WhatIf = summary.WhatIf;
@@ -46,6 +50,20 @@ public sealed class TotaraSyncSummary
     public DateTimeOffset StartedAt { get; }
 
     public TimeSpan Duration { get; }
+
+    /// <summary>Full (every user, job assignment and listed membership read) or Delta (only what changed).</summary>
+    /// <remarks>Text, not Totara.Sync's enum: a value-type field of another assembly's type would make PowerShell load
+    /// Totara.Sync while it scans the cmdlets, before the module's dependency resolver is installed.</remarks>
+    public string RunKind { get; }
+
+    /// <summary>Why the run was full or delta (e.g. "-Full was given.", "the state file does not exist yet.").</summary>
+    public string RunReason { get; }
+
+    /// <summary>GraphQL requests this run sent (retries included), as the client counted them.</summary>
+    public long Requests { get; }
+
+    /// <summary>Complexity points this run spent, as the client counted them: what a runbook logs against the site's budget.</summary>
+    public long ComplexityPoints { get; }
 
     /// <summary>True for -WhatIf: the counts are what the sync would do.</summary>
     public bool WhatIf { get; }
@@ -104,6 +122,7 @@ public sealed class TotaraSyncSummary
     public string[] Errors { get; }
 
     public override string ToString() =>
+        $"{RunKind} run ({RunReason}) {Requests} request(s), {ComplexityPoints} complexity point(s). " +
         $"{(WhatIf ? "Planned" : "Applied")}: {Created} created, {Updated} updated, {Unsuspended} unsuspended, {Suspended} suspended, " +
         $"{Deleted} deleted, {JobAssignmentsCreated} job assignment(s) created, {JobAssignmentsUpdated} updated, " +
         $"{MembersAdded} audience member(s) added, {MembersRemoved} removed; {Failed} failed, {Invalid} invalid row(s), " +

@@ -24,9 +24,10 @@ internal static class JobApplier
                 if (create.Outcome != SyncOutcome.Applied) { change.Settle(SyncOutcome.Skipped, $"the user was not created ({create.Outcome})."); continue; }
                 change.UserId ??= create.UserId;
             }
+            // The sync reads nothing from the answer but success: the id alone is the cheapest answer Totara allows.
             operations.Add(change.Action == SyncAction.CreateJobAssignment
-                ? jobs.Create(User(change), change.Job!, change.JobChange, change)
-                : jobs.Update(JobAssignmentReference.ById(change.JobId!.Value), change.JobChange!, change));
+                ? jobs.Create(User(change), change.Job!, change.JobChange, change, answerIdOnly: true)
+                : jobs.Update(JobAssignmentReference.ById(change.JobId!.Value), change.JobChange!, change, answerIdOnly: true));
         }
         await foreach (var result in jobs.RunAsync(operations, ct).ConfigureAwait(false))
         {

@@ -11,11 +11,20 @@ public sealed class SiteJobs
 
     public SiteJobs(IEnumerable<JobAssignmentData> jobs)
     {
-        foreach (var job in jobs)
-        {
-            if (!_byUser.TryGetValue(job.User.Id, out var list)) _byUser[job.User.Id] = list = new List<JobAssignmentData>(1);
-            list.Add(job);
-        }
+        foreach (var job in jobs) Add(job.User.Id, job);
+    }
+
+    /// <summary>Assignments read per user (a user's job_assignments carry no holder of their own).</summary>
+    internal SiteJobs(IEnumerable<KeyValuePair<long, List<JobAssignmentData>>> byUser)
+    {
+        foreach (var pair in byUser)
+            foreach (var job in pair.Value) Add(pair.Key, job);
+    }
+
+    private void Add(long userId, JobAssignmentData job)
+    {
+        if (!_byUser.TryGetValue(userId, out var list)) _byUser[userId] = list = new List<JobAssignmentData>(1);
+        list.Add(job);
     }
 
     /// <summary>The user's assignment with this idnumber, or null.</summary>

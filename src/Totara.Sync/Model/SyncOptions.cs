@@ -63,6 +63,15 @@ public sealed class SyncOptions
     /// <summary>Where the memberships the sync added are kept (required for <see cref="CohortMode.Exact"/>).</summary>
     public string? StatePath { get; set; }
 
+    /// <summary>Reads and reconciles everything, whatever the state file says (a full run).</summary>
+    public bool Full { get; set; }
+
+    /// <summary>A delta run turns into a full one when the last full run is older than this (default 7 days).</summary>
+    public TimeSpan FullAfter { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>The clock the state's times come from (a virtual one in tests).</summary>
+    public TimeProvider Clock { get; set; } = TimeProvider.System;
+
     /// <summary>The field index of the match key.</summary>
     public int MatchField => MatchOn switch
     {
@@ -87,6 +96,7 @@ public sealed class SyncOptions
                 "CohortMode Exact needs a state file (StatePath): the API cannot list an audience's members, so the sync " +
                 "must remember which memberships it added to know which it may remove.");
         if (MaxRemovals is null) throw new ArgumentException("MaxRemovals is not set.");
+        if (FullAfter < TimeSpan.Zero) throw new ArgumentException("FullAfter cannot be negative.");
     }
 }
 

@@ -46,6 +46,12 @@ public sealed class SyncState
 
     public IReadOnlyCollection<Membership> Added => _added;
 
+    /// <summary>What a delta run needs (null: the file has none yet, so the next run is a full one).</summary>
+    public DeltaState? Delta { get; set; }
+
+    /// <summary>The format the file was read in (null: there was no file).</summary>
+    public int? FormatRead { get; set; }
+
     public bool Contains(Membership membership) => _added.Contains(membership);
 
     public bool Add(Membership membership) => _added.Add(membership);

@@ -11,6 +11,8 @@ public sealed class SyncSummary
     {
         var changes = (IReadOnlyList<SyncChange>?)plan?.Changes ?? Array.Empty<SyncChange>();
         Duration = duration;
+        RunKind = plan?.Run.Kind ?? SyncRunKind.Full;
+        RunReason = plan?.Run.Reason ?? "";
         WhatIf = whatIf;
         Stopped = stopped;
         SiteUsers = plan?.SiteUserCount ?? 0;
@@ -34,6 +36,12 @@ public sealed class SyncSummary
     }
 
     public TimeSpan Duration { get; }
+
+    /// <summary>Full or delta.</summary>
+    public SyncRunKind RunKind { get; }
+
+    /// <summary>Why it was full or delta.</summary>
+    public string RunReason { get; }
 
     public bool WhatIf { get; }
 

@@ -14,6 +14,9 @@ public sealed class SyncPlan
 
     public SyncOptions Options { get; }
 
+    /// <summary>Full or delta, and why.</summary>
+    public SyncRunDecision Run { get; internal set; } = new(SyncRunKind.Full, "no -StatePath: without a state file every run reads everything.");
+
     /// <summary>Every change, in apply order (creates and updates first, suspensions and deletions last).</summary>
     public List<SyncChange> Changes { get; } = new();
 
@@ -33,6 +36,12 @@ public sealed class SyncPlan
     public int Unchanged =>
         ValidRows - Problems.Select(p => p.RowNumber).Distinct().Count()
         - Changes.Where(c => c.Source is not null).Select(c => c.Source!.RowNumber).Distinct().Count();
+
+    /// <summary>
+    /// Users left alone only because a refused row carries one of their keys: a delta run reads them
+    /// again, since they are judged afresh once that row is fixed or leaves the source.
+    /// </summary>
+    internal HashSet<long> HandsOff { get; } = new();
 
     /// <summary>Memberships in the state file found not to be memberships any more: dropped from the state.</summary>
     internal List<Membership> StaleState { get; } = new();

@@ -19,6 +19,11 @@ public static class SyncPlanner
 {
     public static SyncPlan Plan(SourceValidation source, IReadOnlyCollection<SiteUser> siteUsers, SyncOptions options,
         CohortIndex? cohorts = null, SyncState? state = null, SiteJobs? jobs = null)
+        => Plan(source, siteUsers, options, cohorts, state, jobs, null);
+
+    /// <param name="scope">For a delta run: the rows to plan and the users read in full (null plans every row).</param>
+    internal static SyncPlan Plan(SourceValidation source, IReadOnlyCollection<SiteUser> siteUsers, SyncOptions options,
+        CohortIndex? cohorts, SyncState? state, SiteJobs? jobs, DeltaScope? scope)
     {
         if (source is null) throw new ArgumentNullException(nameof(source));
         if (siteUsers is null) throw new ArgumentNullException(nameof(siteUsers));
@@ -36,6 +41,7 @@ public static class SyncPlanner
 
         foreach (var row in source.Valid)
         {
+            if (scope is not null && !scope.Rows.Contains(row)) continue;
             var key = row.KeyFor(options.MatchField)!;
             var label = SourceValidator.KeyLabel(row, options.MatchField);
             if (jobPlanner?.Check(row) is { } jobProblem)
@@ -90,10 +96,10 @@ public static class SyncPlanner
         }
 
         if (options.SourceIsComplete && options.MissingUserAction != MissingUserAction.Keep)
-            PlanMissing(siteUsers, seen, source, options, lists);
+            PlanMissing(siteUsers, seen, source, options, lists, scope, plan.HandsOff);
 
         if (options.CohortMode == CohortMode.Exact && state is not null)
-            PlanRemovals(siteUsers, state, desired, seen, audiencesUnknown, source, options, cohorts, plan, lists);
+            PlanRemovals(siteUsers, state, desired, seen, audiencesUnknown, source, options, cohorts, plan, lists, scope);
 
         if (jobPlanner is not null) lists.Jobs.AddRange(jobPlanner.Changes());
         lists.CopyTo(plan.Changes);
@@ -182,12 +188,20 @@ public static class SyncPlanner
         };
     }
 
-    private static void PlanMissing(IReadOnlyCollection<SiteUser> siteUsers, HashSet<long> seen, SourceValidation source, SyncOptions options, PlanLists lists)
+    private static void PlanMissing(IReadOnlyCollection<SiteUser> siteUsers, HashSet<long> seen, SourceValidation source, SyncOptions options, PlanLists lists,
+        DeltaScope? scope, HashSet<long> handsOff)
     {
         var delete = options.MissingUserAction == MissingUserAction.Delete;
         foreach (var user in siteUsers)
         {
-            if (seen.Contains(user.Id) || options.IsProtected(user.Username) || IsHandsOff(user, source)) continue;
+            // A delta run judges only the users it read: the others were judged by an earlier run and have not changed since.
+            if (scope is not null && !scope.Judges(user, options.MatchField)) continue;
+            if (seen.Contains(user.Id) || options.IsProtected(user.Username)) continue;
+            if (IsHandsOff(user, source))
+            {
+                handsOff.Add(user.Id);
+                continue;
+            }
             // Users without the match key are outside the source's scope (e.g. accounts made by hand).
             if (user.Get(options.MatchField).Length == 0) continue;
             if (!delete && user.Suspended) continue;
@@ -201,7 +215,7 @@ public static class SyncPlanner
     }
 
     private static void PlanRemovals(IReadOnlyCollection<SiteUser> siteUsers, SyncState state, HashSet<Membership> desired, HashSet<long> seen,
-        HashSet<long> audiencesUnknown, SourceValidation source, SyncOptions options, CohortIndex? cohorts, SyncPlan plan, PlanLists lists)
+        HashSet<long> audiencesUnknown, SourceValidation source, SyncOptions options, CohortIndex? cohorts, SyncPlan plan, PlanLists lists, DeltaScope? scope)
     {
         var byId = new Dictionary<long, SiteUser>(siteUsers.Count);
         foreach (var user in siteUsers) byId[user.Id] = user;
@@ -210,12 +224,19 @@ public static class SyncPlanner
             if (desired.Contains(membership)) continue;
             if (!byId.TryGetValue(membership.UserId, out var user))
             {
-                plan.StaleState.Add(membership);   // the user was deleted: so was the membership
+                // The user was deleted: so was the membership. (A delta run knows that only of users it looked up.)
+                if (scope is null || scope.Deleted.Contains(membership.UserId)) plan.StaleState.Add(membership);
                 continue;
             }
+            if (scope is not null && !scope.Judges(user, options.MatchField)) continue;
             if (audiencesUnknown.Contains(user.Id)) continue;
             // A user the source lacks is only missing from a complete source; a partial one says nothing about them.
-            if (!seen.Contains(user.Id) && (!options.SourceIsComplete || IsHandsOff(user, source))) continue;
+            if (!seen.Contains(user.Id) && !options.SourceIsComplete) continue;
+            if (!seen.Contains(user.Id) && IsHandsOff(user, source))
+            {
+                plan.HandsOff.Add(user.Id);
+                continue;
+            }
             var key = user.Get(options.MatchField) is { Length: > 0 } k ? k : user.Username ?? user.Id.ToString();
             var reason = seen.Contains(user.Id) ? "added by an earlier sync and no longer in the source's audiences" : "added by an earlier sync; the user is not in the source (SourceIsComplete)";
             lists.Drops.Add(Member(SyncAction.RemoveMember, key, cohorts?.Describe(membership.CohortId) ?? "id " + membership.CohortId,

@@ -13,7 +13,10 @@ namespace Totara.Sync;
 /// </summary>
 public static class SyncStateFile
 {
-    private const int FormatVersion = 1;
+    /// <summary>Format 2 adds the delta section; format 1 files (memberships only) are still read.</summary>
+    private const int FormatVersion = 2;
+
+    private const int OldestFormat = 1;
 
     /// <summary>
     /// The state at <paramref name="path"/>, or an empty one when the file does not exist yet.
@@ -26,17 +29,20 @@ public static class SyncStateFile
         if (!File.Exists(full)) return new SyncState(site);
         var root = Parse(full, File.ReadAllBytes(full));
         var memberships = new List<Membership>();
+        int format;
+        DeltaState? delta = null;
         try
         {
-            CheckFormat(root.RootElement, full);
+            format = CheckFormat(root.RootElement, full);
             CheckSite(root.RootElement, full, site);
             ReadMemberships(root.RootElement, full, memberships);
+            if (root.RootElement.TryGetProperty("delta", out var section)) delta = DeltaStateJson.Read(section, full);
         }
         finally
         {
             root.Dispose();
         }
-        return new SyncState(site, memberships);
+        return new SyncState(site, memberships) { Delta = delta, FormatRead = format };
     }
 
     private static JsonDocument Parse(string path, byte[] bytes)
@@ -64,15 +70,17 @@ public static class SyncStateFile
         return document;
     }
 
-    private static void CheckFormat(JsonElement root, string path)
+    private static int CheckFormat(JsonElement root, string path)
     {
         if (!root.TryGetProperty("format", out var format))
             throw new SyncStateFileInvalidException(path, $"it has no \"format\" (this version reads format {FormatVersion}).");
         if (format.ValueKind != JsonValueKind.Number || !format.TryGetInt32(out var version))
             throw new SyncStateFileInvalidException(path, $"its \"format\" is {Describe(format.ValueKind)}, not a whole number.");
-        if (version != FormatVersion)
+        // A newer format is refused, not overwritten: it may hold records this version cannot keep.
+        if (version < OldestFormat || version > FormatVersion)
             throw new SyncStateFileInvalidException(path,
-                $"it is format {version}, and this version of the module reads format {FormatVersion} only (a newer module may have written it).");
+                $"it is format {version}, and this version of the module reads formats {OldestFormat} to {FormatVersion} only (a newer module may have written it).");
+        return version;
     }
 
     private static void CheckSite(JsonElement root, string path, Uri site)
@@ -156,7 +164,8 @@ public static class SyncStateFile
         json.WriteStartObject();
         json.WriteNumber("format", FormatVersion);
         json.WriteString("site", state.Site.AbsoluteUri);
-        json.WriteString("comment", "Audience memberships Invoke-TotaraSync added (by audience id: user ids). CohortMode Exact removes only these.");
+        json.WriteString("comment", "Audience memberships Invoke-TotaraSync added (by audience id: user ids). CohortMode Exact removes only these. " +
+                                    "delta: what a delta run needs (row fingerprints, the site's users, when the site was last read).");
         json.WriteStartObject("memberships");
         foreach (var pair in byCohort)
         {
@@ -166,6 +175,7 @@ public static class SyncStateFile
             json.WriteEndArray();
         }
         json.WriteEndObject();
+        if (state.Delta is { } delta) DeltaStateJson.Write(json, delta);
         json.WriteEndObject();
     }
 

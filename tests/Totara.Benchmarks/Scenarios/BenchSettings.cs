@@ -23,6 +23,8 @@ internal sealed record BenchSettings(
 
     /// <summary>Scenario 10: users created, spread over 1, 2 and 3 API clients.</summary>
     public int SpreadCount { get; init; }
+    /// <summary>Scenario 11: users (with a job assignment and an audience each) a delta sync keeps in step.</summary>
+    public int DeltaCount { get; init; }
 
     /// <summary>Server time each root field spends on the emulator (--resolver-latency-ms; 0 by default).</summary>
     public int ResolverLatencyMs { get; init; }
@@ -38,6 +40,7 @@ internal sealed record BenchSettings(
         ConvergeCount = 2_000, ConvergeTokenLifetime = TimeSpan.FromSeconds(60),
         FailCount = 400,
         SpreadCount = 100_000,
+        DeltaCount = 100_000,
     };
 
     public static BenchSettings Quick { get; } = new(
@@ -51,5 +54,6 @@ internal sealed record BenchSettings(
         ConvergeCount = 200, ConvergeTokenLifetime = TimeSpan.FromSeconds(5),
         FailCount = 100,
         SpreadCount = 2_000,
+        DeltaCount = 2_000,
     };
 }

@@ -152,7 +152,7 @@ public sealed class SyncAudienceTests : IDisposable
         var all = Enumerable.Range(1, 60).Select(i => Row($"P{i:00}", more: ("Audiences", "SALES;STAFF"))).ToArray();
         ps.Run("param($Rows, $State) $Rows | Invoke-TotaraSync -CohortMode Exact -StatePath $State -Summary",
             new() { ["Rows"] = all, ["State"] = state }).AssertNoErrors();
-        var recorded = File.ReadAllText(state);
+        var recorded = Memberships(state);
 
         // Ten rows, no -SourceIsComplete, one of them with an empty Audiences cell (Keep: no value).
         var ten = all.Take(9).Append(Row("P10", more: ("Audiences", ""))).ToArray();
@@ -161,8 +161,15 @@ public sealed class SyncAudienceTests : IDisposable
 
         Assert.Empty(result.Changes());
         Assert.Equal(0, result.Summary().N("PlannedMembershipRemovals"));
-        Assert.Equal(recorded, File.ReadAllText(state));
+        // The memberships recorded stay as they were (the delta section moves on: this run read the site).
+        Assert.Equal(recorded, Memberships(state));
         Assert.Equal(60, site.Host.State.Cohorts.MemberCount(sales.Id));
+    }
+
+    private static string Memberships(string state)
+    {
+        using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(state));
+        return json.RootElement.GetProperty("memberships").GetRawText();
     }
 
     [Fact]

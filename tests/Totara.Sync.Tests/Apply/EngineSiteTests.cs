@@ -232,4 +232,21 @@ public sealed class EngineSiteTests : IAsyncLifetime
         Assert.Equal(100, _host.Counters.MutationsExecuted);
         Assert.InRange(_host.Counters.PointsSpent, 1, 100 * 12);
     }
+
+    [Fact]
+    public async Task Job_assignment_changes_ask_back_only_the_id()
+    {
+        var rows = Enumerable.Range(1, 50).Select(i => Row($"Q{i:000}")).ToList();
+        await RunAsync(rows, new SyncOptions());
+        foreach (var (row, i) in rows.Select((r, i) => (r, i))) row.Job = new SourceJob { IdNumber = $"QJ{i}", FullName = "Clerk" };
+
+        var engine = new SyncEngine(_client, new SyncOptions());
+        var plan = await engine.PlanAsync(rows, engine.Validate(rows));
+        _host.Counters.Reset();
+        Assert.True(await engine.ApplyAsync(plan));
+
+        // `job_assignment { id }`: 10 for the mutation, 2 for the answer; the full view would cost 46 a create.
+        Assert.Equal(50, plan.Count(SyncAction.CreateJobAssignment));
+        Assert.InRange(_host.Counters.PointsSpent, 1, 50 * 12);
+    }
 }

@@ -102,7 +102,7 @@ public sealed class CohortStore
             }
 
             (_cohortsOfUser.TryGetValue(userId, out var set) ? set : _cohortsOfUser[userId] = new HashSet<long>()).Add(cohortId);
-            _byId[cohortId].TimeModified = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+            // cohort/lib.php cohort_add_member: inserts cohort_members only; neither cohort.timemodified nor user.timemodified changes.
             return true;
         }
     }
@@ -118,7 +118,7 @@ public sealed class CohortStore
             }
 
             _cohortsOfUser[userId].Remove(cohortId);
-            _byId[cohortId].TimeModified = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+            // cohort/lib.php cohort_remove_member: deletes the cohort_members row only (no timemodified changes).
             return true;
         }
     }

@@ -30,7 +30,7 @@ public sealed class UserService
         lock (Users.Gate)
         {
             _state.UserValidation.Validate(input, null);
-            var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+            var now = Courses.LearningClock.Now(_state);
             var user = new UserRecord
             {
                 Id = Users.NextId(),
@@ -93,7 +93,8 @@ public sealed class UserService
                 }
 
                 ApplyCustomFields(user, input);
-                user.TimeModified = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+                // core_user\userlib user_update_user: every update stamps timemodified, custom fields and suspension included.
+                user.TimeModified = Courses.LearningClock.Now(_state);
             });
             return target;
         }
@@ -122,7 +123,7 @@ public sealed class UserService
                 throw new TotaraApiException("For deleting a user: Admin user can not be specified for User.");
             }
 
-            Users.MarkDeleted(target, DateTimeOffset.UtcNow.ToUnixTimeSeconds());
+            Users.MarkDeleted(target, Courses.LearningClock.Now(_state));
             deleted = target;
         }
 

@@ -24,6 +24,7 @@ public sealed class InvokeTotaraSyncCommand : TotaraSessionCmdlet
     private readonly Stopwatch _clock = new();
     private TotaraSession? _session;
     private DateTimeOffset _startedAt;
+    private (long Requests, long Points) _spentBefore;
 
     /// <summary>A source row: any object with user columns (CSV rows, Get-ADUser objects, TotaraUser objects).</summary>
     [Parameter(Mandatory = true, ValueFromPipeline = true)]
@@ -68,6 +69,15 @@ public sealed class InvokeTotaraSyncCommand : TotaraSessionCmdlet
     [Parameter]
     public SwitchParameter Force { get; set; }
 
+    /// <summary>Reads and reconciles everything, as if there were no state file: a full run.</summary>
+    [Parameter]
+    public SwitchParameter Full { get; set; }
+
+    /// <summary>With -StatePath, a run is a full one when the last full run is older than this (default 7 days; a number means days).</summary>
+    [Parameter]
+    [DaysTransformation]
+    public TimeSpan FullAfter { get; set; } = TimeSpan.FromDays(7);
+
     /// <summary>Writes one TotaraSyncSummary instead of the change objects.</summary>
     [Parameter]
     public SwitchParameter Summary { get; set; }
@@ -106,9 +116,10 @@ public sealed class InvokeTotaraSyncCommand : TotaraSessionCmdlet
     protected override void EndProcessing()
     {
         var session = _session ?? ResolveSession();
-        var options = BuildOptions(session);
+        var options = WithRunKind(BuildOptions(session));
         WarnWhenTheServiceAccountIsUnnamed(session);
         var progress = new SyncProgressWriter(this);
+        _spentBefore = (session.Client.RequestsSent, session.Client.ComplexityPointsSpent);
         using var engine = new SyncEngine(session.Client, options) { Progress = progress.Show };
 
         var validation = engine.Validate(_rows);
@@ -143,6 +154,7 @@ public sealed class InvokeTotaraSyncCommand : TotaraSessionCmdlet
         var description = SyncParameters.Describe(plan);
         if (plan.Changes.Count == 0)
         {
+            if (!IsWhatIf) Finish(engine, plan);
             progress.Done();
             Report(plan, problems, session, whatIf: IsWhatIf, stopped: false, changes: null);
             return;
@@ -183,9 +195,23 @@ public sealed class InvokeTotaraSyncCommand : TotaraSessionCmdlet
             ThrowRequestError(ex, session);
             return;
         }
+        Finish(engine, plan);
         if (stopped) StopWithReport(plan, problems, session, runner.Unwritten);
         progress.Done();
         Report(plan, problems, session, whatIf: false, stopped: false, changes: null);
+    }
+
+    /// <summary>Records the run in the state file for the next delta run (applied or stopped; never -WhatIf or a guarded plan).</summary>
+    private void Finish(SyncEngine engine, SyncPlan plan)
+    {
+        try
+        {
+            engine.Finish(plan);
+        }
+        catch (Exception ex) when (ex is System.IO.IOException or UnauthorizedAccessException)
+        {
+            ThrowTerminatingError(TotaraErrors.Create(ex, SyncErrorIds.StateFileInvalid, ErrorCategory.WriteError, StatePath));
+        }
     }
 
     /// <summary>Runs one batch's requests while the pipeline thread waits (see <see cref="TotaraCmdlet"/>).</summary>
@@ -209,7 +235,7 @@ public sealed class InvokeTotaraSyncCommand : TotaraSessionCmdlet
     {
         if (changes is not null && !Summary.IsPresent)
             foreach (var change in changes) WriteObject(new TotaraSyncChange(change, session.Url));
-        var summary = new TotaraSyncSummary(new SyncSummary(plan, problems, _clock.Elapsed, whatIf, stopped), session.Url, _startedAt);
+        var summary = new TotaraSyncSummary(new SyncSummary(plan, problems, _clock.Elapsed, whatIf, stopped), session.Url, _startedAt, Spent(session));
         WriteVerbose(summary.ToString());
         WriteInformation(new InformationRecord(summary, "Invoke-TotaraSync") { Tags = { "TotaraSyncSummary" } });
         if (Summary.IsPresent) WriteObject(summary);
@@ -230,7 +256,7 @@ public sealed class InvokeTotaraSyncCommand : TotaraSessionCmdlet
         WarnEvenIfStopping(message);
         try
         {
-            var summary = new TotaraSyncSummary(new SyncSummary(plan, problems, _clock.Elapsed, whatIf: false, stopped: true), session.Url, _startedAt);
+            var summary = new TotaraSyncSummary(new SyncSummary(plan, problems, _clock.Elapsed, whatIf: false, stopped: true), session.Url, _startedAt, Spent(session));
             WriteInformation(new InformationRecord(summary, "Invoke-TotaraSync") { Tags = { "TotaraSyncSummary" } });
         }
         catch (PipelineStoppedException)
@@ -293,4 +319,18 @@ public sealed class InvokeTotaraSyncCommand : TotaraSessionCmdlet
             throw;
         }
     }
+
+    private SyncOptions WithRunKind(SyncOptions options)
+    {
+        if (FullAfter < TimeSpan.Zero)
+            ThrowTerminatingError(TotaraErrors.Create(new ArgumentException($"-FullAfter cannot be negative ({FullAfter})."), ErrorIds.InvalidParameter, ErrorCategory.InvalidArgument, FullAfter));
+        options.Full = Full.IsPresent;
+        options.FullAfter = FullAfter;
+        return options;
+    }
+
+    /// <summary>This run's requests and complexity points, as the session's client counted them.</summary>
+    private (long Requests, long Points) Spent(TotaraSession session) =>
+        (session.Client.RequestsSent - _spentBefore.Requests, session.Client.ComplexityPointsSpent - _spentBefore.Points);
+
 }
