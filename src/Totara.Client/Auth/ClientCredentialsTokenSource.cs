@@ -10,6 +10,8 @@ namespace Totara.Client.Auth;
 /// callers queue on a semaphore and re-check, so N threads that find the token stale cause a
 /// single token request.
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable",
+    Justification = "Its SemaphoreSlim is never waited on through AvailableWaitHandle, so it holds no handle to release.")]
 internal sealed class ClientCredentialsTokenSource : AccessTokenSource
 {
     private readonly TokenEndpoint _endpoint;

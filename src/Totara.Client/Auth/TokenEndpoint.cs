@@ -90,7 +90,7 @@ internal sealed class TokenEndpoint
         return new TotaraAuthenticationException(message, error, hint, status);
     }
 
-    private TotaraException NonJson(HttpStatusCode status)
+    private static TotaraException NonJson(HttpStatusCode status)
     {
         var message = $"The token endpoint answered HTTP {(int)status} without a token.";
         return (int)status >= 500 || (int)status == 408

@@ -153,7 +153,7 @@ public sealed class CoursesClient
             a.UserNotFound)).ToList();
     }
 
-    private BatchOperation TestOperation(CourseReference course, UserReference user, int index) =>
+    private static BatchOperation TestOperation(CourseReference course, UserReference user, int index) =>
         new(EnrolledField, false, Arguments(course, user), "user_currently_enrolled", index);
 
     internal BatchOperation EnrolOperation(CourseReference course, UserReference user, EnrolmentSettings? settings, int index)

@@ -27,6 +27,10 @@ public readonly struct JobAssignmentKey : IEquatable<JobAssignmentKey>
 
     public override bool Equals(object? obj) => obj is JobAssignmentKey other && Equals(other);
 
+    public static bool operator ==(JobAssignmentKey left, JobAssignmentKey right) => left.Equals(right);
+
+    public static bool operator !=(JobAssignmentKey left, JobAssignmentKey right) => !left.Equals(right);
+
     public override int GetHashCode() =>
         StringComparer.Ordinal.GetHashCode(User ?? "") ^ (JobIdNumber is null ? 0 : StringComparer.Ordinal.GetHashCode(JobIdNumber) * 31);
 

@@ -13,6 +13,9 @@ namespace Totara.Client.Transport;
 /// </summary>
 public sealed class TotaraProxy : IWebProxy
 {
+    private static readonly char[] UserInfoSeparator = { ':' };
+    private static readonly char[] ListSeparator = { ',' };
+
     private readonly IReadOnlyList<string> _bypass;
 
     public TotaraProxy(Uri address, ICredentials? credentials = null, IEnumerable<string>? bypass = null)
@@ -72,11 +75,11 @@ public sealed class TotaraProxy : IWebProxy
         NetworkCredential? credentials = null;
         if (parsed.UserInfo.Length > 0)
         {
-            string[] parts = parsed.UserInfo.Split(new[] { ':' }, 2);
+            string[] parts = parsed.UserInfo.Split(UserInfoSeparator, 2);
             credentials = new NetworkCredential(Uri.UnescapeDataString(parts[0]), parts.Length > 1 ? Uri.UnescapeDataString(parts[1]) : "");
         }
         var address = new UriBuilder(parsed) { UserName = "", Password = "" }.Uri;
-        var bypass = (First(variable, "no_proxy", "NO_PROXY") ?? "").Split(new[] { ',' }, StringSplitOptions.RemoveEmptyEntries);
+        var bypass = (First(variable, "no_proxy", "NO_PROXY") ?? "").Split(ListSeparator, StringSplitOptions.RemoveEmptyEntries);
         return new TotaraProxy(address, credentials, bypass);
     }
 

@@ -90,7 +90,7 @@ public sealed class UserFieldSet
         var names = (fields ?? Enumerable.Empty<string>()).Select(name => (name ?? "").Trim().ToLowerInvariant()).ToList();
         var unknown = names.Where(name => !IsKnown(name)).ToList();
         if (unknown.Count > 0) throw new ArgumentException($"Unknown user field(s): {string.Join(", ", unknown)}.", nameof(fields));
-        return new UserFieldSet(new[] { "id" }.Concat(names));
+        return new UserFieldSet(Enumerable.Repeat("id", 1).Concat(names));
     }
 
     public static bool IsKnown(string name) =>

@@ -53,7 +53,7 @@ internal sealed class BatchesInFlight<TRecord, TResult> : IDisposable
     private bool _stopReported;
 
     /// <param name="stopping">Cancelled by Ctrl+C; the batches in flight then get <paramref name="grace"/> to finish.</param>
-    public BatchesInFlight(CancellationToken stopping, TimeSpan grace)
+    public BatchesInFlight(TimeSpan grace, CancellationToken stopping)
     {
         _stopping = stopping;
         _onStop = stopping.Register(() =>

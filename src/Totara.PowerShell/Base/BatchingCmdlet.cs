@@ -73,7 +73,7 @@ public abstract class BatchingCmdlet<TRecord, TResult> : TotaraSessionCmdlet whe
     /// <summary>Sets up the batches-in-flight bookkeeping.</summary>
     protected BatchingCmdlet()
     {
-        _inFlight = new BatchesInFlight<TRecord, TResult>(CancellationToken, StopGrace);
+        _inFlight = new BatchesInFlight<TRecord, TResult>(StopGrace, CancellationToken);
     }
 
     /// <summary>The session the records go to (set with the first record).</summary>

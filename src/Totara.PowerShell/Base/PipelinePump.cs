@@ -15,6 +15,8 @@ namespace Totara.PowerShell;
 /// so an event raised by a shared client — e.g. Retrying, while another runspace uses the same
 /// session — reaches only the pump of the request that caused it.
 /// </remarks>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable",
+    Justification = "Work started by the pump may still post (and read its token) after the pipeline stopped; both are released with the cmdlet's own stop token.")]
 internal sealed class PipelinePump
 {
     // Bounded so a fast producer (paging) waits for the pipeline instead of buffering everything.

@@ -45,7 +45,7 @@ internal sealed class GraphQLResponseView
         if (error.DebugMessage is not null) extensions.Properties.Add(new PSNoteProperty("debugMessage", error.DebugMessage));
         var result = new PSObject();
         result.Properties.Add(new PSNoteProperty("message", error.Message));
-        result.Properties.Add(new PSNoteProperty("path", error.Path?.ToArray() ?? new object[0]));
+        result.Properties.Add(new PSNoteProperty("path", error.Path?.ToArray() ?? System.Array.Empty<object>()));
         result.Properties.Add(new PSNoteProperty("extensions", extensions));
         return result;
     }

@@ -22,6 +22,9 @@ namespace Totara.PowerShell;
 /// </remarks>
 internal static class SourceRowReader
 {
+    // An Audiences cell lists audiences separated by ';' or '|'.
+    private static readonly char[] ListSeparators = { ';', '|' };
+
     private const string Suspended = "@suspended";
     private const string Enabled = "@enabled";
     private const string Deleted = "@deleted";
@@ -174,7 +177,7 @@ internal static class SourceRowReader
             foreach (var item in items) if (Text(Unwrap(item)).Trim() is { Length: > 0 } text) list.Add(text);
             return list;
         }
-        foreach (var part in Text(value).Split(new[] { ';', '|' }, StringSplitOptions.RemoveEmptyEntries))
+        foreach (var part in Text(value).Split(ListSeparators, StringSplitOptions.RemoveEmptyEntries))
             if (part.Trim() is { Length: > 0 } text) list.Add(text);
         return list;
     }

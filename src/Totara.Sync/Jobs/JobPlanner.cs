@@ -97,7 +97,7 @@ internal sealed class JobPlanner
             if (wanted is null || (wanted.Length == 0 && !erase) || !SourceJob.TryParseDate(wanted, out var date)) return;
             if (date?.ToUnixTimeSeconds() == current?.ToUnixTimeSeconds() || (date is null && site is null)) return;
             set(change ??= new JobAssignmentChange(), date);
-            fields.Add(new FieldChange(name, current?.ToString("yyyy-MM-dd"), date?.ToString("yyyy-MM-dd") ?? ""));
+            fields.Add(new FieldChange(name, current?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? ""));
         }
 
         Text("jobassignmentfullname", job.FullName, site?.FullName, (c, v) => c.SetFullName(v));

@@ -20,6 +20,10 @@ public readonly struct Membership : IEquatable<Membership>
 
     public override bool Equals(object? obj) => obj is Membership other && Equals(other);
 
+    public static bool operator ==(Membership left, Membership right) => left.Equals(right);
+
+    public static bool operator !=(Membership left, Membership right) => !left.Equals(right);
+
     public override int GetHashCode() => unchecked((CohortId.GetHashCode() * 397) ^ UserId.GetHashCode());
 
     public override string ToString() => $"user {UserId} in audience {CohortId}";

@@ -237,7 +237,7 @@ public static class SyncPlanner
                 plan.HandsOff.Add(user.Id);
                 continue;
             }
-            var key = user.Get(options.MatchField) is { Length: > 0 } k ? k : user.Username ?? user.Id.ToString();
+            var key = user.Get(options.MatchField) is { Length: > 0 } k ? k : user.Username ?? user.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
             var reason = seen.Contains(user.Id) ? "added by an earlier sync and no longer in the source's audiences" : "added by an earlier sync; the user is not in the source (SourceIsComplete)";
             lists.Drops.Add(Member(SyncAction.RemoveMember, key, cohorts?.Describe(membership.CohortId) ?? "id " + membership.CohortId,
                 membership.CohortId, user.Id, null, reason, check: true));
