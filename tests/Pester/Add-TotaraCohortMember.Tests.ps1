@@ -19,7 +19,7 @@ Describe 'Add-TotaraCohortMember' {
         $results = @($a, [pscustomobject]@{ IdNumber = $b.IdNumber }, $c.Email) | Add-TotaraCohortMember -Cohort 'AUD-GRAD27'
 
         $results.Count | Should -Be 3
-        $results[0] | Should -BeOfType ([Totara.PowerShell.TotaraCohortMembership])
+        $results[0] | Should -BeOfType ([Totara.PowerShell.Cohorts.TotaraCohortMembership])
         $results.Result | Should -Be @('Added', 'Added', 'Added')
         $results.UserId | Should -Be @($a.Id, $b.Id, $c.Id)
         ($a, $b, $c | Test-TotaraCohortMember -Cohort 'AUD-GRAD27') | Should -Be @($true, $true, $true)

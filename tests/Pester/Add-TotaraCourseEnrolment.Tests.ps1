@@ -20,7 +20,7 @@ Describe 'Add-TotaraCourseEnrolment' {
         $first = $users | Add-TotaraCourseEnrolment -Course INDUCT
         $second = $users | Add-TotaraCourseEnrolment -Course INDUCT
 
-        $first | ForEach-Object { $_ | Should -BeOfType ([Totara.PowerShell.TotaraCourseEnrolmentResult]) }
+        $first | ForEach-Object { $_ | Should -BeOfType ([Totara.PowerShell.Courses.TotaraCourseEnrolmentResult]) }
         $first.Result | Should -Be @('Enrolled', 'Enrolled', 'Enrolled')
         $second.Result | Should -Be @('AlreadyEnrolled', 'AlreadyEnrolled', 'AlreadyEnrolled')
         $users | Test-TotaraCourseEnrolment -Course INDUCT | Should -Be @($true, $true, $true)

@@ -22,7 +22,7 @@ Describe 'Connect-Totara' {
 
         $result | Should -BeNullOrEmpty
         $session = Get-TotaraSession
-        $session | Should -BeOfType ([Totara.PowerShell.TotaraSession])
+        $session | Should -BeOfType ([Totara.PowerShell.Session.TotaraSession])
         $session.Url.AbsoluteUri.TrimEnd('/') | Should -Be $Emulator.Url
         $session.ClientId | Should -Be $Emulator.ClientId
         $session.AuthenticationMethod | Should -Be 'ClientCredentials'

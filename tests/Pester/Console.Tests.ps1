@@ -43,19 +43,19 @@ BeforeAll {
 
     # One object of each output type the format file has a view for, made the way a user makes it.
     $script:Samples = @{
-        'Totara.PowerShell.TotaraSession'               = { Get-TotaraSession }
-        'Totara.PowerShell.TotaraStatus'                = { Get-TotaraStatus }
-        'Totara.PowerShell.TotaraUser'                  = { $script:User | Get-TotaraUser }
-        'Totara.PowerShell.TotaraCohort'                = { Get-TotaraCohort | Select-Object -First 1 }
-        'Totara.PowerShell.TotaraCohortMembership'      = { $script:User | Add-TotaraCohortMember -Cohort 'AUD-GRAD27' }
-        'Totara.PowerShell.TotaraJobAssignment'         = { Get-TotaraJobAssignment | Where-Object ManagerIdNumber | Select-Object -First 1 }
-        'Totara.PowerShell.TotaraCourse'                = { Get-TotaraCourse | Select-Object -First 1 }
-        'Totara.PowerShell.TotaraCourseEnrolmentResult' = { $script:User | Add-TotaraCourseEnrolment -Course INDUCT }
-        'Totara.PowerShell.TotaraCourseCompletion'      = { $script:User | Get-TotaraCourseCompletion -Course INDUCT }
-        'Totara.PowerShell.TotaraGoal'                  = { $script:Goal | Get-TotaraGoal }
-        'Totara.PowerShell.TotaraGoalProgress'          = { Set-TotaraGoalProgress -Identity $script:Goal.Id -Status InProgress -CurrentValue 10 }
-        'Totara.PowerShell.TotaraSyncChange'            = { Import-Csv -LiteralPath $hr | Invoke-TotaraSync -SourceIsComplete -WhatIf | Where-Object Action -eq 'Update' | Select-Object -First 1 }
-        'Totara.PowerShell.TotaraSyncSummary'           = { Import-Csv -LiteralPath $hr | Invoke-TotaraSync -SourceIsComplete -WhatIf -Summary }
+        'Totara.PowerShell.Session.TotaraSession'               = { Get-TotaraSession }
+        'Totara.PowerShell.Connection.TotaraStatus'                = { Get-TotaraStatus }
+        'Totara.PowerShell.Users.TotaraUser'                  = { $script:User | Get-TotaraUser }
+        'Totara.PowerShell.Cohorts.TotaraCohort'                = { Get-TotaraCohort | Select-Object -First 1 }
+        'Totara.PowerShell.Cohorts.TotaraCohortMembership'      = { $script:User | Add-TotaraCohortMember -Cohort 'AUD-GRAD27' }
+        'Totara.PowerShell.JobAssignments.TotaraJobAssignment'         = { Get-TotaraJobAssignment | Where-Object ManagerIdNumber | Select-Object -First 1 }
+        'Totara.PowerShell.Courses.TotaraCourse'                = { Get-TotaraCourse | Select-Object -First 1 }
+        'Totara.PowerShell.Courses.TotaraCourseEnrolmentResult' = { $script:User | Add-TotaraCourseEnrolment -Course INDUCT }
+        'Totara.PowerShell.Courses.TotaraCourseCompletion'      = { $script:User | Get-TotaraCourseCompletion -Course INDUCT }
+        'Totara.PowerShell.Goals.TotaraGoal'                  = { $script:Goal | Get-TotaraGoal }
+        'Totara.PowerShell.Goals.TotaraGoalProgress'          = { Set-TotaraGoalProgress -Identity $script:Goal.Id -Status InProgress -CurrentValue 10 }
+        'Totara.PowerShell.Sync.TotaraSyncChange'            = { Import-Csv -LiteralPath $hr | Invoke-TotaraSync -SourceIsComplete -WhatIf | Where-Object Action -eq 'Update' | Select-Object -First 1 }
+        'Totara.PowerShell.Sync.TotaraSyncSummary'           = { Import-Csv -LiteralPath $hr | Invoke-TotaraSync -SourceIsComplete -WhatIf -Summary }
     }
 
     # Runs a script in a new pwsh process connected to the emulator and returns what it printed.
@@ -124,7 +124,7 @@ Connect-Totara -Url $Url -ClientId $ClientId -ClientSecret (ConvertTo-SecureStri
 
             $shell.Streams.Error | Should -BeNullOrEmpty
             $output | Should -HaveCount 120
-            $output | ForEach-Object { $_ | Should -BeOfType ([Totara.PowerShell.TotaraUser]) }
+            $output | ForEach-Object { $_ | Should -BeOfType ([Totara.PowerShell.Users.TotaraUser]) }
             $shell.Streams.Progress.Count | Should -BeGreaterThan 0
             $shell.Streams.Progress[-1].RecordType | Should -Be 'Completed'
         }

@@ -36,7 +36,7 @@ Describe 'Disable-TotaraUser' {
 
         $result = $user | Disable-TotaraUser -PassThru
 
-        $result | Should -BeOfType ([Totara.PowerShell.TotaraUser])
+        $result | Should -BeOfType ([Totara.PowerShell.Users.TotaraUser])
         $result.Suspended | Should -BeTrue
     }
 

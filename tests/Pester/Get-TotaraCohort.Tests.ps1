@@ -16,7 +16,7 @@ Describe 'Get-TotaraCohort' {
     It 'lists the static audiences of the demo site, not the dynamic ones' {
         $all = Get-TotaraCohort
 
-        $all[0] | Should -BeOfType ([Totara.PowerShell.TotaraCohort])
+        $all[0] | Should -BeOfType ([Totara.PowerShell.Cohorts.TotaraCohort])
         $all.IdNumber | Should -Contain 'AUD-ALL'
         $all.IdNumber | Should -Contain 'AUD-GRAD27'
         $all.IdNumber | Should -Not -Contain 'AUD-MANAGERS'

@@ -18,7 +18,7 @@ Describe 'Get-TotaraCourse' {
         $courses = Get-TotaraCourse
 
         $courses.Count | Should -BeGreaterThan 20
-        $courses | ForEach-Object { $_ | Should -BeOfType ([Totara.PowerShell.TotaraCourse]) }
+        $courses | ForEach-Object { $_ | Should -BeOfType ([Totara.PowerShell.Courses.TotaraCourse]) }
         $courses.ShortName | Should -Contain 'INDUCT'
     }
 

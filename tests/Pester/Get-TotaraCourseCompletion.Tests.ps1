@@ -21,7 +21,7 @@ Describe 'Get-TotaraCourseCompletion' {
         $csv = $report | ConvertTo-Csv -NoTypeInformation | ConvertFrom-Csv
 
         $report.Count | Should -Be 25
-        $report | ForEach-Object { $_ | Should -BeOfType ([Totara.PowerShell.TotaraCourseCompletion]) }
+        $report | ForEach-Object { $_ | Should -BeOfType ([Totara.PowerShell.Courses.TotaraCourseCompletion]) }
         $report.Username | Should -Be $users.Username
         $report.Status | ForEach-Object { $_ | Should -BeIn @('NoRecord', 'NotYetStarted', 'InProgress', 'Complete', 'CompleteViaRpl') }
         $csv[0].PSObject.Properties.Name | Should -Contain 'TimeCompleted'

@@ -20,7 +20,7 @@ Describe 'Get-TotaraGoal' {
 
         $goals = $user | Get-TotaraGoal
 
-        $goals | ForEach-Object { $_ | Should -BeOfType ([Totara.PowerShell.TotaraGoal]) }
+        $goals | ForEach-Object { $_ | Should -BeOfType ([Totara.PowerShell.Goals.TotaraGoal]) }
         ($goals.IdNumber | Sort-Object) | Should -Be (@($one.IdNumber, $two.IdNumber) | Sort-Object)
         $goals.Username | Should -Be @($user.Username, $user.Username)
     }

@@ -23,7 +23,7 @@ Describe 'Get-TotaraJobAssignment' {
         $byName = Get-TotaraJobAssignment -User $Person.Username -IdNumber 'SECOND'
 
         $byIdNumber.IdNumber | Should -Be @('FIRST', 'SECOND')
-        $byIdNumber[0] | Should -BeOfType ([Totara.PowerShell.TotaraJobAssignment])
+        $byIdNumber[0] | Should -BeOfType ([Totara.PowerShell.JobAssignments.TotaraJobAssignment])
         $byName.FullName | Should -Be 'Second'
         $byName.Username | Should -Be $Person.Username
     }

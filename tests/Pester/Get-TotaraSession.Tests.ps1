@@ -31,7 +31,7 @@ Describe 'Get-TotaraSession' {
 
         $session = Get-TotaraSession
 
-        $session | Should -BeOfType ([Totara.PowerShell.TotaraSession])
+        $session | Should -BeOfType ([Totara.PowerShell.Session.TotaraSession])
         $session.ServiceAccount | Should -Be 'svc-sync'
         $session.ConnectedAt | Should -BeLessOrEqual ([datetimeoffset]::Now)
     }

@@ -22,7 +22,7 @@ Describe 'Get-TotaraStatus' {
 
         $status = Get-TotaraStatus
 
-        $status | Should -BeOfType ([Totara.PowerShell.TotaraStatus])
+        $status | Should -BeOfType ([Totara.PowerShell.Connection.TotaraStatus])
         $status.Status | Should -Be 'ok'
         $status.IsOk | Should -BeTrue
         $status.Url | Should -Be $session.Url

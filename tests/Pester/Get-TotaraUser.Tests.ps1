@@ -32,7 +32,7 @@ Describe 'Get-TotaraUser' {
 
             $users.Count | Should -Be 7
             $users | ForEach-Object { $_.Id | Should -Be $Known.Id }
-            $users[0] | Should -BeOfType ([Totara.PowerShell.TotaraUser])
+            $users[0] | Should -BeOfType ([Totara.PowerShell.Users.TotaraUser])
         }
 
         It 'writes a non-terminating error naming an identity that matches nobody, and returns the others' {

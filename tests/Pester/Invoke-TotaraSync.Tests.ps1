@@ -36,7 +36,7 @@ Describe 'Invoke-TotaraSync' {
 
         $plan = Import-Csv $file | Invoke-TotaraSync -WhatIf
         $plan | Should -HaveCount 2
-        $plan | ForEach-Object { $_ | Should -BeOfType ([Totara.PowerShell.TotaraSyncChange]) }
+        $plan | ForEach-Object { $_ | Should -BeOfType ([Totara.PowerShell.Sync.TotaraSyncChange]) }
         $plan.Outcome | Should -Be @('Planned', 'Planned')
         Get-TotaraUser -Identity ("$prefix-1".ToLowerInvariant()) -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
 
@@ -45,7 +45,7 @@ Describe 'Invoke-TotaraSync' {
         $applied.Outcome | Should -Be @('Applied', 'Applied')
 
         $summary = Import-Csv $file | Invoke-TotaraSync -Summary
-        $summary | Should -BeOfType ([Totara.PowerShell.TotaraSyncSummary])
+        $summary | Should -BeOfType ([Totara.PowerShell.Sync.TotaraSyncSummary])
         $summary.Planned | Should -Be 0
         Remove-Item -LiteralPath $file
     }

@@ -25,7 +25,7 @@ Describe 'New-TotaraGoal' {
         $goals = $rows | New-TotaraGoal
 
         $goals.Count | Should -Be 2
-        $goals | ForEach-Object { $_ | Should -BeOfType ([Totara.PowerShell.TotaraGoal]) }
+        $goals | ForEach-Object { $_ | Should -BeOfType ([Totara.PowerShell.Goals.TotaraGoal]) }
         $goals.Username | Should -Be @($a.Username, $b.Username)
         $goals.TargetValue | Should -Be @(100, 10)
         $goals.Status | Should -Be @('not_started', 'not_started')

@@ -32,7 +32,7 @@ Describe 'New-TotaraJobAssignment' {
         ) | New-TotaraJobAssignment
 
         $jobs.Count | Should -Be 2
-        $jobs[0] | Should -BeOfType ([Totara.PowerShell.TotaraJobAssignment])
+        $jobs[0] | Should -BeOfType ([Totara.PowerShell.JobAssignments.TotaraJobAssignment])
         $jobs[0].IdNumber | Should -Be 'STAFF'
         $jobs[0].ManagerIdNumber | Should -Be $boss.IdNumber
         $jobs[0].ManagerJobAssignmentIdNumber | Should -Be 'BOSS'

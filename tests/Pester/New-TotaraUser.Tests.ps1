@@ -22,7 +22,7 @@ Describe 'New-TotaraUser' {
         $user = New-TotaraUser -Username $name -FirstName 'Ann' -LastName 'Lee' -Email "$name@example.com" -IdNumber "$name-E1" `
             -Password $Password -Department 'Sales'
 
-        $user | Should -BeOfType ([Totara.PowerShell.TotaraUser])
+        $user | Should -BeOfType ([Totara.PowerShell.Users.TotaraUser])
         $user.Id | Should -BeGreaterThan 0
         $user.Username | Should -Be $name
         $user.FirstName | Should -Be 'Ann'

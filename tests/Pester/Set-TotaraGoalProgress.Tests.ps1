@@ -19,7 +19,7 @@ Describe 'Set-TotaraGoalProgress' {
 
         $progress = Set-TotaraGoalProgress -Identity $goal.Id -Status InProgress -CurrentValue 40
 
-        $progress | Should -BeOfType ([Totara.PowerShell.TotaraGoalProgress])
+        $progress | Should -BeOfType ([Totara.PowerShell.Goals.TotaraGoalProgress])
         $progress.Status | Should -Be 'in_progress'
         $progress.CurrentValue | Should -Be 40
     }

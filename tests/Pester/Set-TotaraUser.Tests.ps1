@@ -38,7 +38,7 @@ Describe 'Set-TotaraUser' {
 
         $result = Set-TotaraUser -Identity $user.Id -LastName 'Changed' -PassThru
 
-        $result | Should -BeOfType ([Totara.PowerShell.TotaraUser])
+        $result | Should -BeOfType ([Totara.PowerShell.Users.TotaraUser])
         $result.Id | Should -Be $user.Id
         $result.LastName | Should -Be 'Changed'
     }

@@ -28,7 +28,7 @@ Describe 'Test-TotaraCourseEnrolment' {
 
         $result = Test-TotaraCourseEnrolment -Course FIRE -User $user.Username -Detailed
 
-        $result | Should -BeOfType ([Totara.PowerShell.TotaraCourseEnrolmentResult])
+        $result | Should -BeOfType ([Totara.PowerShell.Courses.TotaraCourseEnrolmentResult])
         $result.Result | Should -Be 'IsEnrolled'
         $result.IsEnrolled | Should -BeTrue
     }

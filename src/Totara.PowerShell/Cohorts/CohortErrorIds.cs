@@ -1,4 +1,4 @@
-namespace Totara.PowerShell;
+namespace Totara.PowerShell.Cohorts;
 
 /// <summary>Error ids of the audience cmdlets (besides <see cref="RecordErrorIds"/> for per-user errors).</summary>
 public static class CohortErrorIds

@@ -2,8 +2,9 @@ using System;
 using System.Collections;
 using System.Globalization;
 using System.Management.Automation;
+using Totara.PowerShell.Infrastructure;
 
-namespace Totara.PowerShell;
+namespace Totara.PowerShell.Cohorts;
 
 /// <summary>
 /// Names one audience however the caller has it: an id (a number), an idnumber or a name (a

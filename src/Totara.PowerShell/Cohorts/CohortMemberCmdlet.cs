@@ -6,8 +6,11 @@ using System.Threading;
 using System.Threading.Tasks;
 using Totara.Client.Cohorts;
 using Totara.Client.Users;
+using Totara.PowerShell.Infrastructure;
+using Totara.PowerShell.Session;
+using Totara.PowerShell.Users;
 
-namespace Totara.PowerShell;
+namespace Totara.PowerShell.Cohorts;
 
 /// <summary>One user to add to, remove from or test against an audience.</summary>
 public sealed class CohortMemberRecord : BatchRecord

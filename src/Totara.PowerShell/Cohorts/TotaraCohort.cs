@@ -1,7 +1,7 @@
 using System;
 using Totara.Client.Cohorts;
 
-namespace Totara.PowerShell;
+namespace Totara.PowerShell.Cohorts;
 
 /// <summary>
 /// A Totara audience (the API calls it a cohort), as Get-TotaraCohort returns it. Pass it to

@@ -1,6 +1,6 @@
 using System;
 
-namespace Totara.PowerShell;
+namespace Totara.PowerShell.Cohorts;
 
 /// <summary>What Add-, Remove- or Test-TotaraCohortMember found or did for one user.</summary>
 public enum TotaraCohortMemberResult

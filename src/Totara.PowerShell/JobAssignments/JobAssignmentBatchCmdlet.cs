@@ -7,8 +7,11 @@ using System.Threading.Tasks;
 using Totara.Client;
 using Totara.Client.JobAssignments;
 using Totara.Client.Users;
+using Totara.PowerShell.Infrastructure;
+using Totara.PowerShell.Session;
+using Totara.PowerShell.Users;
 
-namespace Totara.PowerShell;
+namespace Totara.PowerShell.JobAssignments;
 
 /// <summary>
 /// Base of the cmdlets that create, change or delete job assignments in bulk: sends records

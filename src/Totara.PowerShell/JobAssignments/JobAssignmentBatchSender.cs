@@ -7,8 +7,10 @@ using System.Threading.Tasks;
 using Totara.Client;
 using Totara.Client.JobAssignments;
 using Totara.Client.Users;
+using Totara.PowerShell.Infrastructure;
+using Totara.PowerShell.Session;
 
-namespace Totara.PowerShell;
+namespace Totara.PowerShell.JobAssignments;
 
 /// <summary>
 /// Sends a batch of job-assignment records: settles managers named without a job (their first

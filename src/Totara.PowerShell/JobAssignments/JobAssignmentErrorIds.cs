@@ -1,4 +1,4 @@
-namespace Totara.PowerShell;
+namespace Totara.PowerShell.JobAssignments;
 
 /// <summary>Error ids of the job-assignment cmdlets (besides <see cref="RecordErrorIds"/>).</summary>
 public static class JobAssignmentErrorIds

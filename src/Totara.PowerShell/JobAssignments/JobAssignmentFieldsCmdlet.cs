@@ -2,8 +2,10 @@ using System;
 using System.Management.Automation;
 using Totara.Client.JobAssignments;
 using Totara.Client.Users;
+using Totara.PowerShell.Session;
+using Totara.PowerShell.Users;
 
-namespace Totara.PowerShell;
+namespace Totara.PowerShell.JobAssignments;
 
 /// <summary>
 /// The fields New- and Set-TotaraJobAssignment share, bound by property name with HR Import's

@@ -1,8 +1,9 @@
 using System.Management.Automation;
 using Totara.Client.JobAssignments;
 using Totara.Client.Users;
+using Totara.PowerShell.Infrastructure;
 
-namespace Totara.PowerShell;
+namespace Totara.PowerShell.JobAssignments;
 
 /// <summary>One job assignment to create, change or delete: which one, and what to send.</summary>
 public sealed class JobAssignmentRecord : BatchRecord

@@ -1,7 +1,7 @@
 using System;
 using Totara.Client.JobAssignments;
 
-namespace Totara.PowerShell;
+namespace Totara.PowerShell.JobAssignments;
 
 /// <summary>
 /// A Totara job assignment, as the job-assignment cmdlets return it: the holder, the position,

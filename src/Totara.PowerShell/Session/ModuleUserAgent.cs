@@ -3,7 +3,7 @@ using System.Management.Automation;
 using System.Reflection;
 using System.Runtime.InteropServices;
 
-namespace Totara.PowerShell;
+namespace Totara.PowerShell.Session;
 
 /// <summary>
 /// The User-Agent the module's requests carry, e.g. "Totara.PowerShell/0.1.0 PowerShell/7.6.10 (Linux)",

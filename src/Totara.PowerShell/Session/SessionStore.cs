@@ -1,7 +1,7 @@
 using System.Management.Automation.Runspaces;
 using System.Runtime.CompilerServices;
 
-namespace Totara.PowerShell;
+namespace Totara.PowerShell.Session;
 
 /// <summary>
 /// The default session of each runspace. Keyed on the runspace (not a process-wide static) so

@@ -1,4 +1,4 @@
-namespace Totara.PowerShell;
+namespace Totara.PowerShell.Session;
 
 /// <summary>How a <see cref="TotaraSession"/> authenticates to the site.</summary>
 public enum TotaraAuthenticationMethod

@@ -3,8 +3,9 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using Totara.Client;
+using Totara.PowerShell.Connection;
 
-namespace Totara.PowerShell;
+namespace Totara.PowerShell.Session;
 
 /// <summary>
 /// A connection to one Totara site: the site URL, who is calling, what the site offers and the

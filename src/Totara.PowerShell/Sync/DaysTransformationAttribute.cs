@@ -1,7 +1,7 @@
 using System;
 using System.Management.Automation;
 
-namespace Totara.PowerShell;
+namespace Totara.PowerShell.Sync;
 
 /// <summary>
 /// Reads a plain number given to a TimeSpan parameter as days (<c>-FullAfter 3</c>), where

@@ -6,7 +6,7 @@ using System.Management.Automation;
 using System.Net;
 using Totara.Sync;
 
-namespace Totara.PowerShell;
+namespace Totara.PowerShell.Sync;
 
 /// <summary>
 /// Turns any piped object into a sync source row: HR CSV columns (HR Import's names), Get-ADUser

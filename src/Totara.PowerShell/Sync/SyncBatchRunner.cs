@@ -5,10 +5,11 @@ using System.Management.Automation;
 using System.Diagnostics;
 using System.Threading;
 using System.Threading.Tasks;
-using Totara.PowerShell.Cmdlets;
 using Totara.Sync;
+using Totara.PowerShell.Infrastructure;
+using Totara.PowerShell.Session;
 
-namespace Totara.PowerShell;
+namespace Totara.PowerShell.Sync;
 
 /// <summary>
 /// Applies a plan batch by batch from the pipeline thread (independent user batches several at

@@ -1,4 +1,4 @@
-namespace Totara.PowerShell;
+namespace Totara.PowerShell.Sync;
 
 /// <summary>Error ids of Invoke-TotaraSync, matched like the others (<c>$_.FullyQualifiedErrorId -like 'TotaraSyncInvalidRow,*'</c>).</summary>
 public static class SyncErrorIds

@@ -2,7 +2,7 @@ using System;
 using System.Linq;
 using Totara.Sync;
 
-namespace Totara.PowerShell;
+namespace Totara.PowerShell.Sync;
 
 /// <summary>Invoke-TotaraSync's parameters as the engine's options, and the plan as one line for -WhatIf/-Confirm.</summary>
 internal static class SyncParameters

@@ -2,8 +2,9 @@ using System;
 using System.Diagnostics;
 using System.Management.Automation;
 using Totara.Sync;
+using Totara.PowerShell.Infrastructure;
 
-namespace Totara.PowerShell;
+namespace Totara.PowerShell.Sync;
 
 /// <summary>
 /// Shows the sync's phases as one progress bar: called on the pipeline thread or from the

@@ -1,8 +1,9 @@
 using System;
 using System.Management.Automation;
 using Totara.Sync;
+using Totara.PowerShell.Infrastructure;
 
-namespace Totara.PowerShell;
+namespace Totara.PowerShell.Sync;
 
 /// <summary>The error records Invoke-TotaraSync writes for rows and changes: the source row is always the TargetObject.</summary>
 internal static class SyncRowErrors

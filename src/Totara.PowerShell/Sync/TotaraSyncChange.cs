@@ -2,7 +2,7 @@ using System;
 using System.Linq;
 using Totara.Sync;
 
-namespace Totara.PowerShell;
+namespace Totara.PowerShell.Sync;
 
 /// <summary>What a sync change does.</summary>
 public enum TotaraSyncAction

@@ -2,7 +2,7 @@ using System;
 using System.Linq;
 using Totara.Sync;
 
-namespace Totara.PowerShell;
+namespace Totara.PowerShell.Sync;
 
 /// <summary>
 /// What one Invoke-TotaraSync run did, for a runbook's log: counts by action, outcome totals,

@@ -2,7 +2,7 @@ using System;
 using System.Management.Automation;
 using Totara.Client;
 
-namespace Totara.PowerShell;
+namespace Totara.PowerShell.Users;
 
 /// <summary>
 /// Lets a password arrive as text from a piped record (Import-Csv's password column, as HR Import

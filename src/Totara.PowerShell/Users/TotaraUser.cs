@@ -5,7 +5,7 @@ using System.Globalization;
 using System.Linq;
 using Totara.Client.Users;
 
-namespace Totara.PowerShell;
+namespace Totara.PowerShell.Users;
 
 /// <summary>
 /// A Totara user, as Get-TotaraUser and the other user cmdlets return it. Properties the

@@ -1,4 +1,4 @@
-namespace Totara.PowerShell;
+namespace Totara.PowerShell.Users;
 
 /// <summary>Which users Get-TotaraUser lists (the values match Totara.Client's UserStatusFilter).</summary>
 public enum TotaraUserStatus

@@ -6,8 +6,10 @@ using System.Threading;
 using System.Threading.Tasks;
 using Totara.Client;
 using Totara.Client.Users;
+using Totara.PowerShell.Infrastructure;
+using Totara.PowerShell.Session;
 
-namespace Totara.PowerShell;
+namespace Totara.PowerShell.Users;
 
 /// <summary>
 /// Base of the user cmdlets that change users in bulk: sends records through

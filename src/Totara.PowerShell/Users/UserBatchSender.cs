@@ -4,8 +4,9 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Totara.Client.Users;
+using Totara.PowerShell.Session;
 
-namespace Totara.PowerShell;
+namespace Totara.PowerShell.Users;
 
 /// <summary>
 /// Sends a batch of user records through <see cref="UsersClient"/>. A string identity may name

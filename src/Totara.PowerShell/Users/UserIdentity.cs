@@ -5,8 +5,9 @@ using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
 using Totara.Client.Users;
+using Totara.PowerShell.Infrastructure;
 
-namespace Totara.PowerShell;
+namespace Totara.PowerShell.Users;
 
 /// <summary>
 /// Names one user however the caller has it: an id (a number), a username, idnumber or email

@@ -6,7 +6,7 @@ using System.Security;
 using Totara.Client;
 using Totara.Client.Users;
 
-namespace Totara.PowerShell;
+namespace Totara.PowerShell.Users;
 
 /// <summary>
 /// The profile parameters New-TotaraUser and Set-TotaraUser share, bound by property name with

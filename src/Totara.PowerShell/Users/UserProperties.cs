@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 
-namespace Totara.PowerShell;
+namespace Totara.PowerShell.Users;
 
 /// <summary>
 /// The one map between the module's property and parameter names (FirstName, Language,

@@ -1,6 +1,7 @@
 using Totara.Client.Users;
+using Totara.PowerShell.Infrastructure;
 
-namespace Totara.PowerShell;
+namespace Totara.PowerShell.Users;
 
 /// <summary>One user to create, change, suspend or delete: who (for all but create) and what to send.</summary>
 public sealed class UserRecord : BatchRecord

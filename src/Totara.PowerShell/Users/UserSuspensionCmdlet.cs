@@ -2,8 +2,9 @@ using System.Collections.Generic;
 using System.Management.Automation;
 using Totara.Client;
 using Totara.Client.Users;
+using Totara.PowerShell.Session;
 
-namespace Totara.PowerShell;
+namespace Totara.PowerShell.Users;
 
 /// <summary>
 /// Base of Disable-TotaraUser and Enable-TotaraUser: the same identities in, the same update of

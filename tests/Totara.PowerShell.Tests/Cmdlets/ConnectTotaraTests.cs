@@ -33,7 +33,7 @@ public sealed class ConnectTotaraTests(CmdletTestSites sites)
 
         run.AssertNoErrors();
         var session = Assert.Single(run.Output);
-        Assert.Equal("Totara.PowerShell.TotaraSession", session.BaseObject.GetType().FullName);
+        Assert.Equal("Totara.PowerShell.Session.TotaraSession", session.BaseObject.GetType().FullName);
         Assert.Equal(100_000, session.Value<int>("ComplexityBudget"));
         Assert.Equal(4_000, session.Value<int>("MaxComplexity"));
         Assert.Equal(2, session.Value<int>("MaxRetryCount"));

@@ -16,7 +16,7 @@ public sealed class GetTotaraStatusTests(CmdletTestSites sites)
         run.AssertNoErrors();
         var status = run.Output[0];
         var session = run.Output[1];
-        Assert.Equal("Totara.PowerShell.TotaraStatus", status.BaseObject.GetType().FullName);
+        Assert.Equal("Totara.PowerShell.Connection.TotaraStatus", status.BaseObject.GetType().FullName);
         Assert.Equal("ok", status.Value<string>("Status"));
         Assert.True(status.Value<bool>("IsOk"));
         Assert.Equal(session.Value<Uri>("Url"), status.Value<Uri>("Url"));

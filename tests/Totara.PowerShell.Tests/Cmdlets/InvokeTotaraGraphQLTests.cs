@@ -79,7 +79,7 @@ public sealed class InvokeTotaraGraphQLTests(CmdletTestSites sites) : IDisposabl
         var error = Assert.Single(run.Errors);
         Assert.StartsWith("TotaraGraphQLError,", error.FullyQualifiedErrorId);
         Assert.Equal("again", error.TargetObject);
-        Assert.Equal("Totara.PowerShell.TotaraGraphQLErrorException", error.Exception.GetType().FullName);
+        Assert.Equal("Totara.PowerShell.Infrastructure.TotaraGraphQLErrorException", error.Exception.GetType().FullName);
         Assert.Contains((string)existing["username"]!, error.Exception.Message);
         var category = PSObject.AsPSObject(error.Exception).Value<string>("Category");
         Assert.False(string.IsNullOrEmpty(category));

@@ -39,7 +39,7 @@ public sealed class CohortMemberTests : IClassFixture<EmulatorRunspaceFixture>
             .AssertNoErrors().Output;
 
         Assert.Equal(4, output.Count);
-        Assert.All(output, o => Assert.Equal("Totara.PowerShell.TotaraCohortMembership", o.BaseObject.GetType().FullName));
+        Assert.All(output, o => Assert.Equal("Totara.PowerShell.Cohorts.TotaraCohortMembership", o.BaseObject.GetType().FullName));
         Assert.Equal(new[] { "Added", "Added", "Added", "AlreadyMember" }, output.Select(ResultOf));
         // The site returns the user with each change; an unchanged membership sends nothing.
         Assert.Equal(new long?[] { a.Id, b.Id, c.Id, null }, output.Select(o => (long?)o.Get("UserId")));

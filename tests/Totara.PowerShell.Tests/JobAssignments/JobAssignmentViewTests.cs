@@ -15,7 +15,7 @@ public sealed class JobAssignmentViewTests
         _ = new FormatTable(new[] { path }); // throws FormatTableLoadException on any error in the file
 
         var views = XDocument.Load(path).Descendants("View")
-            .Where(v => v.Element("ViewSelectedBy")?.Element("TypeName")?.Value == "Totara.PowerShell.TotaraJobAssignment")
+            .Where(v => v.Element("ViewSelectedBy")?.Element("TypeName")?.Value == "Totara.PowerShell.JobAssignments.TotaraJobAssignment")
             .ToList();
         Assert.Contains(views, v => v.Element("TableControl") is not null);
         Assert.Contains(views, v => v.Element("ListControl") is not null);

@@ -35,7 +35,7 @@ public sealed class NewTotaraJobAssignmentTests : IClassFixture<EmulatorRunspace
             """, UserTestData.Params(("P", p))).AssertNoErrors().Output;
 
         Assert.Equal(3, output.Count);
-        Assert.All(output, o => Assert.Equal("Totara.PowerShell.TotaraJobAssignment", o.BaseObject.GetType().FullName));
+        Assert.All(output, o => Assert.Equal("Totara.PowerShell.JobAssignments.TotaraJobAssignment", o.BaseObject.GetType().FullName));
         // Results come back in input order, whatever order they were sent in.
         Assert.Equal(new[] { "J-STAFF", "J-MID", "J-TOP" }, output.Select(o => (string)o.Get("IdNumber")!));
         var staff = output[0];

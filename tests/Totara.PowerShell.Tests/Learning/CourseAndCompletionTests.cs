@@ -26,7 +26,7 @@ public sealed class CourseAndCompletionTests : IClassFixture<EmulatorRunspaceFix
         Assert.Equal(_site.Host.State.Courses.CourseCount, (int)result.Output[0].BaseObject);
         var tagged = result.Output.Skip(1).ToList();
         Assert.Equal(new[] { one.ShortName, two.ShortName }, tagged.Select(c => c.Get("ShortName")));
-        Assert.All(tagged, c => Assert.Equal("Totara.PowerShell.TotaraCourse", c.BaseObject.GetType().FullName));
+        Assert.All(tagged, c => Assert.Equal("Totara.PowerShell.Courses.TotaraCourse", c.BaseObject.GetType().FullName));
         Assert.Equal("Miscellaneous", tagged[0].Get("Category"));
         Assert.Equal(one.IdNumber, tagged[0].Get("IdNumber"));
     }
@@ -67,7 +67,7 @@ public sealed class CourseAndCompletionTests : IClassFixture<EmulatorRunspaceFix
         var output = ps.Run("param($Course, $A, $B, $C) Get-TotaraUser -Identity $A, $B | Get-TotaraCourseCompletion -Course $Course; Get-TotaraCourseCompletion $Course $C",
             UserTestData.Params(("Course", course.ShortName), ("A", a.Username), ("B", b.Email), ("C", c.IdNumber))).AssertNoErrors().Output;
 
-        Assert.All(output, o => Assert.Equal("Totara.PowerShell.TotaraCourseCompletion", o.BaseObject.GetType().FullName));
+        Assert.All(output, o => Assert.Equal("Totara.PowerShell.Courses.TotaraCourseCompletion", o.BaseObject.GetType().FullName));
         Assert.Equal(new[] { "Complete", "InProgress", "NoRecord" }, output.Select(o => o.Get("Status")!.ToString()));
         Assert.Equal(new object[] { true, false, false }, output.Select(o => o.Get("IsComplete")!));
         Assert.Equal(done.UtcDateTime, (DateTime)output[0].Get("TimeCompleted")!);

@@ -32,7 +32,7 @@ public sealed class CourseEnrolmentTests : IClassFixture<EmulatorRunspaceFixture
             .AssertNoErrors().Output;
 
         Assert.Equal(4, output.Count);
-        Assert.All(output, o => Assert.Equal("Totara.PowerShell.TotaraCourseEnrolmentResult", o.BaseObject.GetType().FullName));
+        Assert.All(output, o => Assert.Equal("Totara.PowerShell.Courses.TotaraCourseEnrolmentResult", o.BaseObject.GetType().FullName));
         Assert.Equal(new[] { "Enrolled", "Enrolled", "Enrolled", "AlreadyEnrolled" }, output.Select(ResultOf));
         Assert.Equal(new long?[] { a.Id, b.Id, c.Id, d.Id }, output.Select(o => (long?)o.Get("UserId")));
         Assert.Equal(new object[] { true, true, true, false }, output.Select(o => o.Get("Changed")!));

@@ -30,7 +30,7 @@ public sealed class GoalTests : IClassFixture<EmulatorRunspaceFixture>
             """, UserTestData.Params(("A", a.Username), ("B", b.IdNumber), ("Key", key))).AssertNoErrors().Output;
 
         Assert.Equal(2, output.Count);
-        Assert.All(output, o => Assert.Equal("Totara.PowerShell.TotaraGoal", o.BaseObject.GetType().FullName));
+        Assert.All(output, o => Assert.Equal("Totara.PowerShell.Goals.TotaraGoal", o.BaseObject.GetType().FullName));
         Assert.Equal(new object?[] { a.Username, b.Username }, output.Select(o => o.Get("Username")));
         Assert.Equal(10.0, output[0].Get("TargetValue"));
         Assert.Equal(100.0, output[1].Get("TargetValue"));
@@ -134,7 +134,7 @@ public sealed class GoalTests : IClassFixture<EmulatorRunspaceFixture>
             """, UserTestData.Params(("Key", key), ("TwoId", two.Id)));
 
         Assert.Equal(2, result.Output.Count);
-        Assert.All(result.Output, o => Assert.Equal("Totara.PowerShell.TotaraGoalProgress", o.BaseObject.GetType().FullName));
+        Assert.All(result.Output, o => Assert.Equal("Totara.PowerShell.Goals.TotaraGoalProgress", o.BaseObject.GetType().FullName));
         var error = Assert.Single(result.Errors);
         Assert.StartsWith("TotaraGoalNotFound,", error.FullyQualifiedErrorId);
         Assert.Equal("no-such-goal", error.TargetObject);

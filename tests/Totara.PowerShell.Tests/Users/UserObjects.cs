@@ -10,7 +10,7 @@ namespace Totara.PowerShell.Tests.Users;
 /// </summary>
 internal static class UserObjects
 {
-    public const string TotaraUserType = "Totara.PowerShell.TotaraUser";
+    public const string TotaraUserType = "Totara.PowerShell.Users.TotaraUser";
 
     /// <summary>The TotaraUser objects of a run, in output order.</summary>
     public static IReadOnlyList<PSObject> Users(this ScriptResult result) =>

@@ -1,5 +1,0 @@
-namespace Totara.PowerShell;
-
-internal static class AssemblyMarker
-{
-}

@@ -1,0 +1,32 @@
+using System.Collections.Generic;
+using System.Management.Automation;
+using Totara.Client;
+using Totara.Client.Goals;
+using Totara.PowerShell.Session;
+
+namespace Totara.PowerShell.Goals;
+
+/// <summary>
+/// <para type="synopsis">Deletes Totara goals, one or many from the pipeline.</para>
+/// </summary>
+[Cmdlet(VerbsCommon.Remove, "TotaraGoal", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+[OutputType(typeof(void))]
+public sealed class RemoveTotaraGoalCommand : GoalTargetCmdlet
+{
+    /// <inheritdoc />
+    protected override string Activity => "Deleting Totara goals";
+
+    /// <inheritdoc />
+    protected override string Action => "Delete goal";
+
+    /// <inheritdoc />
+    protected override IEnumerable<GoalBatchRecord> ReadRecords(TotaraSession session)
+    {
+        if (TargetRecord(session, null) is { } record) yield return record;
+    }
+
+    private protected override BatchOperation BuildOperation(GoalsClient goals, GoalBatchRecord record) => goals.Delete(record.Reference!, record);
+
+    private protected override void WriteSuccess(GoalBatchRecord record, GoalOperationResult result, TotaraSession session) =>
+        WriteVerbose($"Deleted goal {record.Label} on {session.Url}.");
+}

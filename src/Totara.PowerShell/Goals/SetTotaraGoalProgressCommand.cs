@@ -1,0 +1,78 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using Totara.Client;
+using Totara.Client.Goals;
+using Totara.PowerShell.Infrastructure;
+using Totara.PowerShell.Session;
+
+namespace Totara.PowerShell.Goals;
+
+/// <summary>
+/// <para type="synopsis">Updates the progress of Totara goals: status and current value, one or many from the pipeline.</para>
+/// </summary>
+[Cmdlet(VerbsCommon.Set, "TotaraGoalProgress", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[OutputType(typeof(TotaraGoalProgress))]
+public sealed class SetTotaraGoalProgressCommand : GoalTargetCmdlet
+{
+    /// <summary>The new status: NotStarted, InProgress, Completed or Cancelled. The goal's own when absent.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ValidateSet("NotStarted", "InProgress", "Completed", "Cancelled", "not_started", "in_progress", "completed", "cancelled", IgnoreCase = true)]
+    public string? Status { get; set; }
+
+    /// <summary>The value achieved so far. The goal's own when absent.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Alias("Progress")]
+    public double? CurrentValue { get; set; }
+
+    /// <inheritdoc />
+    protected override string Activity => "Updating Totara goal progress";
+
+    /// <inheritdoc />
+    protected override string Action => "Update goal progress";
+
+    /// <inheritdoc />
+    protected override void BeginProcessing()
+    {
+        var bound = MyInvocation.BoundParameters;
+        if (!MyInvocation.ExpectingInput && !bound.ContainsKey(nameof(Status)) && !bound.ContainsKey(nameof(CurrentValue)))
+            ThrowTerminatingError(TotaraErrors.Create("Give -Status, -CurrentValue or both.", ErrorIds.InvalidParameter, ErrorCategory.InvalidArgument, null));
+        base.BeginProcessing();
+    }
+
+    /// <inheritdoc />
+    protected override IEnumerable<GoalBatchRecord> ReadRecords(TotaraSession session)
+    {
+        if (TargetRecord(session, null) is not { } record) yield break;
+        record.Status = StatusCode(Status);
+        record.CurrentValue = CurrentValue;
+        if (record.Status is null && record.CurrentValue is null)
+        {
+            Refuse(new TotaraRecordException(record, "neither a status nor a current value was given.", "Status"), record.Target, RecordErrorIds.InvalidInput, ErrorCategory.InvalidData);
+            yield break;
+        }
+        if (record.CurrentValue is double v && (double.IsNaN(v) || v < 0 || v > 99999))
+        {
+            Refuse(new TotaraRecordException(record, $"{Text(v)} is not between 0 and 99999.", "CurrentValue"), record.Target, RecordErrorIds.InvalidInput, ErrorCategory.InvalidData);
+            yield break;
+        }
+        yield return record;
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Totara's progress update needs both values: goals missing one are read first (see GoalBatches.UpdateProgressAsync).</remarks>
+    protected override async Task<IReadOnlyList<GoalOutcome>> SendAsync(TotaraSession session, IReadOnlyList<GoalBatchRecord> batch, CancellationToken ct)
+    {
+        var requests = batch.Select(r => new GoalProgressRequest(r.Reference!, r.Status, r.CurrentValue, r)).ToList();
+        var results = await session.Client.Goals.UpdateProgressAsync(requests, ct).ConfigureAwait(false);
+        return results.Select(r => new GoalOutcome(r)).ToList();
+    }
+
+    private protected override BatchOperation BuildOperation(GoalsClient goals, GoalBatchRecord record) =>
+        goals.UpdateProgress(record.Reference!, record.Status!, record.CurrentValue!.Value, record);
+
+    private protected override void WriteSuccess(GoalBatchRecord record, GoalOperationResult result, TotaraSession session) =>
+        WriteObject(new TotaraGoalProgress(record.Label, record.Reference!.Id, result.Status ?? record.Status, result.CurrentValue ?? record.CurrentValue, session.Url));
+}

@@ -1,0 +1,19 @@
+using System.Management.Automation;
+using Totara.Client;
+
+namespace Totara.PowerShell.GraphQL;
+
+/// <summary>
+/// Refuses, at binding, an operation name Totara would refuse: its request validation fails the
+/// whole request for a name outside <c>^[a-z][a-z0-9_]+$</c>, and at response_debug NONE says
+/// only "Internal server error".
+/// </summary>
+public sealed class ValidateOperationNameAttribute : ValidateArgumentsAttribute
+{
+    protected override void Validate(object arguments, EngineIntrinsics engineIntrinsics)
+    {
+        if (arguments is string name && !GraphQLRequest.IsAcceptedOperationName(name))
+            throw new ValidationMetadataException(
+                $"Totara refuses the operation name '{name}': use lower-case letters, digits and underscores, starting with a letter and at least two characters long (for example 'list_users'). Rename the operation in the document too.");
+    }
+}

@@ -1,0 +1,58 @@
+using System.Collections.Generic;
+using System.Management.Automation;
+using Totara.Client;
+using Totara.Client.JobAssignments;
+using Totara.PowerShell.Session;
+using Totara.PowerShell.Users;
+
+namespace Totara.PowerShell.JobAssignments;
+
+/// <summary>
+/// <para type="synopsis">Creates job assignments: pipe the rows of an HR Import job-assignment CSV straight in.</para>
+/// </summary>
+[Cmdlet(VerbsCommon.New, "TotaraJobAssignment", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[OutputType(typeof(TotaraJobAssignment))]
+public sealed class NewTotaraJobAssignmentCommand : JobAssignmentFieldsCmdlet
+{
+    /// <summary>The new assignment's idnumber (unique per user).</summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    public string IdNumber { get; set; } = string.Empty;
+
+    /// <inheritdoc />
+    protected override string Activity => "Creating Totara job assignments";
+
+    /// <inheritdoc />
+    protected override string Action => "Create Totara job assignment";
+
+    private protected override bool Creates => true;
+
+    /// <inheritdoc />
+    protected override IEnumerable<JobAssignmentRecord> ReadRecords(TotaraSession session)
+    {
+        var number = NextRecordNumber();
+        if (InputObject?.BaseObject is TotaraUser)
+        {
+            RefuseRecord(number, IdNumber, "a TotaraUser was piped in: pipe job-assignment records (e.g. Import-Csv rows), or give the user with -User.", nameof(User));
+            yield break;
+        }
+        var holder = HolderOf(session, out var problem);
+        if (holder is null)
+        {
+            RefuseRecord(number, IdNumber, problem!, nameof(UserIdNumber));
+            yield break;
+        }
+        var label = $"job '{IdNumber.Trim()}' of {holder}";
+        var builder = new JobAssignmentRecordBuilder();
+        var change = BuildChange(session, builder, out problem, out var field);
+        if (change is null)
+        {
+            RefuseRecord(number, label, problem!, field);
+            yield break;
+        }
+        yield return builder.Build(number, PipedInput, label, JobAssignmentReference.ByIdNumber(holder, IdNumber), change);
+    }
+
+    private protected override BatchOperation BuildOperation(JobAssignmentsClient jobs, JobAssignmentRecord record) =>
+        jobs.Create(record.Assignment.User!, record.Assignment.IdNumber!, record.Change, tag: record);
+}
