@@ -1,6 +1,8 @@
 using System.Management.Automation;
 using Totara.PowerShell.Session;
 
+using Totara.PowerShell.Infrastructure;
+
 namespace Totara.PowerShell.Connection;
 
 /// <summary>
@@ -12,7 +14,7 @@ namespace Totara.PowerShell.Connection;
 /// </remarks>
 [Cmdlet(VerbsCommunications.Disconnect, "Totara", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
 [OutputType(typeof(void))]
-public sealed class DisconnectTotaraCommand : PSCmdlet
+public sealed class DisconnectTotaraCommand : TotaraCmdlet
 {
     /// <summary>The session to close; defaults to the runspace's default session.</summary>
     [Parameter(Position = 0, ValueFromPipeline = true)]

@@ -1,6 +1,8 @@
 using System.Management.Automation;
 using Totara.PowerShell.Session;
 
+using Totara.PowerShell.Infrastructure;
+
 namespace Totara.PowerShell.Connection;
 
 /// <summary>
@@ -12,7 +14,7 @@ namespace Totara.PowerShell.Connection;
 /// </remarks>
 [Cmdlet(VerbsCommon.Get, "TotaraSession")]
 [OutputType(typeof(TotaraSession))]
-public sealed class GetTotaraSessionCommand : PSCmdlet
+public sealed class GetTotaraSessionCommand : TotaraCmdlet
 {
     /// <inheritdoc />
     protected override void ProcessRecord()

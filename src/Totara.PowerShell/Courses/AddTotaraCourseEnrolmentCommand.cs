@@ -10,7 +10,7 @@ namespace Totara.PowerShell.Courses;
 /// </summary>
 [Cmdlet(VerbsCommon.Add, "TotaraCourseEnrolment", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(TotaraCourseEnrolmentResult))]
-public sealed class AddTotaraCourseEnrolmentCommand : CourseEnrolmentCmdlet
+public sealed class AddTotaraCourseEnrolmentCommand : CourseUserCmdlet
 {
     /// <summary>The role's shortname (e.g. student, teacher); the course's default role (Learner) when absent.</summary>
     [Parameter]
@@ -35,9 +35,12 @@ public sealed class AddTotaraCourseEnrolmentCommand : CourseEnrolmentCmdlet
     /// <inheritdoc />
     protected override string Action => $"Enrol in course '{Course}'";
 
-    private protected override CourseEnrolmentAction EnrolmentAction => CourseEnrolmentAction.Enrol;
+    private EnrolmentSender? _sender;
 
-    private protected override EnrolmentSettings Settings => new()
+    private protected override RecordSender<CourseUserRecord> Sender =>
+        _sender ??= new EnrolmentSender(Target, CourseEnrolmentAction.Enrol, Settings, (cmdlet, result) => cmdlet.WriteObject(result));
+
+    private EnrolmentSettings Settings => new()
     {
         RoleShortName = Role,
         Start = StartDate is { } start ? new DateTimeOffset(start.ToUniversalTime()) : null,
@@ -52,6 +55,4 @@ public sealed class AddTotaraCourseEnrolmentCommand : CourseEnrolmentCmdlet
             ThrowTerminatingError(TotaraErrors.Create($"-EndDate ({end:u}) is before -StartDate ({start:u}).", ErrorIds.InvalidParameter, ErrorCategory.InvalidArgument, EndDate));
         base.BeginProcessing();
     }
-
-    private protected override void WriteEnrolment(TotaraCourseEnrolmentResult result) => WriteObject(result);
 }

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using Totara.Client.Courses;
+using Totara.PowerShell.Infrastructure;
 
 namespace Totara.PowerShell.Courses;
 
@@ -8,7 +9,7 @@ namespace Totara.PowerShell.Courses;
 /// </summary>
 [Cmdlet(VerbsCommon.Remove, "TotaraCourseEnrolment", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
 [OutputType(typeof(TotaraCourseEnrolmentResult))]
-public sealed class RemoveTotaraCourseEnrolmentCommand : CourseEnrolmentCmdlet
+public sealed class RemoveTotaraCourseEnrolmentCommand : CourseUserCmdlet
 {
     /// <inheritdoc />
     protected override string Activity => "Unenrolling users from a Totara course";
@@ -16,7 +17,8 @@ public sealed class RemoveTotaraCourseEnrolmentCommand : CourseEnrolmentCmdlet
     /// <inheritdoc />
     protected override string Action => $"Remove manual enrolment from course '{Course}'";
 
-    private protected override CourseEnrolmentAction EnrolmentAction => CourseEnrolmentAction.Unenrol;
+    private EnrolmentSender? _sender;
 
-    private protected override void WriteEnrolment(TotaraCourseEnrolmentResult result) => WriteObject(result);
+    private protected override RecordSender<CourseUserRecord> Sender =>
+        _sender ??= new EnrolmentSender(Target, CourseEnrolmentAction.Unenrol, null, (cmdlet, result) => cmdlet.WriteObject(result));
 }

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using Totara.Client.Courses;
+using Totara.PowerShell.Infrastructure;
 
 namespace Totara.PowerShell.Courses;
 
@@ -8,7 +9,7 @@ namespace Totara.PowerShell.Courses;
 /// </summary>
 [Cmdlet(VerbsDiagnostic.Test, "TotaraCourseEnrolment")]
 [OutputType(typeof(bool), typeof(TotaraCourseEnrolmentResult))]
-public sealed class TestTotaraCourseEnrolmentCommand : CourseEnrolmentCmdlet
+public sealed class TestTotaraCourseEnrolmentCommand : CourseUserCmdlet
 {
     /// <summary>Returns a result object per user (user, course, IsEnrolled / IsNotEnrolled) instead of a boolean.</summary>
     [Parameter]
@@ -20,11 +21,13 @@ public sealed class TestTotaraCourseEnrolmentCommand : CourseEnrolmentCmdlet
     /// <inheritdoc />
     protected override string Action => $"Test enrolment in course '{Course}'";
 
-    private protected override CourseEnrolmentAction EnrolmentAction => CourseEnrolmentAction.Test;
+    private EnrolmentSender? _sender;
 
-    private protected override void WriteEnrolment(TotaraCourseEnrolmentResult result)
+    private protected override RecordSender<CourseUserRecord> Sender => _sender ??= new EnrolmentSender(Target, CourseEnrolmentAction.Test, null, WriteEnrolment);
+
+    private void WriteEnrolment(Cmdlet cmdlet, TotaraCourseEnrolmentResult result)
     {
-        if (Detailed.IsPresent) WriteObject(result);
-        else WriteObject(result.IsEnrolled);
+        if (Detailed.IsPresent) cmdlet.WriteObject(result);
+        else cmdlet.WriteObject(result.IsEnrolled);
     }
 }

@@ -9,6 +9,7 @@ using Totara.Client;
 using Totara.Client.Goals;
 using Totara.PowerShell.Session;
 using Totara.PowerShell.Users;
+using Totara.PowerShell.Infrastructure;
 
 namespace Totara.PowerShell.Goals;
 
@@ -17,10 +18,9 @@ namespace Totara.PowerShell.Goals;
 /// </summary>
 [Cmdlet(VerbsCommon.New, "TotaraGoal", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(TotaraGoal))]
-public sealed class NewTotaraGoalCommand : GoalBatchCmdlet
+public sealed class NewTotaraGoalCommand : BatchingCmdlet<GoalBatchRecord>
 {
     // Every reference that may name each record's user and owner, tried in turn before the create is sent.
-    private readonly Dictionary<GoalBatchRecord, (IReadOnlyList<UserReference> User, IReadOnlyList<UserReference>? Owner)> _users = new();
 
     /// <summary>The user the goal is for: username, idnumber, email, id or a TotaraUser.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -90,27 +90,18 @@ public sealed class NewTotaraGoalCommand : GoalBatchCmdlet
                         Name = Name.Trim(),
             IdNumber = string.IsNullOrWhiteSpace(IdNumber) ? null : IdNumber!.Trim(),
             Description = string.IsNullOrEmpty(Description) ? null : Description,
-            StartDate = Instant(StartDate ?? DateTime.Today),
-            TargetDate = Instant(TargetDate),
+            StartDate = GoalValues.Instant(StartDate ?? DateTime.Today),
+            TargetDate = GoalValues.Instant(TargetDate),
             TargetValue = TargetValue ?? 100,
             CurrentValue = CurrentValue,
-            Status = StatusCode(Status),
+            Status = GoalValues.StatusCode(Status),
         };
         var record = new GoalBatchRecord(NextRecordNumber(), InputObject?.BaseObject is string ? null : InputObject, $"{Name} for {User}", null, change);
-        if (RefuseIfInvalid(record, creating: true)) yield break;
-        _users[record] = (User.CandidatesFor(session.Url), Owner?.CandidatesFor(session.Url));
+        var (problems, field) = GoalSender.Refusal(record, creating: true);
+        if (RefuseInvalid(record, problems, field)) yield break;
+        (record.UserCandidates, record.OwnerCandidates) = (User.CandidatesFor(session.Url), Owner?.CandidatesFor(session.Url));
         yield return record;
     }
 
-    /// <inheritdoc />
-    /// <remarks>Users are looked up before the creates, which are sent as GoalBatches.CreateAsync explains.</remarks>
-    protected override async Task<IReadOnlyList<GoalOutcome>> SendAsync(TotaraSession session, IReadOnlyList<GoalBatchRecord> batch, CancellationToken ct)
-    {
-        var requests = batch.Select(r => new GoalCreateRequest(r.Change!, _users[r].User, r, _users[r].Owner)).ToList();
-        foreach (var record in batch) _users.Remove(record);
-        var results = await session.Client.Goals.CreateAsync(requests, ct).ConfigureAwait(false);
-        return results.Select(r => new GoalOutcome(r)).ToList();
-    }
-
-    private protected override BatchOperation BuildOperation(GoalsClient goals, GoalBatchRecord record) => goals.Create(record.Change!, record);
+    private protected override RecordSender<GoalBatchRecord> Sender { get; } = new GoalCreateSender();
 }

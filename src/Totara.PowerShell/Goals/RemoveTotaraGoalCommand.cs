@@ -3,6 +3,7 @@ using System.Management.Automation;
 using Totara.Client;
 using Totara.Client.Goals;
 using Totara.PowerShell.Session;
+using Totara.PowerShell.Infrastructure;
 
 namespace Totara.PowerShell.Goals;
 
@@ -25,8 +26,7 @@ public sealed class RemoveTotaraGoalCommand : GoalTargetCmdlet
         if (TargetRecord(session, null) is { } record) yield return record;
     }
 
-    private protected override BatchOperation BuildOperation(GoalsClient goals, GoalBatchRecord record) => goals.Delete(record.Reference!, record);
-
-    private protected override void WriteSuccess(GoalBatchRecord record, GoalOperationResult result, TotaraSession session) =>
-        WriteVerbose($"Deleted goal {record.Label} on {session.Url}.");
+    private protected override RecordSender<GoalBatchRecord> Sender { get; } = new GoalSender(
+        (goals, record) => goals.Delete(record.Reference!, record),
+        (cmdlet, session, record) => cmdlet.WriteVerbose($"Deleted goal {record.Label} on {session.Url}."));
 }

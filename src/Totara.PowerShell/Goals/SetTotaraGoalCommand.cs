@@ -4,6 +4,7 @@ using System.Management.Automation;
 using Totara.Client;
 using Totara.Client.Goals;
 using Totara.PowerShell.Session;
+using Totara.PowerShell.Infrastructure;
 
 namespace Totara.PowerShell.Goals;
 
@@ -54,8 +55,8 @@ public sealed class SetTotaraGoalCommand : GoalTargetCmdlet
             Name = Name,
             IdNumber = string.IsNullOrWhiteSpace(NewIdNumber) ? null : NewIdNumber!.Trim(),
             Description = Description,
-            StartDate = Instant(StartDate),
-            TargetDate = Instant(TargetDate),
+            StartDate = GoalValues.Instant(StartDate),
+            TargetDate = GoalValues.Instant(TargetDate),
             TargetValue = TargetValue,
         };
         // A piped goal binds its own values too: send only what differs from it.
@@ -66,11 +67,13 @@ public sealed class SetTotaraGoalCommand : GoalTargetCmdlet
             WriteVerbose($"{record}: nothing to change.");
             yield break;
         }
-        if (RefuseIfInvalid(record, creating: false)) yield break;
+        var (problems, field) = GoalSender.Refusal(record, creating: false);
+        if (RefuseInvalid(record, problems, field)) yield break;
         yield return record;
     }
 
-    private protected override BatchOperation BuildOperation(GoalsClient goals, GoalBatchRecord record) => goals.Update(record.Reference!, record.Change!, record);
+    private protected override RecordSender<GoalBatchRecord> Sender { get; } =
+        new GoalSender((goals, record) => goals.Update(record.Reference!, record.Change!, record));
 
     private static void DropUnchanged(GoalChange change, TotaraGoal goal)
     {

@@ -46,7 +46,7 @@ public sealed class SetTotaraGoalProgressCommand : GoalTargetCmdlet
     protected override IEnumerable<GoalBatchRecord> ReadRecords(TotaraSession session)
     {
         if (TargetRecord(session, null) is not { } record) yield break;
-        record.Status = StatusCode(Status);
+        record.Status = GoalValues.StatusCode(Status);
         record.CurrentValue = CurrentValue;
         if (record.Status is null && record.CurrentValue is null)
         {
@@ -55,24 +55,11 @@ public sealed class SetTotaraGoalProgressCommand : GoalTargetCmdlet
         }
         if (record.CurrentValue is double v && (double.IsNaN(v) || v < 0 || v > 99999))
         {
-            Refuse(new TotaraRecordException(record, $"{Text(v)} is not between 0 and 99999.", "CurrentValue"), record.Target, RecordErrorIds.InvalidInput, ErrorCategory.InvalidData);
+            Refuse(new TotaraRecordException(record, $"{GoalValues.Text(v)} is not between 0 and 99999.", "CurrentValue"), record.Target, RecordErrorIds.InvalidInput, ErrorCategory.InvalidData);
             yield break;
         }
         yield return record;
     }
 
-    /// <inheritdoc />
-    /// <remarks>Totara's progress update needs both values: goals missing one are read first (see GoalBatches.UpdateProgressAsync).</remarks>
-    protected override async Task<IReadOnlyList<GoalOutcome>> SendAsync(TotaraSession session, IReadOnlyList<GoalBatchRecord> batch, CancellationToken ct)
-    {
-        var requests = batch.Select(r => new GoalProgressRequest(r.Reference!, r.Status, r.CurrentValue, r)).ToList();
-        var results = await session.Client.Goals.UpdateProgressAsync(requests, ct).ConfigureAwait(false);
-        return results.Select(r => new GoalOutcome(r)).ToList();
-    }
-
-    private protected override BatchOperation BuildOperation(GoalsClient goals, GoalBatchRecord record) =>
-        goals.UpdateProgress(record.Reference!, record.Status!, record.CurrentValue!.Value, record);
-
-    private protected override void WriteSuccess(GoalBatchRecord record, GoalOperationResult result, TotaraSession session) =>
-        WriteObject(new TotaraGoalProgress(record.Label, record.Reference!.Id, result.Status ?? record.Status, result.CurrentValue ?? record.CurrentValue, session.Url));
+    private protected override RecordSender<GoalBatchRecord> Sender { get; } = new GoalProgressSender();
 }

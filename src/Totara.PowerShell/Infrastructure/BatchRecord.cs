@@ -24,6 +24,12 @@ public abstract class BatchRecord
     /// <summary>The ErrorRecord TargetObject: the input record itself, or its label without pipeline input.</summary>
     public object Target => Input ?? Label;
 
+    /// <summary>
+    /// Whether the site applied (or answered) the record, once its batch was sent. The one place a
+    /// record's success is decided: the batching base counts it, the area's writer reports it.
+    /// </summary>
+    internal abstract bool Succeeded { get; }
+
     public override string ToString() => $"record {Number} ({Label})";
 }
 

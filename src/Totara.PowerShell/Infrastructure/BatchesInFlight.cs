@@ -9,12 +9,12 @@ using Totara.PowerShell.Session;
 namespace Totara.PowerShell.Infrastructure;
 
 /// <summary>One batch sent and not yet written: its records, in input order, and its answer to come.</summary>
-internal sealed class BatchInFlight<TRecord, TResult>
+internal sealed class BatchInFlight<TRecord>
 {
     private readonly System.Diagnostics.Stopwatch _sinceSent = System.Diagnostics.Stopwatch.StartNew();
     private TimeSpan _roundTrip;
 
-    public BatchInFlight(TotaraSession session, TRecord[] records, Task<IReadOnlyList<TResult>> answer)
+    public BatchInFlight(TotaraSession session, TRecord[] records, Task answer)
     {
         Session = session;
         Records = records;
@@ -30,20 +30,20 @@ internal sealed class BatchInFlight<TRecord, TResult>
 
     public TRecord[] Records { get; }
 
-    public Task<IReadOnlyList<TResult>> Answer { get; }
+    public Task Answer { get; }
 }
 
 /// <summary>
-/// The batches a <see cref="BatchingCmdlet{TRecord,TResult}"/> has sent and not yet written,
+/// The batches a <see cref="BatchingCmdlet{TRecord}"/> has sent and not yet written,
 /// oldest first, and the bookkeeping of a stop: the work's own pump (so retry notices of any
 /// batch reach the pipeline thread), the grace a stop gives the batches in flight, whether the
 /// pipeline thread is inside the command, and who says what was done.
 /// </summary>
 /// <remarks>Only the pipeline thread adds and takes batches; StopProcessing (another thread) reads a snapshot.</remarks>
-internal sealed class BatchesInFlight<TRecord, TResult> : IDisposable
+internal sealed class BatchesInFlight<TRecord> : IDisposable where TRecord : BatchRecord
 {
     private readonly object _gate = new();
-    private readonly Queue<BatchInFlight<TRecord, TResult>> _queue = new();
+    private readonly Queue<BatchInFlight<TRecord>> _queue = new();
     private readonly CancellationTokenSource _grace = new();
     private readonly CancellationToken _stopping;
     private readonly CancellationTokenRegistration _onStop;
@@ -83,7 +83,7 @@ internal sealed class BatchesInFlight<TRecord, TResult> : IDisposable
 
     /// <summary>Starts sending a batch; its retry notices go through <paramref name="relay"/> on the pipeline thread.</summary>
     public void Start(TotaraSession session, TRecord[] records, Action<PipelinePump, TotaraRetryEventArgs> relay,
-        Func<CancellationToken, Task<IReadOnlyList<TResult>>> send)
+        Func<CancellationToken, Task> send)
     {
         if (_pump is null)
         {
@@ -94,17 +94,21 @@ internal sealed class BatchesInFlight<TRecord, TResult> : IDisposable
             _pump = pump;
         }
 
-        var answer = _pump.Start(_ => send(_grace.Token));
-        lock (_gate) _queue.Enqueue(new BatchInFlight<TRecord, TResult>(session, records, answer));
+        Task answer = _pump.Start(async _ =>
+        {
+            await send(_grace.Token).ConfigureAwait(false);
+            return true;
+        });
+        lock (_gate) _queue.Enqueue(new BatchInFlight<TRecord>(session, records, answer));
     }
 
-    public BatchInFlight<TRecord, TResult>? TryTakeOldest()
+    public BatchInFlight<TRecord>? TryTakeOldest()
     {
         lock (_gate) return _queue.Count > 0 ? _queue.Dequeue() : null;
     }
 
     /// <summary>The oldest batch if its answer is already here (never a younger one: results stay in input order).</summary>
-    public BatchInFlight<TRecord, TResult>? TryTakeOldestAnswered()
+    public BatchInFlight<TRecord>? TryTakeOldestAnswered()
     {
         lock (_gate) return _queue.Count > 0 && _queue.Peek().Answer.IsCompleted ? _queue.Dequeue() : null;
     }
@@ -112,11 +116,11 @@ internal sealed class BatchesInFlight<TRecord, TResult> : IDisposable
     /// <summary>Delivers the notices the batches posted so far (pipeline thread).</summary>
     public void RunPending() => _pump?.RunPending();
 
-    /// <summary>Waits for a batch's answer on the pipeline thread, delivering notices meanwhile; rethrows its failure.</summary>
-    public IReadOnlyList<TResult> Wait(BatchInFlight<TRecord, TResult> flight)
+    /// <summary>Waits on the pipeline thread until a batch's records are settled, delivering notices meanwhile; rethrows its failure.</summary>
+    public void Wait(BatchInFlight<TRecord> flight)
     {
         _pump?.RunUntil(flight.Answer);
-        return flight.Answer.GetAwaiter().GetResult();
+        flight.Answer.GetAwaiter().GetResult();
     }
 
     /// <summary>From StopProcessing: waits (up to <paramref name="limit"/>) until every batch in flight has its answer.</summary>
@@ -135,9 +139,9 @@ internal sealed class BatchesInFlight<TRecord, TResult> : IDisposable
     }
 
     /// <summary>Counts the answered batches not yet written: records sent, succeeded, failed.</summary>
-    public (int Sent, int Succeeded, int Failed) CountAnswered(Func<TResult, bool> succeeded)
+    public (int Sent, int Succeeded, int Failed) CountAnswered()
     {
-        BatchInFlight<TRecord, TResult>[] flights;
+        BatchInFlight<TRecord>[] flights;
         lock (_gate) flights = _queue.ToArray();
         int sent = 0, ok = 0, failed = 0;
         foreach (var flight in flights.Where(f => f.Answer.IsCompleted))
@@ -148,8 +152,8 @@ internal sealed class BatchesInFlight<TRecord, TResult> : IDisposable
                 continue;
             }
             sent += flight.Records.Length;
-            foreach (var result in flight.Answer.Result)
-                if (succeeded(result)) ok++; else failed++;
+            foreach (var record in flight.Records)
+                if (record.Succeeded) ok++; else failed++;
         }
         return (sent, ok, failed);
     }

@@ -1,12 +1,12 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
+using System.Linq;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using Totara.Client;
 using Totara.PowerShell.Session;
-using Totara.PowerShell.Users;
 
 namespace Totara.PowerShell.Infrastructure;
 
@@ -23,8 +23,17 @@ namespace Totara.PowerShell.Infrastructure;
 /// Ctrl+C lets the batches in flight finish (so no record is left half-known), sends nothing
 /// more, then stops and says what was done. Progress is written at most every 250 ms, per batch.
 /// </remarks>
-public abstract class BatchingCmdlet<TRecord, TResult> : TotaraSessionCmdlet where TRecord : BatchRecord
+public abstract class BatchingCmdlet<TRecord> : TotaraCmdlet where TRecord : BatchRecord
 {
+    /// <summary>
+    /// The session to use (from <c>Connect-Totara -PassThru</c> or <c>Get-TotaraSession</c>).
+    /// Defaults to the session Connect-Totara last made in this runspace.
+    /// </summary>
+    /// <remarks>Declared here as on <see cref="TotaraSessionCmdlet"/>: this base derives from TotaraCmdlet to keep area bases within four levels.</remarks>
+    [Parameter]
+    [ValidateNotNull]
+    public TotaraSession? Session { get; set; }
+
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(250);
 
     /// <summary>After Ctrl+C, how long the batch in flight may take to finish before it is abandoned.</summary>
@@ -37,9 +46,10 @@ public abstract class BatchingCmdlet<TRecord, TResult> : TotaraSessionCmdlet whe
     private readonly InFlightLimit _maxInFlight = new();
 
     private readonly List<TRecord> _buffer = new();
+    private HashSet<string> _explicit = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, TRecord> _keys = new(StringComparer.OrdinalIgnoreCase);
     private readonly Stopwatch _sinceProgress = new();
-    private readonly BatchesInFlight<TRecord, TResult> _inFlight;
+    private readonly BatchesInFlight<TRecord> _inFlight;
     private TotaraSession? _session;
     private int _received;
     private int _sent;
@@ -57,25 +67,13 @@ public abstract class BatchingCmdlet<TRecord, TResult> : TotaraSessionCmdlet whe
     /// <summary>Reads the current input into records (usually one); writes its own errors for input it refuses.</summary>
     protected abstract IEnumerable<TRecord> ReadRecords(TotaraSession session);
 
-    /// <summary>How many records make one batch.</summary>
-    protected abstract int BatchSize(TotaraSession session);
-
-    /// <summary>Sends one batch; returns one result per record, in the batch's order.</summary>
-    protected abstract Task<IReadOnlyList<TResult>> SendAsync(TotaraSession session, IReadOnlyList<TRecord> batch, CancellationToken ct);
-
-    /// <summary>Writes one record's result (output or error); returns true when the record succeeded.</summary>
-    protected abstract bool WriteResult(TRecord record, TResult result);
-
-    /// <summary>Whether a result is a success (counted for the stop message without writing it).</summary>
-    protected abstract bool Succeeded(TResult result);
-
-    /// <summary>The keys that must be unique within the input (name, value), e.g. ("username", "jsmith").</summary>
-    protected virtual IEnumerable<KeyValuePair<string, string>> UniqueKeys(TRecord record) => Array.Empty<KeyValuePair<string, string>>();
+    /// <summary>How the area sends records and writes their results.</summary>
+    private protected abstract RecordSender<TRecord> Sender { get; }
 
     /// <summary>Sets up the batches-in-flight bookkeeping.</summary>
     protected BatchingCmdlet()
     {
-        _inFlight = new BatchesInFlight<TRecord, TResult>(StopGrace, CancellationToken);
+        _inFlight = new BatchesInFlight<TRecord>(StopGrace, CancellationToken);
     }
 
     /// <summary>The session the records go to (set with the first record).</summary>
@@ -92,18 +90,45 @@ public abstract class BatchingCmdlet<TRecord, TResult> : TotaraSessionCmdlet whe
     }
 
     /// <inheritdoc />
-    protected sealed override void ProcessRecord(TotaraSession session)
+    protected override void BeginProcessing()
     {
+        // Only command-line parameters are bound yet: remember them to tell them from pipeline values.
+        _explicit = new HashSet<string>(MyInvocation.BoundParameters.Keys, StringComparer.OrdinalIgnoreCase);
+        base.BeginProcessing();
+    }
+
+    /// <summary>True when the parameter was on the command line (not bound from a piped object).</summary>
+    private protected bool IsExplicit(string parameter) => _explicit.Contains(parameter);
+
+    /// <summary>Refuses input that never became a record (it names nothing to send), with one error naming the field.</summary>
+    private protected void RefuseInput(int number, object? input, string label, string problem, string? field, ErrorCategory category = ErrorCategory.InvalidData)
+    {
+        var refused = new RefusedInput(number, input, label);
+        Refuse(new TotaraRecordException(refused, problem, field), refused.Target, RecordErrorIds.InvalidInput, category);
+    }
+
+    /// <summary>Refuses a record whose input has problems found before sending (one error naming them all); true when refused.</summary>
+    private protected bool RefuseInvalid(TRecord record, IReadOnlyCollection<string> problems, string? field)
+    {
+        if (problems.Count == 0) return false;
+        Refuse(new TotaraRecordException(record, string.Join(" ", problems), field), record.Target, RecordErrorIds.InvalidInput, ErrorCategory.InvalidData);
+        return true;
+    }
+
+    /// <inheritdoc />
+    protected sealed override void ProcessRecord()
+    {
+        var session = ResolveSession(Session);
         _session ??= session;
         Guarded(() =>
         {
             WriteAnswered();
             foreach (var record in ReadRecords(session))
             {
-                if (RefuseDuplicate(record)) continue;
+                if (RefuseDuplicate(session, record)) continue;
                 if (!ShouldProcess(record.Label, Action)) continue;
                 _buffer.Add(record);
-                if (_buffer.Count >= Math.Max(1, BatchSize(session))) Dispatch(session);
+                if (_buffer.Count >= Math.Max(1, Sender.BatchSize(session))) Dispatch(session);
             }
         });
     }
@@ -138,7 +163,7 @@ public abstract class BatchingCmdlet<TRecord, TResult> : TotaraSessionCmdlet whe
         _inFlight.WaitForAll(StopGrace);
         if (_inFlight.ClaimStopReportIfOutside())
         {
-            var (sent, succeeded, failed) = _inFlight.CountAnswered(Succeeded);
+            var (sent, succeeded, failed) = _inFlight.CountAnswered();
             Host?.UI?.WriteWarningLine(StopMessage(_sent + sent, _succeeded + succeeded, _failed + failed, null));
             _inFlight.Dispose();   // the pipeline thread will not come back to end the command
         }
@@ -168,25 +193,24 @@ public abstract class BatchingCmdlet<TRecord, TResult> : TotaraSessionCmdlet whe
         }
     }
 
-    private bool RefuseDuplicate(TRecord record)
+    private bool RefuseDuplicate(TotaraSession session, TRecord record)
     {
-        foreach (var key in UniqueKeys(record))
+        var keys = Sender.UniqueKeys(session, record).Where(key => !string.IsNullOrWhiteSpace(key.Value)).ToList();
+        foreach (var key in keys)
         {
-            if (string.IsNullOrWhiteSpace(key.Value)) continue;
-            var composite = key.Key + "\u0000" + key.Value.Trim();
-            if (_keys.TryGetValue(composite, out var first))
+            if (_keys.TryGetValue(Composite(key), out var first))
             {
                 Refuse(new TotaraRecordException(record,
-                        $"{key.Key} '{key.Value}' was already given by record {first.Number} ({first.Label}); only the first is sent.",
-                        UserProperties.PropertyOf(key.Key)),
+                        $"{key.Name} '{key.Value}' was already given by record {first.Number} ({first.Label}); only the first is sent.", key.Field),
                     record.Target, RecordErrorIds.DuplicateInput, ErrorCategory.InvalidData);
                 return true;
             }
         }
-        foreach (var key in UniqueKeys(record))
-            if (!string.IsNullOrWhiteSpace(key.Value)) _keys[key.Key + "\u0000" + key.Value.Trim()] = record;
+        foreach (var key in keys) _keys[Composite(key)] = record;
         return false;
     }
+
+    private static string Composite(UniqueKey key) => key.Name + "\u0000" + key.Value.Trim();
 
     /// <summary>
     /// Sends the buffered records as one batch without waiting for its answer, so the next batch
@@ -200,7 +224,7 @@ public abstract class BatchingCmdlet<TRecord, TResult> : TotaraSessionCmdlet whe
 
         var batch = _buffer.ToArray();
         _buffer.Clear();
-        _inFlight.Start(session, batch, RelayRetry, token => SendAsync(session, batch, token));
+        _inFlight.Start(session, batch, RelayRetry, token => Sender.SendAsync(session, batch, token));
     }
 
     /// <summary>Writes the results of batches already answered, oldest first, without waiting.</summary>
@@ -211,37 +235,35 @@ public abstract class BatchingCmdlet<TRecord, TResult> : TotaraSessionCmdlet whe
     }
 
     /// <summary>Waits for a batch in flight and writes its results in input order.</summary>
-    private void Complete(BatchInFlight<TRecord, TResult> flight)
+    private void Complete(BatchInFlight<TRecord> flight)
     {
-        var results = Await(flight);
-        if (results is null) return;
+        if (!Await(flight)) return;
         _sent += flight.Records.Length;
         _maxInFlight.Observe(flight.RoundTrip);
 
         if (CancellationToken.IsCancellationRequested)
         {
-            Count(results);
+            Count(flight.Records);
             StopAfterBatches(null);
         }
 
-        for (var i = 0; i < flight.Records.Length; i++)
+        foreach (var record in flight.Records)
         {
-            if (WriteResult(flight.Records[i], results[i])) _succeeded++;
+            Sender.Write(this, flight.Session, record);
+            if (record.Succeeded) _succeeded++;
             else _failed++;
         }
         ShowProgress();
     }
 
-    /// <summary>A batch's results (letting it finish after Ctrl+C, up to a grace period); null when it failed as a whole.</summary>
-    private IReadOnlyList<TResult>? Await(BatchInFlight<TRecord, TResult> flight)
+    /// <summary>Waits for a batch's records to be settled (letting it finish after Ctrl+C, up to a grace period); false when it failed as a whole.</summary>
+    private bool Await(BatchInFlight<TRecord> flight)
     {
         var batch = flight.Records;
         try
         {
-            var results = _inFlight.Wait(flight);
-            if (results.Count != batch.Length)
-                throw new InvalidOperationException($"{results.Count} results came back for a batch of {batch.Length}; this is a bug.");
-            return results;
+            _inFlight.Wait(flight);
+            return true;
         }
         catch (OperationCanceledException) when (_inFlight.GraceExpired)
         {
@@ -259,19 +281,19 @@ public abstract class BatchingCmdlet<TRecord, TResult> : TotaraSessionCmdlet whe
                 WriteError(new ErrorRecord(new TotaraRecordException(record, ex.Message, null, (ex as TotaraException)?.Category, ex),
                     error.FullyQualifiedErrorId.Split(',')[0], error.CategoryInfo.Category, record.Target));
             }
-            return null;
+            return false;
         }
         catch (TotaraAuthenticationException ex)
         {
             ThrowRequestError(ex, flight.Session);
-            return null;
+            return false;
         }
     }
 
-    private void Count(IReadOnlyList<TResult> results)
+    private void Count(IEnumerable<TRecord> records)
     {
-        foreach (var result in results)
-            if (Succeeded(result)) _succeeded++; else _failed++;
+        foreach (var record in records)
+            if (record.Succeeded) _succeeded++; else _failed++;
     }
 
     /// <summary>
@@ -284,9 +306,9 @@ public abstract class BatchingCmdlet<TRecord, TResult> : TotaraSessionCmdlet whe
         {
             try
             {
-                var results = _inFlight.Wait(flight);
+                _inFlight.Wait(flight);
                 _sent += flight.Records.Length;
-                Count(results);
+                Count(flight.Records);
             }
             catch (OperationCanceledException) when (_inFlight.GraceExpired)
             {
@@ -327,5 +349,13 @@ public abstract class BatchingCmdlet<TRecord, TResult> : TotaraSessionCmdlet whe
         _sinceProgress.Restart();
         WriteProgress(new ProgressRecord(ProgressId, Activity,
             $"{_sent} record(s) sent: {_succeeded} succeeded, {_failed} failed, {_refused} refused before sending"));
+    }
+
+    /// <summary>Input refused before it became a record: only its number, object and label are known.</summary>
+    private sealed class RefusedInput : BatchRecord
+    {
+        public RefusedInput(int number, object? input, string label) : base(number, input, label) { }
+
+        internal override bool Succeeded => false;
     }
 }

@@ -4,6 +4,7 @@ using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using Totara.Client;
+using Totara.PowerShell.Session;
 
 namespace Totara.PowerShell.Infrastructure;
 
@@ -89,6 +90,15 @@ public abstract class TotaraCmdlet : PSCmdlet, IDisposable
         MyInvocation.BoundParameters.TryGetValue("WhatIf", out var given)
             ? LanguagePrimitives.IsTrue(given)
             : LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference", false));
+
+    /// <summary>The -Session given or the runspace default; stops the command when there is none or it is closed.</summary>
+    private protected TotaraSession ResolveSession(TotaraSession? given)
+    {
+        var session = given ?? SessionStore.GetDefault();
+        if (session is null) ThrowTerminatingError(TotaraErrors.NotConnected());
+        if (!session!.IsConnected) ThrowTerminatingError(TotaraErrors.SessionClosed(session));
+        return session;
+    }
 
     /// <summary>Hands an action to the pipeline thread from inside work started by Run.</summary>
     private protected static void Post(Action action) => PipelinePump.Current?.Post(action);

@@ -18,17 +18,11 @@ public abstract class TotaraSessionCmdlet : TotaraCmdlet
     public TotaraSession? Session { get; set; }
 
     /// <inheritdoc />
-    protected sealed override void ProcessRecord() => ProcessRecord(ResolveSession());
+    protected sealed override void ProcessRecord() => ProcessRecord(ResolveSession(Session));
 
     /// <summary>Processes one input record with the resolved, open session.</summary>
     protected abstract void ProcessRecord(TotaraSession session);
 
     /// <summary>The -Session given or the runspace default; stops the command when there is none or it is closed.</summary>
-    private protected TotaraSession ResolveSession()
-    {
-        var session = Session ?? SessionStore.GetDefault();
-        if (session is null) ThrowTerminatingError(TotaraErrors.NotConnected());
-        if (!session!.IsConnected) ThrowTerminatingError(TotaraErrors.SessionClosed(session));
-        return session;
-    }
+    private protected TotaraSession ResolveSession() => ResolveSession(Session);
 }

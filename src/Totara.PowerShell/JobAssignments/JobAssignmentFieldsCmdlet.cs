@@ -4,6 +4,7 @@ using Totara.Client.JobAssignments;
 using Totara.Client.Users;
 using Totara.PowerShell.Session;
 using Totara.PowerShell.Users;
+using Totara.PowerShell.Infrastructure;
 
 namespace Totara.PowerShell.JobAssignments;
 
@@ -17,8 +18,25 @@ namespace Totara.PowerShell.JobAssignments;
 /// A value on the command line is always sent; an empty one clears the field. A value from a piped
 /// record is sent when it is not empty (an empty CSV cell keeps what the site has).
 /// </remarks>
-public abstract class JobAssignmentFieldsCmdlet : JobAssignmentBatchCmdlet
+public abstract class JobAssignmentFieldsCmdlet : BatchingCmdlet<JobAssignmentRecord>
 {
+    /// <summary>The user holding the assignment: a username, an id, an email or a TotaraUser.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [UserIdentityTransformation]
+    [ValidateNotNull]
+    public UserIdentity? User { get; set; }
+
+    /// <summary>The idnumber of the user holding the assignment (HR Import's useridnumber).</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public string? UserIdNumber { get; set; }
+
+    /// <summary>The piped record (bound whole, so errors can point at it).</summary>
+    [Parameter(ValueFromPipeline = true, DontShow = true)]
+    public PSObject? InputObject { get; set; }
+
+    /// <summary>The current input as bound.</summary>
+    private protected JobAssignmentInput Input => new(MyInvocation.BoundParameters, IsExplicit, InputObject, User, UserIdNumber);
+
     /// <summary>The assignment's full name, e.g. the job title.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     public string? FullName { get; set; }
@@ -96,10 +114,10 @@ public abstract class JobAssignmentFieldsCmdlet : JobAssignmentBatchCmdlet
         problem = null;
         field = null;
         var change = new JobAssignmentChange();
-        if (IsGiven(nameof(FullName), FullName)) change.SetFullName(FullName);
-        if (IsGiven(nameof(ShortName), ShortName)) change.SetShortName(ShortName);
-        if (IsGiven(nameof(PositionIdNumber), PositionIdNumber)) change.SetPosition(PositionIdNumber);
-        if (IsGiven(nameof(OrganisationIdNumber), OrganisationIdNumber)) change.SetOrganisation(OrganisationIdNumber);
+        if (Input.IsGiven(nameof(FullName), FullName)) change.SetFullName(FullName);
+        if (Input.IsGiven(nameof(ShortName), ShortName)) change.SetShortName(ShortName);
+        if (Input.IsGiven(nameof(PositionIdNumber), PositionIdNumber)) change.SetPosition(PositionIdNumber);
+        if (Input.IsGiven(nameof(OrganisationIdNumber), OrganisationIdNumber)) change.SetOrganisation(OrganisationIdNumber);
 
         foreach (var (parameter, value, set) in new (string, object?, Action<DateTimeOffset?>)[]
                  {
@@ -108,7 +126,7 @@ public abstract class JobAssignmentFieldsCmdlet : JobAssignmentBatchCmdlet
                      (nameof(TempManagerExpiryDate), TempManagerExpiryDate, d => change.SetTempManagerExpiry(d)),
                  })
         {
-            if (!IsGiven(parameter, value)) continue;
+            if (!Input.IsGiven(parameter, value)) continue;
             if (JobAssignmentDate.IsEmpty(value))
             {
                 set(null);
@@ -142,10 +160,10 @@ public abstract class JobAssignmentFieldsCmdlet : JobAssignmentBatchCmdlet
         var idNumber = temporary ? TempManagerIdNumber : ManagerIdNumber;
         var job = temporary ? TempManagerJobAssignmentIdNumber : ManagerJobAssignmentIdNumber;
         ReadPerson(session, idParameter, idNumber, userParameter, temporary ? TempManager : Manager, out var manager, out var clear);
-        var parameter = MyInvocation.BoundParameters.ContainsKey(userParameter) ? userParameter : idParameter;
+        var parameter = Input.IsBound(userParameter) ? userParameter : idParameter;
         if (temporary) record.TempManagerParameter = parameter; else record.ManagerParameter = parameter;
 
-        var jobGiven = IsGiven(jobParameter, job) && !string.IsNullOrWhiteSpace(job);
+        var jobGiven = Input.IsGiven(jobParameter, job) && !string.IsNullOrWhiteSpace(job);
         if (clear)
         {
             if (temporary) change.SetTempManager(null); else change.SetManager(null);
@@ -174,12 +192,12 @@ public abstract class JobAssignmentFieldsCmdlet : JobAssignmentBatchCmdlet
     {
         person = null;
         clear = false;
-        if (user is not null && MyInvocation.BoundParameters.ContainsKey(userParameter))
+        if (user is not null && Input.IsBound(userParameter))
         {
             person = user.CandidatesFor(session.Url)[0];
             return;
         }
-        if (!IsGiven(idParameter, idNumber)) return;
+        if (!Input.IsGiven(idParameter, idNumber)) return;
         if (string.IsNullOrWhiteSpace(idNumber)) clear = true;
         else person = UserReference.ByIdNumber(idNumber!);
     }

@@ -30,13 +30,18 @@ public sealed class JobAssignmentRecord : BatchRecord
     internal string ManagerParameter { get; set; } = "ManagerIdNumber";
 
     internal string TempManagerParameter { get; set; } = "TempManagerIdNumber";
+
+    /// <summary>The site's answer or a refusal made before sending, once the record's batch was sent.</summary>
+    internal JobAssignmentOutcome? Outcome { get; set; }
+
+    internal override bool Succeeded => Outcome?.Succeeded == true;
 }
 
 /// <summary>
 /// One job-assignment record's outcome: the site's result, or a refusal made before sending
-/// (a management cycle, a manager without a job). A module type on purpose, as UserOutcome.
+/// (a management cycle, a manager without a job).
 /// </summary>
-public sealed class JobAssignmentOutcome
+internal sealed class JobAssignmentOutcome
 {
     internal JobAssignmentOutcome(JobAssignmentOperationResult result) => Result = result;
 

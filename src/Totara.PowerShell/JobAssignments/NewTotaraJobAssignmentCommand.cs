@@ -4,6 +4,7 @@ using Totara.Client;
 using Totara.Client.JobAssignments;
 using Totara.PowerShell.Session;
 using Totara.PowerShell.Users;
+using Totara.PowerShell.Infrastructure;
 
 namespace Totara.PowerShell.JobAssignments;
 
@@ -25,7 +26,8 @@ public sealed class NewTotaraJobAssignmentCommand : JobAssignmentFieldsCmdlet
     /// <inheritdoc />
     protected override string Action => "Create Totara job assignment";
 
-    private protected override bool Creates => true;
+    private protected override RecordSender<JobAssignmentRecord> Sender { get; } = new JobAssignmentSender(
+        (jobs, record) => jobs.Create(record.Assignment.User!, record.Assignment.IdNumber!, record.Change, tag: record), creates: true, writesAssignment: true);
 
     /// <inheritdoc />
     protected override IEnumerable<JobAssignmentRecord> ReadRecords(TotaraSession session)
@@ -33,13 +35,13 @@ public sealed class NewTotaraJobAssignmentCommand : JobAssignmentFieldsCmdlet
         var number = NextRecordNumber();
         if (InputObject?.BaseObject is TotaraUser)
         {
-            RefuseRecord(number, IdNumber, "a TotaraUser was piped in: pipe job-assignment records (e.g. Import-Csv rows), or give the user with -User.", nameof(User));
+            RefuseInput(number, Input.Target, IdNumber, "a TotaraUser was piped in: pipe job-assignment records (e.g. Import-Csv rows), or give the user with -User.", nameof(User));
             yield break;
         }
-        var holder = HolderOf(session, out var problem);
+        var holder = Input.HolderOf(session, out var problem);
         if (holder is null)
         {
-            RefuseRecord(number, IdNumber, problem!, nameof(UserIdNumber));
+            RefuseInput(number, Input.Target, IdNumber, problem!, nameof(UserIdNumber));
             yield break;
         }
         var label = $"job '{IdNumber.Trim()}' of {holder}";
@@ -47,12 +49,9 @@ public sealed class NewTotaraJobAssignmentCommand : JobAssignmentFieldsCmdlet
         var change = BuildChange(session, builder, out problem, out var field);
         if (change is null)
         {
-            RefuseRecord(number, label, problem!, field);
+            RefuseInput(number, Input.Target, label, problem!, field);
             yield break;
         }
-        yield return builder.Build(number, PipedInput, label, JobAssignmentReference.ByIdNumber(holder, IdNumber), change);
+        yield return builder.Build(number, Input.Target, label, JobAssignmentReference.ByIdNumber(holder, IdNumber), change);
     }
-
-    private protected override BatchOperation BuildOperation(JobAssignmentsClient jobs, JobAssignmentRecord record) =>
-        jobs.Create(record.Assignment.User!, record.Assignment.IdNumber!, record.Change, tag: record);
 }

@@ -3,6 +3,8 @@ using System.Management.Automation;
 using Totara.Client;
 using Totara.Client.JobAssignments;
 using Totara.PowerShell.Session;
+using Totara.PowerShell.Infrastructure;
+using Totara.PowerShell.Users;
 
 namespace Totara.PowerShell.JobAssignments;
 
@@ -11,8 +13,22 @@ namespace Totara.PowerShell.JobAssignments;
 /// </summary>
 [Cmdlet(VerbsCommon.Remove, "TotaraJobAssignment", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
 [OutputType(typeof(void))]
-public sealed class RemoveTotaraJobAssignmentCommand : JobAssignmentBatchCmdlet
+public sealed class RemoveTotaraJobAssignmentCommand : BatchingCmdlet<JobAssignmentRecord>
 {
+    /// <summary>The user holding the assignment: a username, an id, an email or a TotaraUser.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [UserIdentityTransformation]
+    [ValidateNotNull]
+    public UserIdentity? User { get; set; }
+
+    /// <summary>The idnumber of the user holding the assignment (HR Import's useridnumber).</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public string? UserIdNumber { get; set; }
+
+    /// <summary>The piped record (bound whole, so errors can point at it).</summary>
+    [Parameter(ValueFromPipeline = true, DontShow = true)]
+    public PSObject? InputObject { get; set; }
+
     /// <summary>The idnumber of the assignment to delete (with -UserIdNumber or -User).</summary>
     [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
     public string? IdNumber { get; set; }
@@ -28,22 +44,21 @@ public sealed class RemoveTotaraJobAssignmentCommand : JobAssignmentBatchCmdlet
     /// <inheritdoc />
     protected override string Action => "Delete Totara job assignment";
 
-    /// <inheritdoc />
-    protected override bool WritesAssignment => false;
+    private protected override RecordSender<JobAssignmentRecord> Sender { get; } =
+        new JobAssignmentSender((jobs, record) => jobs.Delete(record.Assignment, tag: record), creates: false, writesAssignment: false);
+
+    private JobAssignmentInput Input => new(MyInvocation.BoundParameters, IsExplicit, InputObject, User, UserIdNumber);
 
     /// <inheritdoc />
     protected override IEnumerable<JobAssignmentRecord> ReadRecords(TotaraSession session)
     {
         var number = NextRecordNumber();
-        var target = TargetOf(session, Id, IdNumber, out var label, out var problem);
+        var target = Input.TargetOf(session, Id, IdNumber, out var label, out var problem);
         if (target is null)
         {
-            RefuseRecord(number, label, problem!, nameof(IdNumber));
+            RefuseInput(number, Input.Target, label, problem!, nameof(IdNumber));
             yield break;
         }
-        yield return new JobAssignmentRecord(number, PipedInput, label, target, null);
+        yield return new JobAssignmentRecord(number, Input.Target, label, target, null);
     }
-
-    private protected override BatchOperation BuildOperation(JobAssignmentsClient jobs, JobAssignmentRecord record) =>
-        jobs.Delete(record.Assignment, tag: record);
 }

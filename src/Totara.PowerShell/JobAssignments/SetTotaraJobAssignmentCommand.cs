@@ -3,6 +3,7 @@ using System.Management.Automation;
 using Totara.Client;
 using Totara.Client.JobAssignments;
 using Totara.PowerShell.Session;
+using Totara.PowerShell.Infrastructure;
 
 namespace Totara.PowerShell.JobAssignments;
 
@@ -36,32 +37,32 @@ public sealed class SetTotaraJobAssignmentCommand : JobAssignmentFieldsCmdlet
     protected override IEnumerable<JobAssignmentRecord> ReadRecords(TotaraSession session)
     {
         var number = NextRecordNumber();
-        var target = TargetOf(session, Id, IdNumber, out var label, out var problem);
+        var target = Input.TargetOf(session, Id, IdNumber, out var label, out var problem);
         if (target is null)
         {
-            RefuseRecord(number, label, problem!, nameof(IdNumber));
+            RefuseInput(number, Input.Target, label, problem!, nameof(IdNumber));
             yield break;
         }
         var builder = new JobAssignmentRecordBuilder();
         var change = BuildChange(session, builder, out problem, out var field);
-        if (change is not null && IsGiven(nameof(NewIdNumber), NewIdNumber))
+        if (change is not null && Input.IsGiven(nameof(NewIdNumber), NewIdNumber))
         {
             if (string.IsNullOrWhiteSpace(NewIdNumber)) (change, problem, field) = (null, "a job assignment's idnumber cannot be emptied.", nameof(NewIdNumber));
             else change.SetIdNumber(NewIdNumber!);
         }
         if (change is null)
         {
-            RefuseRecord(number, label, problem!, field);
+            RefuseInput(number, Input.Target, label, problem!, field);
             yield break;
         }
         if (change.IsEmpty && builder.ManagerWithoutJob is null && builder.TempManagerWithoutJob is null)
         {
-            RefuseRecord(number, label, "no field to change was given.", null);
+            RefuseInput(number, Input.Target, label, "no field to change was given.", null);
             yield break;
         }
-        yield return builder.Build(number, PipedInput, label, target, change);
+        yield return builder.Build(number, Input.Target, label, target, change);
     }
 
-    private protected override BatchOperation BuildOperation(JobAssignmentsClient jobs, JobAssignmentRecord record) =>
-        jobs.Update(record.Assignment, record.Change!, tag: record);
+    private protected override RecordSender<JobAssignmentRecord> Sender { get; } =
+        new JobAssignmentSender((jobs, record) => jobs.Update(record.Assignment, record.Change!, tag: record), creates: false, writesAssignment: true);
 }

@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.Management.Automation;
-using Totara.Client;
 using Totara.Client.Users;
+using Totara.PowerShell.Infrastructure;
 using Totara.PowerShell.Session;
 
 namespace Totara.PowerShell.Users;
@@ -33,12 +33,9 @@ public sealed class NewTotaraUserCommand : UserProfileCmdlet
     /// <inheritdoc />
     protected override string Action => "Create Totara user";
 
-    /// <inheritdoc />
-    protected override bool WritesUser => true;
-
-    /// <inheritdoc />
-    /// <remarks>A create asks back only id and username, so more fit in one request than updates do.</remarks>
-    protected override int BatchSize(TotaraSession session) => session.Client.Users.OperationsPerRequest(UserFieldSet.CreateAnswer);
+    // A create asks back only id and username, so more fit in one request than updates do.
+    private protected override RecordSender<UserRecord> Sender { get; } =
+        new UserSender((users, record, _) => users.Create(record.Change!, tag: record), writesUser: true, sizedFor: UserFieldSet.CreateAnswer);
 
     /// <inheritdoc />
     protected override IEnumerable<UserRecord> ReadRecords(TotaraSession session)
@@ -46,10 +43,8 @@ public sealed class NewTotaraUserCommand : UserProfileCmdlet
         var change = BuildChange(usePipeline: true).Set("username", Username);
         if (Suspended.IsPresent) change.SetFlag("suspended", Suspended.ToBool());
         var record = new UserRecord(NextRecordNumber(), InputObject, change.Username ?? Username, null, change);
-        if (RefuseIfInvalid(record, UserInputRules.CheckCreate(change))) yield break;
+        var (problems, field) = UserSender.Refusal(UserInputRules.CheckCreate(change));
+        if (RefuseInvalid(record, problems, field)) yield break;
         yield return record;
     }
-
-    private protected override BatchOperation BuildOperation(UsersClient users, UserRecord record, UserReference? target) =>
-        users.Create(record.Change!, tag: record);
 }

@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using System.Management.Automation;
-using Totara.Client;
-using Totara.Client.Users;
+using Totara.PowerShell.Infrastructure;
 using Totara.PowerShell.Session;
 
 namespace Totara.PowerShell.Users;
@@ -11,7 +10,7 @@ namespace Totara.PowerShell.Users;
 /// </summary>
 [Cmdlet(VerbsCommon.Remove, "TotaraUser", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
 [OutputType(typeof(void))]
-public sealed class RemoveTotaraUserCommand : UserBatchCmdlet
+public sealed class RemoveTotaraUserCommand : BatchingCmdlet<UserRecord>
 {
     /// <summary>The user(s) to delete: id, username, idnumber, email, a TotaraUser or a record naming one.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -25,16 +24,13 @@ public sealed class RemoveTotaraUserCommand : UserBatchCmdlet
     /// <inheritdoc />
     protected override string Action => "Delete Totara user";
 
-    /// <inheritdoc />
-    protected override bool WritesUser => false;
+    private protected override RecordSender<UserRecord> Sender { get; } =
+        new UserSender((users, record, target) => users.Delete(target!, tag: record), writesUser: false);
 
     /// <inheritdoc />
     protected override IEnumerable<UserRecord> ReadRecords(TotaraSession session)
     {
         foreach (var identity in Identity)
-            yield return NewRecord(identity, null);
+            yield return UserRecord.For(NextRecordNumber(), identity, null);
     }
-
-    private protected override BatchOperation BuildOperation(UsersClient users, UserRecord record, UserReference? target) =>
-        users.Delete(target!, tag: record);
 }

@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.Management.Automation;
-using Totara.Client;
 using Totara.Client.Users;
+using Totara.PowerShell.Infrastructure;
 using Totara.PowerShell.Session;
 
 namespace Totara.PowerShell.Users;
@@ -34,8 +34,10 @@ public sealed class SetTotaraUserCommand : UserProfileCmdlet
     /// <inheritdoc />
     protected override string Action => "Change Totara user";
 
-    /// <inheritdoc />
-    protected override bool WritesUser => PassThru.IsPresent;
+    private UserSender? _sender;
+
+    private protected override RecordSender<UserRecord> Sender => _sender ??= new UserSender(
+        (users, record, target) => users.Update(target!, record.Change!, UserSender.AnswerFields(PassThru.IsPresent), tag: record), PassThru.IsPresent);
 
     /// <inheritdoc />
     protected override IEnumerable<UserRecord> ReadRecords(TotaraSession session)
@@ -45,12 +47,10 @@ public sealed class SetTotaraUserCommand : UserProfileCmdlet
             // A piped TotaraUser names the user; its other properties are what the site has already.
             var change = BuildChange(usePipeline: !identity.IsTotaraUser);
             if (NewUsername is not null) change.Set("username", NewUsername);
-            var record = NewRecord(identity, change);
-            if (RefuseIfInvalid(record, UserInputRules.CheckUpdate(change))) continue;
+            var record = UserRecord.For(NextRecordNumber(), identity, change);
+            var (problems, field) = UserSender.Refusal(UserInputRules.CheckUpdate(change));
+            if (RefuseInvalid(record, problems, field)) continue;
             yield return record;
         }
     }
-
-    private protected override BatchOperation BuildOperation(UsersClient users, UserRecord record, UserReference? target) =>
-        users.Update(target!, record.Change!, ResultFields, tag: record);
 }

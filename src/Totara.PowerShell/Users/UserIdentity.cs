@@ -63,10 +63,10 @@ public sealed class UserIdentity
     public object? SourceRecord => Source is string or null || Source.GetType().IsPrimitive ? null : Source;
 
     /// <summary>The first reference to try on <paramref name="site"/> as a (field, value) key: how one run spots the same user twice.</summary>
-    internal IEnumerable<KeyValuePair<string, string>> KeyFor(Uri site)
+    internal IEnumerable<UniqueKey> KeyFor(Uri site)
     {
         if (CandidatesFor(site).FirstOrDefault() is { } first)
-            yield return new KeyValuePair<string, string>(first.FieldName, first.Value);
+            yield return new UniqueKey(first.FieldName, first.Value, UserProperties.PropertyOf(first.FieldName));
     }
 
     /// <summary>True when the identity came from a TotaraUser (a Get-TotaraUser result).</summary>

@@ -5,6 +5,7 @@ using System.Management.Automation;
 using System.Security;
 using Totara.Client;
 using Totara.Client.Users;
+using Totara.PowerShell.Infrastructure;
 
 namespace Totara.PowerShell.Users;
 
@@ -18,10 +19,8 @@ namespace Totara.PowerShell.Users;
 /// CSV cells) are not sent; an empty value on the command line is sent and erases the field.
 /// A piped TotaraUser only names the user: its other properties are not sent again.
 /// </remarks>
-public abstract class UserProfileCmdlet : UserBatchCmdlet
+public abstract class UserProfileCmdlet : BatchingCmdlet<UserRecord>
 {
-    private HashSet<string> _explicit = new(StringComparer.OrdinalIgnoreCase);
-
     /// <summary>First name.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias("GivenName")]
@@ -130,17 +129,6 @@ public abstract class UserProfileCmdlet : UserBatchCmdlet
     /// <summary>Has the site generate a password and email it to the user.</summary>
     [Parameter]
     public SwitchParameter GeneratePassword { get; set; }
-
-    /// <inheritdoc />
-    protected override void BeginProcessing()
-    {
-        // Only command-line parameters are bound yet: remember them to tell them from pipeline values.
-        _explicit = new HashSet<string>(MyInvocation.BoundParameters.Keys, StringComparer.OrdinalIgnoreCase);
-        base.BeginProcessing();
-    }
-
-    /// <summary>True when the parameter was on the command line.</summary>
-    private protected bool IsExplicit(string parameter) => _explicit.Contains(parameter);
 
     /// <summary>The change the bound parameters describe; <paramref name="usePipeline"/> false ignores values from the piped object.</summary>
     private protected UserChange BuildChange(bool usePipeline)

@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.Management.Automation;
-using Totara.Client;
 using Totara.Client.Users;
+using Totara.PowerShell.Infrastructure;
 using Totara.PowerShell.Session;
 
 namespace Totara.PowerShell.Users;
@@ -10,7 +10,7 @@ namespace Totara.PowerShell.Users;
 /// Base of Disable-TotaraUser and Enable-TotaraUser: the same identities in, the same update of
 /// <c>suspended</c> out; the two differ only in the value set and the words shown.
 /// </summary>
-public abstract class UserSuspensionCmdlet : UserBatchCmdlet
+public abstract class UserSuspensionCmdlet : BatchingCmdlet<UserRecord>
 {
     /// <summary>The user(s): id, username, idnumber, email, a TotaraUser or a record naming one.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -25,16 +25,15 @@ public abstract class UserSuspensionCmdlet : UserBatchCmdlet
     /// <summary>True to suspend the users, false to unsuspend them.</summary>
     protected abstract bool Suspend { get; }
 
-    /// <inheritdoc />
-    protected override bool WritesUser => PassThru.IsPresent;
+    private UserSender? _sender;
+
+    private protected override RecordSender<UserRecord> Sender => _sender ??= new UserSender(
+        (users, record, target) => users.SetSuspended(target!, Suspend, UserSender.AnswerFields(PassThru.IsPresent), tag: record), PassThru.IsPresent);
 
     /// <inheritdoc />
     protected override IEnumerable<UserRecord> ReadRecords(TotaraSession session)
     {
         foreach (var identity in Identity)
-            yield return NewRecord(identity, UserChange.Suspension(Suspend));
+            yield return UserRecord.For(NextRecordNumber(), identity, UserChange.Suspension(Suspend));
     }
-
-    private protected override BatchOperation BuildOperation(UsersClient users, UserRecord record, UserReference? target) =>
-        users.SetSuspended(target!, Suspend, ResultFields, tag: record);
 }

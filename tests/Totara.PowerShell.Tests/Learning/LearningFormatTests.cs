@@ -9,13 +9,14 @@ namespace Totara.PowerShell.Tests.Learning;
 /// </summary>
 public sealed class LearningFormatTests
 {
+    // The type names below the module namespace (Area.Type).
     public static TheoryData<string, string[]> Views() => new()
     {
-        { "TotaraCourse", new[] { "Id", "ShortName", "FullName", "IdNumber", "Category" } },
-        { "TotaraCourseEnrolmentResult", new[] { "User", "Username", "Course", "Result" } },
-        { "TotaraCourseCompletion", new[] { "User", "Course", "Status", "Progress", "TimeCompleted" } },
-        { "TotaraGoal", new[] { "Id", "IdNumber", "Name", "Username", "Status", "CurrentValue", "TargetValue", "TargetDate" } },
-        { "TotaraGoalProgress", new[] { "Goal", "GoalId", "Status", "CurrentValue" } },
+        { "Courses.TotaraCourse", new[] { "Id", "ShortName", "FullName", "IdNumber", "Category" } },
+        { "Courses.TotaraCourseEnrolmentResult", new[] { "User", "Username", "Course", "Result" } },
+        { "Courses.TotaraCourseCompletion", new[] { "User", "Course", "Status", "Progress", "TimeCompleted" } },
+        { "Goals.TotaraGoal", new[] { "Id", "IdNumber", "Name", "Username", "Status", "CurrentValue", "TargetValue", "TargetDate" } },
+        { "Goals.TotaraGoalProgress", new[] { "Goal", "GoalId", "Status", "CurrentValue" } },
     };
 
     [Theory]
