@@ -51,6 +51,24 @@ public sealed class JobAssignmentsClient
     }
 
     /// <summary>
+    /// Streams the assignments that <paramref name="match"/> accepts, read from the whole list (for
+    /// keys no query takes, such as an idnumber without its user); stops reading after
+    /// <paramref name="stopAfter"/> matches when given.
+    /// </summary>
+    public async IAsyncEnumerable<JobAssignmentData> FindAsync(Func<JobAssignmentData, bool> match, int? stopAfter = null,
+        [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        if (match is null) throw new ArgumentNullException(nameof(match));
+        var found = 0;
+        await foreach (var job in ListAsync(null, ct).ConfigureAwait(false))
+        {
+            if (!match(job)) continue;
+            yield return job;
+            if (++found == stopAfter) yield break;
+        }
+    }
+
+    /// <summary>
     /// The user's job assignments in the user's own order (the first is the one HR Import uses when
     /// a manager is named without a job); null when no user matches the reference.
     /// </summary>
@@ -59,6 +77,18 @@ public sealed class JobAssignmentsClient
         if (user is null) throw new ArgumentNullException(nameof(user));
         var raw = await ReadUserJobsAsync(user, ct).ConfigureAwait(false);
         return raw?.Select(JobAssignmentData.FromJson).ToList();
+    }
+
+    /// <summary>
+    /// The job assignments of the first reference that names a user, tried in turn (a name given
+    /// by a person may be a username or an idnumber); null when none names a user.
+    /// </summary>
+    public async Task<IReadOnlyList<JobAssignmentData>?> ForFirstUserAsync(IReadOnlyList<UserReference> candidates, CancellationToken ct = default)
+    {
+        if (candidates is null) throw new ArgumentNullException(nameof(candidates));
+        foreach (var reference in candidates)
+            if (await ForUserAsync(reference, ct).ConfigureAwait(false) is { } jobs) return jobs;
+        return null;
     }
 
     /// <summary>

@@ -66,10 +66,10 @@ public sealed class GetTotaraJobAssignmentCommand : TotaraSessionCmdlet
         switch (ParameterSetName)
         {
             case UserSet:
-                foreach (var identity in User) ForUser(session, identity.CandidatesFor(session.Url), IdNumber, identity.Source ?? identity.Text);
+                foreach (var identity in User) ForUser(session, new JobAssignmentQuery(identity.CandidatesFor(session.Url), IdNumber), identity.Source ?? identity.Text);
                 break;
             case UserIdNumberSet:
-                foreach (var idNumber in UserIdNumber) ForUser(session, new[] { UserReference.ByIdNumber(idNumber) }, IdNumber, idNumber);
+                foreach (var idNumber in UserIdNumber) ForUser(session, new JobAssignmentQuery(new[] { UserReference.ByIdNumber(idNumber) }, IdNumber), idNumber);
                 break;
             case IdNumberSet:
                 Scan(session, job => job.IdNumber == IdNumber!.Trim(), $"idnumber '{IdNumber!.Trim()}'", IdNumber!, stopAfter: null);
@@ -89,25 +89,9 @@ public sealed class GetTotaraJobAssignmentCommand : TotaraSessionCmdlet
 
     private void FromPipeline(TotaraSession session, PSObject input)
     {
-        switch (input.BaseObject)
-        {
-            case TotaraJobAssignment job:
-                ForUser(session, new[] { job.HolderOn(session.Url) }, job.IdNumber, input);
-                return;
-            case TotaraUser user:
-                ForUser(session, new UserIdentity(user).CandidatesFor(session.Url), null, input);
-                return;
-        }
-
-        if (Text(input, "UserIdNumber") is { } rowUser)
-        {
-            ForUser(session, new[] { UserReference.ByIdNumber(rowUser) }, Text(input, "IdNumber"), input);
-            return;
-        }
         try
         {
-            var identity = UserIdentity.From(input);
-            ForUser(session, identity.CandidatesFor(session.Url), null, input);
+            ForUser(session, JobAssignmentQuery.From(input, session.Url), input);
         }
         catch (ArgumentException ex)
         {
@@ -115,32 +99,15 @@ public sealed class GetTotaraJobAssignmentCommand : TotaraSessionCmdlet
         }
     }
 
-    /// <summary>Writes a user's assignments (or the one with <paramref name="idNumber"/>), trying the user's references in turn.</summary>
-    private void ForUser(TotaraSession session, IReadOnlyList<UserReference> candidates, string? idNumber, object target)
+    /// <summary>Writes a user's assignments (or the one the query names), or an error naming what is missing.</summary>
+    private void ForUser(TotaraSession session, JobAssignmentQuery query, object target)
     {
-        var jobs = session.Client.JobAssignments;
         try
         {
-            var found = Run(session.Client, async ct =>
-            {
-                foreach (var reference in candidates)
-                    if (await jobs.ForUserAsync(reference, ct).ConfigureAwait(false) is { } list) return list;
-                return null;
-            });
-            if (found is null)
-            {
-                WriteError(TotaraErrors.Create(new ItemNotFoundException($"No Totara user matches {string.Join(" or ", candidates)} on {session.Url}."),
-                    RecordErrorIds.UserNotFound, ErrorCategory.ObjectNotFound, target));
-                return;
-            }
-            var wanted = string.IsNullOrWhiteSpace(idNumber) ? found : found.Where(j => j.IdNumber == idNumber!.Trim()).ToList();
-            if (wanted.Count == 0 && !string.IsNullOrWhiteSpace(idNumber))
-            {
-                WriteError(TotaraErrors.Create(new ItemNotFoundException($"{candidates[0]} has no job assignment with idnumber '{idNumber!.Trim()}' on {session.Url}."),
-                    JobAssignmentErrorIds.JobAssignmentNotFound, ErrorCategory.ObjectNotFound, target));
-                return;
-            }
-            foreach (var job in wanted) WriteObject(new TotaraJobAssignment(job, session.Url));
+            var (jobs, missing, errorId) = Run(session.Client, ct => query.ReadAsync(session.Client.JobAssignments, session.Url, ct));
+            if (missing is not null)
+                WriteError(TotaraErrors.Create(new ItemNotFoundException(missing), errorId!, ErrorCategory.ObjectNotFound, target));
+            foreach (var job in jobs) WriteObject(new TotaraJobAssignment(job, session.Url));
         }
         catch (Exception ex) when (IsRequestFailure(ex))
         {
@@ -151,20 +118,13 @@ public sealed class GetTotaraJobAssignmentCommand : TotaraSessionCmdlet
     /// <summary>Reads the whole list for assignments no cheaper query can find; an error when none matched.</summary>
     private void Scan(TotaraSession session, Func<JobAssignmentData, bool> match, string what, object target, int? stopAfter)
     {
-        var jobs = session.Client.JobAssignments;
+        var written = 0;
         try
         {
-            var written = Run(session.Client, async ct =>
+            WriteStream(session.Client, ct => session.Client.JobAssignments.FindAsync(match, stopAfter, ct), job =>
             {
-                var count = 0;
-                await foreach (var job in jobs.ListAsync(null, ct).ConfigureAwait(false))
-                {
-                    if (!match(job)) continue;
-                    count++;
-                    Post(() => WriteObject(new TotaraJobAssignment(job, session.Url)));
-                    if (count == stopAfter) break;
-                }
-                return count;
+                written++;
+                return new TotaraJobAssignment(job, session.Url);
             });
             if (written == 0)
                 WriteError(TotaraErrors.Create(new ItemNotFoundException($"No job assignment with {what} on {session.Url}."),
@@ -189,9 +149,4 @@ public sealed class GetTotaraJobAssignmentCommand : TotaraSessionCmdlet
             WriteRequestError(ex, session);
         }
     }
-
-    private static string? Text(PSObject input, string name) =>
-        input.Properties[name]?.Value is { } value && Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) is { } text && text.Trim().Length > 0
-            ? text.Trim()
-            : null;
 }

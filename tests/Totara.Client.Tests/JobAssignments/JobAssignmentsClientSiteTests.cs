@@ -97,6 +97,34 @@ public sealed class JobAssignmentsClientSiteTests
     }
 
     [Fact]
+    public async Task Finding_by_a_key_no_query_takes_reads_the_list_and_stops_after_the_matches_asked_for()
+    {
+        await using var site = await SiteAsync();
+        var jobs = site.Client.JobAssignments;
+        await jobs.RunAsync(Enumerable.Range(1, 6).Select(i => jobs.Create(i % 2 == 0 ? Boss : Worker, i <= 2 ? "shared" : "J" + i)).ToList()).ToListAsync();
+
+        var shared = await jobs.FindAsync(j => j.IdNumber == "shared").ToListAsync();
+        var first = await jobs.FindAsync(j => j.IdNumber.StartsWith("J", StringComparison.Ordinal), stopAfter: 1).ToListAsync();
+
+        Assert.Equal(2, shared.Count);
+        Assert.Equal(new[] { "J3" }, first.Select(j => j.IdNumber));
+    }
+
+    [Fact]
+    public async Task A_users_assignments_are_read_by_the_first_reference_that_names_a_user()
+    {
+        await using var site = await SiteAsync();
+        var jobs = site.Client.JobAssignments;
+        await jobs.RunAsync(new[] { jobs.Create(Worker, "W1"), jobs.Create(Boss, "B1") }).ToListAsync();
+
+        var found = await jobs.ForFirstUserAsync(new[] { UserReference.ByUsername("nobody"), Worker, Boss });
+        var none = await jobs.ForFirstUserAsync(new[] { UserReference.ByUsername("nobody"), UserReference.ByIdNumber("nobody") });
+
+        Assert.Equal(new[] { "W1" }, found!.Select(j => j.IdNumber));
+        Assert.Null(none);
+    }
+
+    [Fact]
     public async Task An_idnumber_alone_is_read_from_the_list_and_refused_when_two_users_share_it()
     {
         await using var site = await SiteAsync();
