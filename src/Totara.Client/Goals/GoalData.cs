@@ -39,7 +39,7 @@ public sealed class GoalData
     /// <summary>The username of the user who manages the goal; null when the answer had no owner.</summary>
     public string? OwnerUsername { get; set; }
 
-    /// <summary>How the goal was assigned, as the site names it (e.g. <c>self</c>, <c>manager</c>); null when it sent none.</summary>
+    /// <summary>How the goal was assigned, as the site words it (the emulator answers "Self" for a personal goal); null when it sent none.</summary>
     public string? AssignmentType { get; set; }
 
     /// <summary>The goal plugin that holds the goal (e.g. <c>basic</c>); null when the site sent none.</summary>
