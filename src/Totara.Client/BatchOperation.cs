@@ -9,6 +9,13 @@ namespace Totara.Client;
 /// <summary>One root field to run as an alias of a batched request.</summary>
 public sealed class BatchOperation
 {
+    /// <summary>Describes one root field of a batch; the batcher gives it an alias and turns its arguments into request variables.</summary>
+    /// <param name="field">The root field to call, e.g. <c>core_user_create_user</c>.</param>
+    /// <param name="isMutation">True for a mutation; a batch never mixes mutations and queries in one request.</param>
+    /// <param name="arguments">The field's arguments; null means none.</param>
+    /// <param name="selection">The selection set (see <see cref="Selection"/>); null means none, for a scalar field.</param>
+    /// <param name="tag">The caller's input record, handed back on the result (see <see cref="Tag"/>).</param>
+    /// <exception cref="ArgumentException"><paramref name="field"/> is null, empty or white space.</exception>
     public BatchOperation(string field, bool isMutation, IReadOnlyList<BatchArgument> arguments, string selection, object? tag = null)
     {
         if (string.IsNullOrWhiteSpace(field)) throw new ArgumentException("The operation's root field is empty.", nameof(field));
@@ -22,8 +29,10 @@ public sealed class BatchOperation
     /// <summary>The root field, e.g. <c>core_user_create_user</c>.</summary>
     public string Field { get; }
 
+    /// <summary>True when the field is a mutation (it changes the site); false for a query.</summary>
     public bool IsMutation { get; }
 
+    /// <summary>The field's arguments, each sent as a variable of the request, never spliced into the document; empty when it takes none.</summary>
     public IReadOnlyList<BatchArgument> Arguments { get; }
 
     /// <summary>The selection set, with or without its braces, e.g. <c>{ user { id username } }</c>.</summary>
@@ -64,12 +73,18 @@ public sealed class BatchOperation
     /// <summary>The caller's input record, handed back on the result.</summary>
     public object? Tag { get; }
 
+    /// <inheritdoc/>
     public override string ToString() => $"{(IsMutation ? "mutation" : "query")} {Field}";
 }
 
 /// <summary>An argument of a batched operation; it becomes a variable of the request.</summary>
 public sealed class BatchArgument
 {
+    /// <summary>Describes one argument; the batcher renames it to a variable unique within the request.</summary>
+    /// <param name="name">The argument's name in the schema, e.g. <c>input</c>.</param>
+    /// <param name="graphQLType">The variable's GraphQL type, e.g. <c>core_user_create_user_input!</c>.</param>
+    /// <param name="value">The value as plain CLR data (dictionaries, lists, strings, numbers); null sends JSON null.</param>
+    /// <exception cref="ArgumentException"><paramref name="name"/> or <paramref name="graphQLType"/> is null, empty or white space.</exception>
     public BatchArgument(string name, string graphQLType, object? value)
     {
         if (string.IsNullOrWhiteSpace(name)) throw new ArgumentException("The argument name is empty.", nameof(name));
@@ -79,19 +94,27 @@ public sealed class BatchArgument
         Value = value;
     }
 
+    /// <summary>The argument's name in the schema, e.g. <c>input</c>.</summary>
     public string Name { get; }
 
     /// <summary>e.g. <c>core_user_create_user_input!</c>.</summary>
     public string GraphQLType { get; }
 
+    /// <summary>The value sent as the variable (plain CLR data); null sends JSON null.</summary>
     public object? Value { get; }
 
+    /// <inheritdoc/>
     public override string ToString() => $"{Name}: {GraphQLType}";
 }
 
 /// <summary>The outcome of one batched operation.</summary>
 public sealed class BatchItemResult
 {
+    /// <summary>Records how one operation of a batch ended.</summary>
+    /// <param name="index">The operation's position in the input sequence.</param>
+    /// <param name="operation">The operation this result is for.</param>
+    /// <param name="data">The alias's data, if it succeeded.</param>
+    /// <param name="error">The error that belongs to the alias; null when it succeeded.</param>
     public BatchItemResult(int index, BatchOperation operation, JsonElement? data, TotaraGraphQLError? error)
     {
         Index = index;
@@ -103,14 +126,18 @@ public sealed class BatchItemResult
     /// <summary>The operation's position in the input sequence.</summary>
     public int Index { get; }
 
+    /// <summary>The operation this result is for, with its <see cref="BatchOperation.Tag"/>.</summary>
     public BatchOperation Operation { get; }
 
     /// <summary>The alias's data (detached copy), if it succeeded.</summary>
     public JsonElement? Data { get; }
 
+    /// <summary>The error that belongs to this alias (the site's, or the client's own lost-answer marker); null when it succeeded.</summary>
     public TotaraGraphQLError? Error { get; }
 
+    /// <summary>True when the operation has no error; its <see cref="Data"/> may still be null when the field answers null.</summary>
     public bool Succeeded => Error is null;
 
+    /// <inheritdoc/>
     public override string ToString() => Succeeded ? $"#{Index} {Operation.Field}: ok" : $"#{Index} {Operation.Field}: {Error}";
 }

@@ -9,6 +9,11 @@ namespace Totara.Client;
 /// </summary>
 public sealed class GraphQLRequest
 {
+    /// <summary>Makes a request of one document; user data goes in <paramref name="variables"/>.</summary>
+    /// <param name="query">The GraphQL document.</param>
+    /// <param name="variables">The document's variables as plain CLR values; null means none.</param>
+    /// <param name="operationName">Which operation of the document to run; null or empty sends none.</param>
+    /// <exception cref="ArgumentException"><paramref name="query"/> is empty, or <paramref name="operationName"/> is one Totara refuses (see <see cref="IsAcceptedOperationName"/>).</exception>
     public GraphQLRequest(string query, IDictionary<string, object?>? variables = null, string? operationName = null)
     {
         if (string.IsNullOrWhiteSpace(query)) throw new ArgumentException("The GraphQL document is empty.", nameof(query));
@@ -21,6 +26,7 @@ public sealed class GraphQLRequest
         OperationName = operationName;
     }
 
+    /// <summary>The GraphQL document, sent as it is.</summary>
     public string Query { get; }
 
     /// <summary>
@@ -36,12 +42,15 @@ public sealed class GraphQLRequest
         return true;
     }
 
+    /// <summary>The variables sent with the document; empty, never null, when there are none.</summary>
     public IDictionary<string, object?> Variables { get; }
 
+    /// <summary>The operation to run; null when none is sent (a document with one operation).</summary>
     public string? OperationName { get; }
 
     /// <summary>A copy with other variables (used to follow a cursor).</summary>
     public GraphQLRequest WithVariables(IDictionary<string, object?> variables) => new(Query, variables, OperationName);
 
+    /// <inheritdoc/>
     public override string ToString() => OperationName is null ? "GraphQL request" : $"GraphQL request {OperationName}";
 }

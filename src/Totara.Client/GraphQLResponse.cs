@@ -8,6 +8,10 @@ namespace Totara.Client;
 /// <summary>What Totara answered: <c>{data, errors, extensions}</c>. Elements are detached copies.</summary>
 public sealed class GraphQLResponse
 {
+    /// <summary>Holds one parsed response.</summary>
+    /// <param name="data">The <c>data</c> member; null when absent or JSON null.</param>
+    /// <param name="errors">The <c>errors</c> member; null means none.</param>
+    /// <param name="extensions">The <c>extensions</c> member; null when absent.</param>
     public GraphQLResponse(JsonElement? data, IReadOnlyList<TotaraGraphQLError>? errors, JsonElement? extensions)
     {
         Data = data;
@@ -15,23 +19,33 @@ public sealed class GraphQLResponse
         Extensions = extensions;
     }
 
+    /// <summary>The <c>data</c> member; null when the site sent none or JSON null (a failed request, or a non-null field that failed and nulled its parents).</summary>
     public JsonElement? Data { get; }
 
+    /// <summary>The <c>errors</c> member; empty, never null, when there were none.</summary>
     public IReadOnlyList<TotaraGraphQLError> Errors { get; }
 
+    /// <summary>The <c>extensions</c> member (e.g. Totara's complexity figures); null when absent.</summary>
     public JsonElement? Extensions { get; }
 
+    /// <summary>True when the response has any error; <see cref="Data"/> may still hold the aliases that succeeded.</summary>
     public bool HasErrors => Errors.Count > 0;
 
     /// <summary>The errors whose path starts with the given root field or alias.</summary>
     public IEnumerable<TotaraGraphQLError> ErrorsFor(string alias) => Errors.Where(e => e.RootField == alias);
 
+    /// <inheritdoc/>
     public override string ToString() => $"GraphQL response ({(Data is null ? "no data" : "data")}, {Errors.Count} error(s))";
 }
 
 /// <summary>One entry of <c>errors</c>, in Totara's shape.</summary>
 public sealed class TotaraGraphQLError
 {
+    /// <summary>Holds one error as the site sent it.</summary>
+    /// <param name="message">The <c>message</c> member.</param>
+    /// <param name="category">The <c>extensions.category</c> member, if any.</param>
+    /// <param name="debugMessage">The <c>extensions.debugMessage</c> member, if any.</param>
+    /// <param name="path">The <c>path</c> member, if any.</param>
     public TotaraGraphQLError(string message, string? category = null, string? debugMessage = null, IReadOnlyList<object>? path = null)
     {
         Message = message;
@@ -40,11 +54,13 @@ public sealed class TotaraGraphQLError
         Path = path;
     }
 
+    /// <summary>The <c>message</c> member; for a resolver error Totara sends only "Internal server error" here, so read <see cref="Text"/> for the real text.</summary>
     public string Message { get; }
 
     /// <summary><c>extensions.category</c>, e.g. <c>query_complexity</c>, <c>graphql</c>, <c>internal</c>.</summary>
     public string? Category { get; }
 
+    /// <summary>The <c>extensions.debugMessage</c> member: the real text of a resolver error; null when the site's response_debug setting hides it.</summary>
     public string? DebugMessage { get; }
 
     /// <summary>Field names (string) and list indexes (int); the first is the root field or alias.</summary>
@@ -74,6 +90,7 @@ public sealed class TotaraGraphQLError
     /// <summary>The root field or alias this error belongs to, if any.</summary>
     public string? RootField => Path is { Count: > 0 } p ? p[0] as string : null;
 
+    /// <inheritdoc/>
     public override string ToString()
     {
         var where = Path is { Count: > 0 } p ? " at " + string.Join(".", p) : "";

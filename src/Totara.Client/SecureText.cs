@@ -10,6 +10,10 @@ namespace Totara.Client;
 /// </summary>
 public static class SecureText
 {
+    /// <summary>The text a SecureString holds, read through an unmanaged buffer that is zeroed straight after.</summary>
+    /// <param name="value">The secret.</param>
+    /// <returns>The secret as a string; empty when the secret is empty.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="value"/> is null.</exception>
     public static string Read(SecureString value)
     {
         if (value is null) throw new ArgumentNullException(nameof(value));

@@ -37,6 +37,10 @@ public sealed class TotaraClient : IDisposable
     private GoalsClient? _goals;
     private IReadOnlyList<string>? _clientIds;
 
+    /// <summary>Makes a client for one site. Nothing is sent yet: call <see cref="SignInAsync"/> or <see cref="HandshakeAsync"/> to find a wrong URL or secret at once.</summary>
+    /// <param name="options">The site, the credentials and the limits to respect; checked here and read, not copied, afterwards.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A budget, the maximum complexity, the batch share, the retry count or the request timeout in <paramref name="options"/> is out of range.</exception>
     public TotaraClient(TotaraClientOptions options)
     {
         Options = options ?? throw new ArgumentNullException(nameof(options));
@@ -77,6 +81,7 @@ public sealed class TotaraClient : IDisposable
         return lanes;
     }
 
+    /// <summary>The options the client was made with; the limits are read from here on every request.</summary>
     public TotaraClientOptions Options { get; }
 
     /// <summary>The users area (core_user_*): typed reads, lists and batched create/update/delete.</summary>
@@ -137,6 +142,11 @@ public sealed class TotaraClient : IDisposable
     /// <summary>Complexity points this client's requests cost, as the client counted them (the site's figure where an answer showed it).</summary>
     public long ComplexityPointsSpent => _executor.Lanes.PointsSettled;
 
+    /// <summary>
+    /// Proves the token and the endpoint with one <c>totara_webapi_status</c> query. The operations
+    /// listed come from the bundled schema, not from the site (it usually refuses introspection).
+    /// </summary>
+    /// <exception cref="TotaraException">The site refused the token, could not be reached, or answered without a status.</exception>
     public Task<TotaraSiteInfo> HandshakeAsync(CancellationToken ct = default) =>
         new SiteProbe(_runner).RunAsync(ct);
 
@@ -190,8 +200,10 @@ public sealed class TotaraClient : IDisposable
         return (int)Math.Max(1, Math.Min(maximum, Math.Floor(room / perItem)));
     }
 
+    /// <summary>Releases the HTTP client (and the handler the client made itself; a handler passed in <see cref="TotaraClientOptions.HttpHandler"/> is left to its owner).</summary>
     public void Dispose() => _http.Dispose();
 
+    /// <inheritdoc/>
     public override string ToString() => Options.Credentials.Count == 1
         ? $"Totara client for {Options.SiteUrl} ({Options.Credential})"
         : $"Totara client for {Options.SiteUrl} ({Options.Credentials.Count} API clients: {string.Join(", ", ClientIds)})";

@@ -8,6 +8,11 @@ namespace Totara.Client;
 /// <summary>Where the site is, how to sign in, and the site's limits the client respects.</summary>
 public sealed class TotaraClientOptions
 {
+    /// <summary>One API client (or one pre-issued token) of one site.</summary>
+    /// <param name="siteUrl">The site's address, absolute (e.g. https://learn.example.com); a site under a folder keeps its path.</param>
+    /// <param name="credential">How to sign in.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="siteUrl"/> or <paramref name="credential"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="siteUrl"/> is not absolute.</exception>
     public TotaraClientOptions(Uri siteUrl, TotaraCredential credential)
         : this(siteUrl, new[] { credential ?? throw new ArgumentNullException(nameof(credential)) })
     {
@@ -38,6 +43,7 @@ public sealed class TotaraClientOptions
         }
     }
 
+    /// <summary>The site's address; the token endpoint and the GraphQL endpoint are resolved against it.</summary>
     public Uri SiteUrl { get; }
 
     /// <summary>The first (with one client, the only) credential.</summary>
@@ -61,10 +67,13 @@ public sealed class TotaraClientOptions
     /// <summary>Batches use at most this share of <see cref="MaxComplexity"/>, a margin for estimation error.</summary>
     public double BatchComplexityShare { get; set; } = 0.8;
 
+    /// <summary>How many times one request is retried after a 429, a 5xx, a 408 or a dropped connection (a mutation only where resending is safe); 0 turns retries off.</summary>
     public int MaxRetryAttempts { get; set; } = 8;
 
+    /// <summary>Retries stop once this long has passed since the first attempt; a back-off is cut short to fit in it.</summary>
     public TimeSpan MaxRetryDuration { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>How long one HTTP request (token or GraphQL) may take before it counts as a timeout.</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(100);
 
     /// <summary>Renew a token this long before its <c>expires_in</c> runs out.</summary>

@@ -7,7 +7,7 @@ namespace Totara.Client;
 /// <summary>
 /// How the client proves who it is: an API client's id and secret (tokens are requested and
 /// renewed as needed) or a pre-issued access token used as given. The secret is kept protected
-/// (<see cref="ProtectedSecret"/>) and never shown by <see cref="ToString"/>.
+/// (<see cref="ProtectedSecret"/>) and never shown by <see cref="object.ToString"/>.
 /// </summary>
 public abstract class TotaraCredential
 {
@@ -18,6 +18,10 @@ public abstract class TotaraCredential
     /// <summary>The API client id; null for a pre-issued access token.</summary>
     public abstract string? ClientId { get; }
 
+    /// <summary>An API client's id and secret; the secret is copied into protected memory at once.</summary>
+    /// <param name="clientId">The API client's id as the site shows it.</param>
+    /// <param name="clientSecret">The API client's secret.</param>
+    /// <exception cref="ArgumentException"><paramref name="clientId"/> is empty or white space, or <paramref name="clientSecret"/> is empty.</exception>
     public static TotaraCredential FromClientCredentials(string clientId, string clientSecret)
     {
         if (string.IsNullOrWhiteSpace(clientId))
@@ -37,6 +41,9 @@ public abstract class TotaraCredential
         return new ClientCredentials(clientId, ProtectedSecret.From(clientSecret));
     }
 
+    /// <summary>A token issued beforehand, sent as it is and never renewed: once it expires, requests fail with <see cref="TotaraAuthenticationException"/>.</summary>
+    /// <param name="accessToken">The bearer token.</param>
+    /// <exception cref="ArgumentException"><paramref name="accessToken"/> is empty or white space.</exception>
     public static TotaraCredential FromAccessToken(string accessToken)
     {
         if (string.IsNullOrWhiteSpace(accessToken))

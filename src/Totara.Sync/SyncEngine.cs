@@ -22,6 +22,11 @@ public sealed class SyncEngine : IDisposable
     private StateFileLock? _stateLock;
     private DeltaRun? _run;
 
+    /// <summary>An engine for one run against the client's site.</summary>
+    /// <param name="client">The client the run reads and writes through; not disposed by the engine.</param>
+    /// <param name="options">How the run behaves; checked here.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="client"/> or <paramref name="options"/> is null.</exception>
+    /// <exception cref="ArgumentException">The options contradict each other (see <see cref="SyncOptions.Validate"/>).</exception>
     public SyncEngine(TotaraClient client, SyncOptions options)
     {
         _client = client ?? throw new ArgumentNullException(nameof(client));
@@ -30,6 +35,7 @@ public sealed class SyncEngine : IDisposable
         _site = client.Options.SiteUrl;
     }
 
+    /// <summary>The options the run was made with.</summary>
     public SyncOptions Options { get; }
 
     /// <summary>Progress of every phase (called on the engine's thread).</summary>
@@ -137,6 +143,8 @@ public sealed class SyncEngine : IDisposable
     /// Phase 5: applies the plan in batches; <paramref name="onBatch"/> sees each batch with its
     /// outcomes. Returns true when it ran to the end, false when <paramref name="stop"/> cut it short.
     /// </summary>
+    /// <param name="plan">The plan to apply (from <see cref="PlanAsync"/>); its changes get their outcomes.</param>
+    /// <param name="onBatch">Called after each batch with its changes and their outcomes; null for none.</param>
     /// <param name="stop">Checked between batches (Ctrl+C): the batch in flight finishes first.</param>
     /// <param name="abort">Cancels the batch in flight itself.</param>
     public async Task<bool> ApplyAsync(SyncPlan plan, Action<IReadOnlyList<SyncChange>>? onBatch = null,

@@ -24,6 +24,8 @@ internal sealed class LostAnswerRecovery
     private readonly int _maxResends;
     private readonly Func<IReadOnlyList<BatchOperation>, CancellationToken, Task<IReadOnlyList<BatchItemResult>>> _runQueries;
 
+    /// <param name="results">Where each operation's outcome is recorded; a check that settles one fails or completes it here.</param>
+    /// <param name="maxResends">How many times one operation's answer may be lost before it is failed with "state unknown".</param>
     /// <param name="runQueries">Runs query operations as batches (for read-backs), results in input order.</param>
     public LostAnswerRecovery(BatchResults results, int maxResends,
         Func<IReadOnlyList<BatchOperation>, CancellationToken, Task<IReadOnlyList<BatchItemResult>>> runQueries)

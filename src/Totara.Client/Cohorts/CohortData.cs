@@ -13,21 +13,29 @@ public sealed class CohortData
     /// <summary>Complexity of one audience with <see cref="Selection"/>.</summary>
     public const int CostPerCohort = 7;
 
+    /// <summary>The audience's id; 0 when the site sent none or not a number.</summary>
     public long Id { get; set; }
 
+    /// <summary>The audience's name; names need not be unique. Empty when the site sent none.</summary>
     public string Name { get; set; } = "";
 
+    /// <summary>The audience's idnumber (the key an integration sets); null when it has none.</summary>
     public string? IdNumber { get; set; }
 
+    /// <summary>The audience's description as stored (may hold HTML); null when it has none.</summary>
     public string? Description { get; set; }
 
     /// <summary>STATIC or DYNAMIC.</summary>
     public string? Type { get; set; }
 
+    /// <summary>True when the audience is active; false also when the site did not say.</summary>
     public bool Active { get; set; }
 
+    /// <summary>How many members the audience has (the site sends a number or a string); 0 when it did not say.</summary>
     public int MembersCount { get; set; }
 
+    /// <summary>Reads one item of <c>core_cohort_static_cohorts</c> selected with <see cref="Selection"/>; missing fields keep their defaults.</summary>
+    /// <param name="item">The item's JSON object.</param>
     public static CohortData FromJson(JsonElement item) => new()
     {
         Id = long.TryParse(JsonValues.Text(item, "id"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var id) ? id : 0,
@@ -49,5 +57,6 @@ public sealed class CohortData
                || string.Equals(Name, text, StringComparison.OrdinalIgnoreCase);
     }
 
+    /// <inheritdoc/>
     public override string ToString() => string.IsNullOrEmpty(IdNumber) ? Name : $"{Name} ({IdNumber})";
 }

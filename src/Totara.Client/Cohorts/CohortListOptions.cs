@@ -7,6 +7,7 @@ namespace Totara.Client.Cohorts;
 /// <summary>What <c>core_cohort_static_cohorts</c> is asked for: its filters and the page size.</summary>
 public sealed class CohortListOptions
 {
+    /// <summary>The most audiences one page asks for, whatever <see cref="PageSize"/> says.</summary>
     public const int MaxPageSize = 500;
 
     /// <summary>Only audiences with this tag (raw name; filter.tag_filter).</summary>
@@ -21,6 +22,8 @@ public sealed class CohortListOptions
     /// <summary>Audiences per page; null derives it from the complexity limit.</summary>
     public int? PageSize { get; set; }
 
+    /// <summary>The page size sent: <see cref="PageSize"/> kept within 1..<see cref="MaxPageSize"/>, or, without one, as many audiences as fit under <paramref name="complexityLimit"/>.</summary>
+    /// <param name="complexityLimit">The complexity one request may use (the client's <see cref="TotaraClient.BatchComplexityLimit"/>).</param>
     public int EffectivePageSize(int complexityLimit) =>
         Paging.PageSize.Choose(PageSize, MaxPageSize, complexityLimit, CohortData.CostPerCohort);
 

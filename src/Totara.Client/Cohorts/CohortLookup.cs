@@ -43,6 +43,10 @@ public static class CohortLookup
 /// <summary>An audience identity that names no audience, or more than one.</summary>
 public sealed class CohortNotFoundException : TotaraException
 {
+    /// <summary>Makes the failure for an identity that names no audience, or several.</summary>
+    /// <param name="identity">The identity as given.</param>
+    /// <param name="message">The text to show (naming the matching ids when ambiguous).</param>
+    /// <param name="ambiguous">True when several audiences match; false when none does.</param>
     public CohortNotFoundException(string identity, string message, bool ambiguous) : base(message)
     {
         Identity = identity;

@@ -8,8 +8,11 @@ namespace Totara.Client.Cohorts;
 /// <summary>What is done with a user's membership of an audience.</summary>
 public enum CohortMembershipAction
 {
+    /// <summary>Make the user a member (<c>core_cohort_add_cohort_member</c>); a member already is left as is.</summary>
     Add,
+    /// <summary>Take the user out of the audience (<c>core_cohort_remove_cohort_member</c>); a non-member is left as is.</summary>
     Remove,
+    /// <summary>Only ask whether the user is a member (<c>core_cohort_is_user_member</c>); nothing changes.</summary>
     Test,
 }
 
@@ -50,27 +53,33 @@ public sealed class CohortMembershipResult
         UserNotFound = userNotFound;
     }
 
+    /// <summary>The request this result answers, as given (with all its user references).</summary>
     public UserRequest Request { get; }
 
     /// <summary>The reference that matched (or, on failure, the last one tried).</summary>
     public UserReference Tried { get; }
 
+    /// <summary>What was found or done; null when the request failed (see <see cref="Error"/>).</summary>
     public CohortMembershipOutcome? Outcome { get; }
 
     /// <summary>The user's id and username, when the site returned the user (adds and removes).</summary>
     public long? UserId { get; }
 
+    /// <summary>The user's username, when the site returned the user (adds and removes); null for a test or a membership that needed no change.</summary>
     public string? Username { get; }
 
+    /// <summary>Why the request failed; null when it succeeded. <see cref="UserNotFound"/> tells when no reference matched a user.</summary>
     public TotaraGraphQLError? Error { get; }
 
     /// <summary>True when no reference of the request matched a user.</summary>
     public bool UserNotFound { get; }
 
+    /// <summary>True when the request has no error and <see cref="Outcome"/> is set.</summary>
     public bool Succeeded => Error is null;
 
     /// <summary>For a test: whether the user is a member.</summary>
     public bool IsMember => Outcome is CohortMembershipOutcome.IsMember or CohortMembershipOutcome.AlreadyMember or CohortMembershipOutcome.Added;
 
+    /// <inheritdoc/>
     public override string ToString() => Succeeded ? $"{Tried}: {Outcome}" : $"{Tried}: {Error!.Message}";
 }

@@ -27,6 +27,9 @@ public sealed class CohortsClient
 
     private readonly TotaraClient _client;
 
+    /// <summary>The audiences area of <paramref name="client"/>; use <see cref="TotaraClient.Cohorts"/> rather than making one.</summary>
+    /// <param name="client">The client whose transport, pacing and batching the area uses.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="client"/> is null.</exception>
     public CohortsClient(TotaraClient client) => _client = client ?? throw new ArgumentNullException(nameof(client));
 
     /// <summary>How many membership operations of <paramref name="action"/> fit in one request.</summary>

@@ -9,9 +9,13 @@ public enum CourseCompletionState
 {
     /// <summary>The site holds no completion record (not enrolled, or completion tracking is off).</summary>
     NoRecord,
+    /// <summary>Tracked, but nothing done yet (COMPLETION_STATUS_NOTYETSTARTED, status 10).</summary>
     NotYetStarted,
+    /// <summary>Started but not complete (COMPLETION_STATUS_INPROGRESS, status 25).</summary>
     InProgress,
+    /// <summary>Completed (COMPLETION_STATUS_COMPLETE, status 50).</summary>
     Complete,
+    /// <summary>Completed through recognition of prior learning (COMPLETION_STATUS_COMPLETEVIARPL, status 75).</summary>
     CompleteViaRpl,
 }
 
@@ -25,33 +29,47 @@ public sealed class CourseCompletionData
     /// <summary>Query 5, user 3, course 4, completion 9.</summary>
     public const int Cost = 21;
 
+    /// <summary>The user's id as the site returned it; null when the answer had no user.</summary>
     public long? UserId { get; set; }
 
+    /// <summary>The user's username as the site returned it; null when the answer had no user.</summary>
     public string? Username { get; set; }
 
+    /// <summary>The course's id; null when the answer had no course.</summary>
     public long? CourseId { get; set; }
 
+    /// <summary>The course's shortname; null when the answer had no course.</summary>
     public string? CourseShortName { get; set; }
 
+    /// <summary>The course's full name; null when the answer had no course.</summary>
     public string? CourseFullName { get; set; }
 
+    /// <summary>The completion record's id; null when the site holds no record (<see cref="State"/> is then <see cref="CourseCompletionState.NoRecord"/>).</summary>
     public long? CompletionId { get; set; }
 
+    /// <summary>The completion state, from the status key or, failing that, the numeric status (see <see cref="StateOf"/>).</summary>
     public CourseCompletionState State { get; set; }
 
     /// <summary>Totara's raw status value (10, 25, 50, 75) as text.</summary>
     public string? StatusCode { get; set; }
 
+    /// <summary>The progress the site reports for the course (Totara gives a percentage, 0 to 100); null when it sent none.</summary>
     public double? Progress { get; set; }
 
+    /// <summary>When the course was completed (from unix seconds); null when not complete or the site sent 0.</summary>
     public DateTimeOffset? TimeCompleted { get; set; }
 
+    /// <summary>The user's final course grade, in the course's grade points; null when not graded.</summary>
     public double? GradeFinal { get; set; }
 
+    /// <summary>The most points the course grade can reach; null when the site sent none.</summary>
     public double? GradeMax { get; set; }
 
+    /// <summary>The final grade as a percentage of <see cref="GradeMax"/>; null when not graded.</summary>
     public double? GradePercentage { get; set; }
 
+    /// <summary>Reads one answer of <c>core_completion_get_course_completion</c> selected with <see cref="Selection"/>; a missing part leaves its properties null (a missing completion gives <see cref="CourseCompletionState.NoRecord"/>).</summary>
+    /// <param name="result">The answer's JSON object.</param>
     public static CourseCompletionData FromJson(JsonElement result)
     {
         var data = new CourseCompletionData();
@@ -113,17 +131,24 @@ public sealed class CourseCompletionResult
         UserNotFound = userNotFound;
     }
 
+    /// <summary>The request this result answers, as given (with all its user references).</summary>
     public UserRequest Request { get; }
 
+    /// <summary>The reference that matched (or, on failure, the last one tried).</summary>
     public UserReference Tried { get; }
 
+    /// <summary>The user's completion; null when the request failed.</summary>
     public CourseCompletionData? Completion { get; }
 
+    /// <summary>Why the request failed; null when it succeeded.</summary>
     public TotaraGraphQLError? Error { get; }
 
+    /// <summary>True when no reference of the request matched a user.</summary>
     public bool UserNotFound { get; }
 
+    /// <summary>True when the request has no error and <see cref="Completion"/> is set.</summary>
     public bool Succeeded => Error is null;
 
+    /// <inheritdoc/>
     public override string ToString() => Succeeded ? $"{Tried}: {Completion!.State}" : $"{Tried}: {Error!.Message}";
 }

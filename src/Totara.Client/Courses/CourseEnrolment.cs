@@ -8,8 +8,11 @@ namespace Totara.Client.Courses;
 /// <summary>What is done with a user's manual enrolment in a course.</summary>
 public enum CourseEnrolmentAction
 {
+    /// <summary>Enrol the user manually (<c>enrol_manual_enrol_user</c>), with the <see cref="EnrolmentSettings"/> given; always sent, so the settings apply to a user enrolled already.</summary>
     Enrol,
+    /// <summary>Remove the user's manual enrolment (<c>enrol_manual_unenrol_user</c>); sent only for a user actively enrolled.</summary>
     Unenrol,
+    /// <summary>Only ask whether the user is actively enrolled (<c>core_course_is_user_enrolled</c>); nothing changes.</summary>
     Test,
 }
 
@@ -78,32 +81,40 @@ public sealed class CourseEnrolmentResult
         Role = role;
     }
 
+    /// <summary>The request this result answers, as given (with all its user references).</summary>
     public UserRequest Request { get; }
 
     /// <summary>The reference that matched (or, on failure, the last one tried).</summary>
     public UserReference Tried { get; }
 
+    /// <summary>What was found or done; null when the request failed (see <see cref="Error"/>).</summary>
     public CourseEnrolmentOutcome? Outcome { get; }
 
     /// <summary>The user's id and username, when the site returned the user (enrols and unenrols).</summary>
     public long? UserId { get; }
 
+    /// <summary>The user's username, when the site returned the user (enrols and unenrols); null otherwise.</summary>
     public string? Username { get; }
 
     /// <summary>The enrolment's start, end, status (ENROL_USER_ACTIVE / ENROL_USER_SUSPENDED) and role, after an enrol.</summary>
     public DateTimeOffset? Start { get; }
 
+    /// <summary>When the enrolment ends, after an enrol; null when open-ended or not an enrol.</summary>
     public DateTimeOffset? End { get; }
 
+    /// <summary>The enrolment's status after an enrol (ENROL_USER_ACTIVE or ENROL_USER_SUSPENDED, as the site sent it); null otherwise.</summary>
     public string? Status { get; }
 
+    /// <summary>The shortname of the role the enrol gave; null when not an enrol or the site sent none.</summary>
     public string? Role { get; }
 
+    /// <summary>Why the request failed; null when it succeeded. <see cref="UserNotFound"/> tells when no reference matched a user.</summary>
     public TotaraGraphQLError? Error { get; }
 
     /// <summary>True when no reference of the request matched a user.</summary>
     public bool UserNotFound { get; }
 
+    /// <summary>True when the request has no error and <see cref="Outcome"/> is set.</summary>
     public bool Succeeded => Error is null;
 
     /// <summary>Whether the user is enrolled after the operation (or, for a test, is enrolled).</summary>
@@ -112,5 +123,6 @@ public sealed class CourseEnrolmentResult
     internal CourseEnrolmentResult With(CourseEnrolmentOutcome outcome) =>
         new(Request, Tried, outcome, UserId, Username, null, false, Start, End, Status, Role);
 
+    /// <inheritdoc/>
     public override string ToString() => Succeeded ? $"{Tried}: {Outcome}" : $"{Tried}: {Error!.Message}";
 }

@@ -7,6 +7,7 @@ namespace Totara.Client.Courses;
 /// <summary>What <c>core_course_courses</c> is asked for: its filters, the sort and the page size.</summary>
 public sealed class CourseListOptions
 {
+    /// <summary>The most courses one page asks for, whatever <see cref="PageSize"/> says.</summary>
     public const int MaxPageSize = 500;
 
     /// <summary>Only courses with this tag (raw name; filters.tag_filter).</summary>
@@ -28,6 +29,8 @@ public sealed class CourseListOptions
     /// <summary>Courses per page; null derives it from the complexity limit.</summary>
     public int? PageSize { get; set; }
 
+    /// <summary>The page size sent: <see cref="PageSize"/> kept within 1..<see cref="MaxPageSize"/>, or, without one, as many courses as fit under <paramref name="complexityLimit"/>.</summary>
+    /// <param name="complexityLimit">The complexity one request may use (the client's <see cref="TotaraClient.BatchComplexityLimit"/>).</param>
     public int EffectivePageSize(int complexityLimit) =>
         Paging.PageSize.Choose(PageSize, MaxPageSize, complexityLimit, CourseData.CostPerCourse);
 

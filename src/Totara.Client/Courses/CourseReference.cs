@@ -19,17 +19,27 @@ public sealed class CourseReference
     /// <summary>The API's field name: id, idnumber or shortname.</summary>
     public string FieldName { get; }
 
+    /// <summary>The key's value as text (trimmed): the id's digits, the idnumber or the shortname.</summary>
     public string Value { get; }
 
     /// <summary>The id, when this reference is by id.</summary>
     public long? Id => FieldName == "id" ? long.Parse(Value, CultureInfo.InvariantCulture) : null;
 
+    /// <summary>A reference to the course with this id.</summary>
+    /// <param name="id">The course's id, a positive number.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="id"/> is 0 or negative.</exception>
     public static CourseReference ById(long id) =>
         id > 0 ? new CourseReference("id", id.ToString(CultureInfo.InvariantCulture))
                : throw new ArgumentOutOfRangeException(nameof(id), id, "A course id is a positive number.");
 
+    /// <summary>A reference to the course with this idnumber (trimmed; the site matches it exactly).</summary>
+    /// <param name="idNumber">The course's idnumber.</param>
+    /// <exception cref="ArgumentException"><paramref name="idNumber"/> is null, empty or white space.</exception>
     public static CourseReference ByIdNumber(string idNumber) => new("idnumber", Require(idNumber, "idnumber"));
 
+    /// <summary>A reference to the course with this shortname (trimmed; the site matches it exactly).</summary>
+    /// <param name="shortName">The course's shortname.</param>
+    /// <exception cref="ArgumentException"><paramref name="shortName"/> is null, empty or white space.</exception>
     public static CourseReference ByShortName(string shortName) => new("shortname", Require(shortName, "shortname"));
 
     /// <summary>The reference as the GraphQL input object, e.g. <c>{ shortname: "INDUCT" }</c>.</summary>

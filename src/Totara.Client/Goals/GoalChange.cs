@@ -15,16 +15,22 @@ public sealed class GoalChange
     /// <summary>The statuses Totara's basic goal plugin supports.</summary>
     public static readonly IReadOnlyList<string> Statuses = new[] { "not_started", "in_progress", "completed", "cancelled" };
 
+    /// <summary>The goal's name (at most 1024 characters); null leaves it as it is. Required to create.</summary>
     public string? Name { get; set; }
 
+    /// <summary>The goal's id_number, the key an integration sets and a re-run is matched by; null leaves it as it is.</summary>
     public string? IdNumber { get; set; }
 
+    /// <summary>The goal's description; null leaves it as it is.</summary>
     public string? Description { get; set; }
 
+    /// <summary>When work on the goal starts (sent as unix seconds); null leaves it as it is. Required to create.</summary>
     public DateTimeOffset? StartDate { get; set; }
 
+    /// <summary>When the goal is due (sent as unix seconds); not before <see cref="StartDate"/>. Null leaves it as it is; required to create.</summary>
     public DateTimeOffset? TargetDate { get; set; }
 
+    /// <summary>The value that completes the goal, 0 to 99999; null leaves it as it is. Required to create.</summary>
     public double? TargetValue { get; set; }
 
     /// <summary>Create only: whose goal it is.</summary>

@@ -7,9 +7,13 @@ namespace Totara.Client.Goals;
 /// <summary>What a batched goal operation is.</summary>
 public enum GoalOperationKind
 {
+    /// <summary>A new goal (<c>perform_goal_create</c>).</summary>
     Create,
+    /// <summary>A change to a goal's values (<c>perform_goal_update</c>).</summary>
     Update,
+    /// <summary>A change to a goal's status or current value (<c>perform_goal_update_progress</c>).</summary>
     Progress,
+    /// <summary>A goal removed (<c>perform_goal_delete</c>).</summary>
     Delete,
 }
 
@@ -29,6 +33,7 @@ public sealed class GoalOperationResult
         ErrorField = error?.Text is { } text ? FieldOf(text) : null;
     }
 
+    /// <summary>Which operation this result is for.</summary>
     public GoalOperationKind Kind { get; }
 
     /// <summary>The goal an update, progress update or delete named (null for a create).</summary>
@@ -43,13 +48,16 @@ public sealed class GoalOperationResult
     /// <summary>After a progress update: the goal's status and current value.</summary>
     public string? Status { get; }
 
+    /// <summary>After a progress update: the goal's current value; after a create or update, the returned goal's; else null.</summary>
     public double? CurrentValue { get; }
 
+    /// <summary>Why the operation failed; null when it succeeded. <see cref="ErrorField"/>, <see cref="GoalNotFound"/> and <see cref="UserNotFound"/> say what it is about.</summary>
     public TotaraGraphQLError? Error { get; }
 
     /// <summary>The goal property the error is about (e.g. TargetValue), when Totara's message names one.</summary>
     public string? ErrorField { get; }
 
+    /// <summary>True when the operation has no error.</summary>
     public bool Succeeded => Error is null;
 
     /// <summary>True when the site's answer means no goal matches the reference.</summary>
@@ -90,6 +98,7 @@ public sealed class GoalOperationResult
         return null;
     }
 
+    /// <inheritdoc/>
     public override string ToString() => Succeeded ? $"{Kind} {Target}: ok" : $"{Kind} {Target}: {Error!.Explanation}";
 }
 

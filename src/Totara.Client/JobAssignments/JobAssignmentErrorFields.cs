@@ -25,6 +25,8 @@ public static class JobAssignmentErrorFields
         ("ID Number", "idnumber"),
     };
 
+    /// <summary>The input field (<c>manager</c>, <c>startdate</c>, <c>idnumber</c>, ...) the site's text is about: the first known phrase it contains, ignoring case; null when the text is null or names no field.</summary>
+    /// <param name="text">The error's real text (<see cref="TotaraGraphQLError.Text"/>), not its generic message.</param>
     public static string? FieldOf(string? text) => text is null
         ? null
         : Map.Where(pair => text.IndexOf(pair.Text, StringComparison.OrdinalIgnoreCase) >= 0).Select(pair => pair.Field).FirstOrDefault();

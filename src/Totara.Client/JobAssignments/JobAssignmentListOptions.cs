@@ -10,6 +10,7 @@ namespace Totara.Client.JobAssignments;
 /// </summary>
 public sealed class JobAssignmentListOptions
 {
+    /// <summary>The most assignments one page asks for.</summary>
     public const int MaxPageSize = 500;
 
     /// <summary>Newest first when true.</summary>

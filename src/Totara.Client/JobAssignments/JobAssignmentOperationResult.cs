@@ -6,8 +6,11 @@ namespace Totara.Client.JobAssignments;
 /// <summary>What a batched job-assignment operation is.</summary>
 public enum JobAssignmentOperationKind
 {
+    /// <summary>A new assignment (<c>totara_job_create_job_assignment</c>).</summary>
     Create,
+    /// <summary>A change to an assignment (<c>totara_job_update_job_assignment</c>).</summary>
     Update,
+    /// <summary>An assignment removed (<c>totara_job_delete_job_assignment</c>).</summary>
     Delete,
 }
 
@@ -49,6 +52,7 @@ public sealed class JobAssignmentOperationResult
     /// <summary>The operation's position in the input sequence.</summary>
     public int Index { get; }
 
+    /// <summary>Which operation this result is for.</summary>
     public JobAssignmentOperationKind Kind { get; }
 
     /// <summary>The assignment the operation named (for a create: the user and the new idnumber).</summary>
@@ -66,11 +70,13 @@ public sealed class JobAssignmentOperationResult
     /// <summary>The id a delete reported (null when it was settled by finding the assignment gone).</summary>
     public long? DeletedId { get; }
 
+    /// <summary>Why the operation failed; null when it succeeded. <see cref="ErrorField"/> says which input field it is about.</summary>
     public TotaraGraphQLError? Error { get; }
 
     /// <summary>The input field the error is about (see <see cref="JobAssignmentErrorFields"/>), or null.</summary>
     public string? ErrorField => JobAssignmentErrorFields.FieldOf(Error?.Text);
 
+    /// <summary>True when the operation has no error.</summary>
     public bool Succeeded => Error is null;
 
     internal static JobAssignmentOperationResult From(BatchItemResult item)
@@ -84,5 +90,6 @@ public sealed class JobAssignmentOperationResult
         return new JobAssignmentOperationResult(item.Index, tag, job, JsonValues.Long(item.Data, "job_assignment_id"), null);
     }
 
+    /// <inheritdoc/>
     public override string ToString() => Succeeded ? $"#{Index} {Kind} {Target}: ok" : $"#{Index} {Kind} {Target}: {Error!.Message}";
 }

@@ -28,6 +28,9 @@ public sealed class JobAssignmentReference : IEquatable<JobAssignmentReference>
     /// <summary>The user holding the assignment, when given.</summary>
     public UserReference? User { get; }
 
+    /// <summary>A reference to the assignment with this id.</summary>
+    /// <param name="id">The assignment's id, a positive number.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="id"/> is 0 or negative.</exception>
     public static JobAssignmentReference ById(long id) =>
         id > 0 ? new JobAssignmentReference(id, null, null)
                : throw new ArgumentOutOfRangeException(nameof(id), id, "A job assignment id is a positive number.");
@@ -53,11 +56,15 @@ public sealed class JobAssignmentReference : IEquatable<JobAssignmentReference>
         return input;
     }
 
+    /// <summary>True when <paramref name="other"/> names the assignment by the same id, idnumber (ordinal) and user reference.</summary>
+    /// <param name="other">The reference to compare with; null is never equal.</param>
     public bool Equals(JobAssignmentReference? other) =>
         other is not null && other.Id == Id && string.Equals(other.IdNumber, IdNumber, StringComparison.Ordinal) && Equals(other.User, User);
 
+    /// <inheritdoc/>
     public override bool Equals(object? obj) => Equals(obj as JobAssignmentReference);
 
+    /// <inheritdoc/>
     public override int GetHashCode() =>
         (Id?.GetHashCode() ?? 0) ^ (IdNumber is null ? 0 : StringComparer.Ordinal.GetHashCode(IdNumber)) ^ (User?.GetHashCode() ?? 0);
 

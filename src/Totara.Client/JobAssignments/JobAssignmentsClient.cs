@@ -146,6 +146,10 @@ public sealed class JobAssignmentsClient
     /// idempotent (a second create fails as a duplicate), so after a lost answer the client looks
     /// the assignment up by user and idnumber: found means it was applied; not found, it is resent.
     /// </summary>
+    /// <param name="user">The user who will hold the assignment.</param>
+    /// <param name="idNumber">The new assignment's idnumber (unique within the user); it is how a lost answer is settled.</param>
+    /// <param name="change">The other fields to set; null sets none.</param>
+    /// <param name="tag">The caller's input record, handed back on the result.</param>
     /// <param name="answerIdOnly">Ask back the new assignment's id alone (12 points a create, not 46): for callers that read nothing else.</param>
     public BatchOperation Create(UserReference user, string idNumber, JobAssignmentChange? change = null, object? tag = null, bool answerIdOnly = false)
     {
@@ -170,6 +174,9 @@ public sealed class JobAssignmentsClient
     /// except a change of the idnumber the target is named by: that one is looked up under its new
     /// idnumber first (found means it was applied).
     /// </summary>
+    /// <param name="target">The assignment to change.</param>
+    /// <param name="change">The fields to send; only those set are sent, a field set to null is cleared.</param>
+    /// <param name="tag">The caller's input record, handed back on the result.</param>
     /// <param name="answerIdOnly">Ask back the assignment's id alone (12 points an update, not 46).</param>
     public BatchOperation Update(JobAssignmentReference target, JobAssignmentChange change, object? tag = null, bool answerIdOnly = false)
     {

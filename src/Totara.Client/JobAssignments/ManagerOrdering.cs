@@ -156,6 +156,9 @@ public static class ManagerOrdering
 /// <summary>The records in manager-first order, and the management cycles that were left out.</summary>
 public sealed class ManagerOrderingResult<T>
 {
+    /// <summary>Holds the result of <see cref="ManagerOrdering.Order{T}"/>.</summary>
+    /// <param name="ordered">The records not in a cycle, manager-first.</param>
+    /// <param name="cycles">The cycles left out, each in management order.</param>
     public ManagerOrderingResult(IReadOnlyList<T> ordered, IReadOnlyList<IReadOnlyList<T>> cycles)
     {
         Ordered = ordered;
@@ -168,5 +171,6 @@ public sealed class ManagerOrderingResult<T>
     /// <summary>Each cycle's records in management order: each is managed by the next, the last by the first.</summary>
     public IReadOnlyList<IReadOnlyList<T>> Cycles { get; }
 
+    /// <summary>True when some records were left out because they manage each other in a loop.</summary>
     public bool HasCycles => Cycles.Count > 0;
 }

@@ -25,8 +25,15 @@ public enum RecordOutcomeKind
 /// </summary>
 public sealed class RecordOutcome
 {
+    /// <summary>The outcome of a record whose change was made: no text, field or subject.</summary>
     public static readonly RecordOutcome Applied = new(RecordOutcomeKind.Applied, null, null, null, false);
 
+    /// <summary>Makes an outcome; <see cref="RecordErrorClassifier"/> is where a site's error becomes one.</summary>
+    /// <param name="kind">What happened.</param>
+    /// <param name="text">The site's real text, if it sent one.</param>
+    /// <param name="field">For an invalid input, the API field named, if any.</param>
+    /// <param name="subject">For a not found, which kind of reference matched nothing, if known.</param>
+    /// <param name="ownAccount">For a refusal, whether it named the API client's own service account.</param>
     public RecordOutcome(RecordOutcomeKind kind, string? text, string? field, string? subject, bool ownAccount)
     {
         Kind = kind;
@@ -36,6 +43,7 @@ public sealed class RecordOutcome
         OwnAccount = ownAccount;
     }
 
+    /// <summary>What happened to the record; cmdlets and the sync decide on this, never on <see cref="Text"/>.</summary>
     public RecordOutcomeKind Kind { get; }
 
     /// <summary>The site's real text (debugMessage, or a client-safe message); null when it sent none.</summary>
@@ -50,6 +58,7 @@ public sealed class RecordOutcome
     /// <summary>For <see cref="RecordOutcomeKind.Refused"/>: the change named the API client's own service account.</summary>
     public bool OwnAccount { get; }
 
+    /// <summary>True when the record, or a record it names, does not exist on the site (see <see cref="Subject"/> for which).</summary>
     public bool IsNotFound => Kind == RecordOutcomeKind.NotFound;
 
     /// <summary>The site said only that it failed (response_debug NONE): no text, no category to go by.</summary>
@@ -69,5 +78,6 @@ public sealed class RecordOutcome
     /// <summary>The same outcome settled by a look-up: the record turned out to be missing.</summary>
     internal RecordOutcome AsNotFound(string subject) => new(RecordOutcomeKind.NotFound, Text, null, subject, false);
 
+    /// <inheritdoc/>
     public override string ToString() => Text is null ? Kind.ToString() : $"{Kind}: {Text}";
 }

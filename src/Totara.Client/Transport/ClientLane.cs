@@ -11,6 +11,11 @@ namespace Totara.Client.Transport;
 /// </summary>
 internal sealed class ClientLane
 {
+    /// <param name="clientId">The API client id; null for a pre-issued access token.</param>
+    /// <param name="tokens">This client's tokens, renewed for it alone.</param>
+    /// <param name="connection">The connection that sends this client's requests with its tokens.</param>
+    /// <param name="budgetPerMinute">This client's own rate limit, points per window.</param>
+    /// <param name="clock">The clock behind the pacer's window.</param>
     /// <param name="site">The site's pacer shared by all the session's clients (null with one client).</param>
     public ClientLane(string? clientId, AccessTokenSource tokens, GraphQLConnection connection, int budgetPerMinute, TimeProvider clock, ComplexityLedger? site)
     {

@@ -15,6 +15,7 @@ internal static class RedirectRefusal
 
     /// <param name="siteRoot">The site URL the client was given (ending in '/').</param>
     /// <param name="requested">The endpoint that answered with the redirect, under <paramref name="siteRoot"/>.</param>
+    /// <param name="status">The redirect's HTTP status (3xx).</param>
     /// <param name="location">The answer's Location header, as sent (may be relative); null when absent.</param>
     /// <param name="what">The request, for the message ("the token request").</param>
     public static TotaraRedirectException Create(Uri siteRoot, Uri requested, HttpStatusCode status, Uri? location, string what)

@@ -18,6 +18,12 @@ public sealed class TotaraProxy : IWebProxy
 
     private readonly IReadOnlyList<string> _bypass;
 
+    /// <summary>A proxy given explicitly.</summary>
+    /// <param name="address">The proxy's absolute http:// or https:// address, without user info.</param>
+    /// <param name="credentials">The credentials the proxy wants; null for none (or for the signed-in user's, with <see cref="TotaraClientOptions.ProxyUseDefaultCredentials"/>).</param>
+    /// <param name="bypass">NO_PROXY-style entries of hosts reached directly (see <see cref="IsBypassed"/>); null for none.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="address"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="address"/> is not an absolute http:// or https:// address.</exception>
     public TotaraProxy(Uri address, ICredentials? credentials = null, IEnumerable<string>? bypass = null)
     {
         if (address is null) throw new ArgumentNullException(nameof(address));
@@ -31,8 +37,10 @@ public sealed class TotaraProxy : IWebProxy
     /// <summary>The proxy's address (never with user info: credentials live in <see cref="Credentials"/>).</summary>
     public Uri Address { get; }
 
+    /// <summary>The credentials sent to the proxy when it asks (HTTP 407); null for none.</summary>
     public ICredentials? Credentials { get; set; }
 
+    /// <inheritdoc/>
     public Uri GetProxy(Uri destination) => IsBypassed(destination) ? destination : Address;
 
     /// <summary>True when NO_PROXY lists the destination: '*', a host, a domain suffix ('.example.com' or 'example.com'), or host:port.</summary>

@@ -23,7 +23,9 @@ public sealed class UserChange
     /// <summary>Boolean fields of the create/update inputs.</summary>
     public static readonly IReadOnlyList<string> FlagFields = new[] { "suspended", "emailstop", "force_password_change", "generate_password" };
 
+    /// <summary>The input field of the password (see <see cref="SetPassword"/>); listed in <see cref="SetFields"/>, never with its value.</summary>
     public const string PasswordField = "password";
+    /// <summary>The input field that carries the custom profile fields (see <see cref="SetCustomField"/>).</summary>
     public const string CustomFieldsField = "custom_fields";
 
     private readonly Dictionary<string, string> _text = new(StringComparer.Ordinal);
@@ -64,16 +66,22 @@ public sealed class UserChange
         return this;
     }
 
+    /// <summary>The username to send (trimmed, lower-cased), when set; else null.</summary>
     public string? Username => GetText("username");
 
+    /// <summary>The email to send, when set (empty when set to erase it); else null.</summary>
     public string? Email => GetText("email");
 
+    /// <summary>The idnumber to send, when set (empty when set to erase it); else null.</summary>
     public string? IdNumber => GetText("idnumber");
 
+    /// <summary>The first name to send, when set (empty when set to erase it); else null.</summary>
     public string? FirstName => GetText("firstname");
 
+    /// <summary>The last name to send, when set (empty when set to erase it); else null.</summary>
     public string? LastName => GetText("lastname");
 
+    /// <summary>True when a password will be sent; the password itself is never readable here.</summary>
     public bool HasPassword => _password is not null;
 
     /// <summary>Custom fields to send by shortname (a null value deletes).</summary>
@@ -86,14 +94,21 @@ public sealed class UserChange
             .Concat(_custom.Count == 0 ? Enumerable.Empty<string>() : new[] { CustomFieldsField })
             .ToList();
 
+    /// <summary>True when no field is set, so an update would send nothing.</summary>
     public bool IsEmpty => _text.Count == 0 && _flags.Count == 0 && _password is null && _custom.Count == 0;
 
+    /// <summary>True when <paramref name="field"/> will be sent: a text or boolean field, <see cref="PasswordField"/> or <see cref="CustomFieldsField"/>.</summary>
+    /// <param name="field">An API field name, e.g. <c>email</c>.</param>
     public bool IsSet(string field) =>
         _text.ContainsKey(field) || _flags.ContainsKey(field)
         || (field == PasswordField && _password is not null) || (field == CustomFieldsField && _custom.Count > 0);
 
+    /// <summary>The value a text field will be sent with (empty when set to erase it); null when the field is not set.</summary>
+    /// <param name="field">An API text field name, one of <see cref="TextFields"/>.</param>
     public string? GetText(string field) => _text.TryGetValue(field, out var value) ? value : null;
 
+    /// <summary>The value a boolean field will be sent with; null when the field is not set.</summary>
+    /// <param name="field">An API boolean field name, one of <see cref="FlagFields"/>.</param>
     public bool? GetFlag(string field) => _flags.TryGetValue(field, out var value) ? value : null;
 
     /// <summary>The input object for the mutation: exactly the fields that were set.</summary>

@@ -43,6 +43,7 @@ public static class UserErrorFields
     private static readonly Regex QuotedName = Rx("[\"'](\\w+)[\"']");
 
     /// <summary>The API field <paramref name="message"/> is about, or null.</summary>
+    /// <param name="message">The site's real text (<see cref="TotaraGraphQLError.Text"/>); null or empty gives null.</param>
     /// <param name="change">The input that was sent: lets "Field &lt;value&gt; is too long" name its field.</param>
     public static string? Find(string? message, UserChange? change = null)
     {

@@ -39,8 +39,10 @@ internal static class UserFallbackQuery
         Func<UserReference, int, BatchOperation> query, CancellationToken ct) =>
         RunAsync(client, requests.Select(r => r.Candidates).ToList(), query, ct);
 
+    /// <param name="client">The client whose batching runs the queries.</param>
     /// <param name="candidates">Per request, the references that may name its user, in the order to try them.</param>
     /// <param name="query">Builds the query for a reference; its tag must be the request's index (the int given).</param>
+    /// <param name="ct">Stops the queries; requests not yet answered are abandoned.</param>
     public static async Task<IReadOnlyList<UserQueryAnswer>> RunAsync(TotaraClient client, IReadOnlyList<IReadOnlyList<UserReference>> candidates,
         Func<UserReference, int, BatchOperation> query, CancellationToken ct)
     {

@@ -12,7 +12,9 @@ namespace Totara.Client.Users;
 /// </summary>
 public sealed class UserFieldSet
 {
+    /// <summary>The name that asks for the user's custom profile fields (shortname, data, data type of each).</summary>
     public const string CustomFieldsField = "custom_fields";
+    /// <summary>The name that asks for the user's job assignments (ids, idnumbers, names, dates, manager and appraiser ids).</summary>
     public const string JobAssignmentsField = "job_assignments";
 
     /// <summary>What the default view shows: always asked for.</summary>
@@ -93,16 +95,22 @@ public sealed class UserFieldSet
         return new UserFieldSet(Enumerable.Repeat("id", 1).Concat(names));
     }
 
+    /// <summary>True when <paramref name="name"/> (an API name, lower case) is one of <see cref="ScalarFields"/>, <see cref="CustomFieldsField"/> or <see cref="JobAssignmentsField"/>.</summary>
+    /// <param name="name">The field's API name.</param>
     public static bool IsKnown(string name) =>
         ScalarFields.Contains(name, StringComparer.Ordinal) || name == CustomFieldsField || name == JobAssignmentsField;
 
     /// <summary>The scalar fields asked for, in display order.</summary>
     public IReadOnlyList<string> Fields => _fields;
 
+    /// <summary>True when the user's custom profile fields are asked for (about 25 points a user more).</summary>
     public bool IncludesCustomFields { get; }
 
+    /// <summary>True when the user's job assignments are asked for (about 21 points a user more).</summary>
     public bool IncludesJobAssignments { get; }
 
+    /// <summary>True when <paramref name="field"/> is asked for: a scalar field, <see cref="CustomFieldsField"/> or <see cref="JobAssignmentsField"/>.</summary>
+    /// <param name="field">The field's API name.</param>
     public bool Includes(string field) =>
         field == CustomFieldsField ? IncludesCustomFields
         : field == JobAssignmentsField ? IncludesJobAssignments
@@ -128,5 +136,6 @@ public sealed class UserFieldSet
         + (IncludesCustomFields ? 1 + AssumedCustomFields * 3 : 0)
         + (IncludesJobAssignments ? 1 + AssumedJobAssignments * 10 : 0);
 
+    /// <inheritdoc/>
     public override string ToString() => Selection;
 }

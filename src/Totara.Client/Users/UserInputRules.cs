@@ -116,6 +116,9 @@ public static class UserInputRules
 /// <summary>One thing wrong with an input: the API field (null when it is about the whole record) and what is wrong.</summary>
 public sealed class UserInputProblem
 {
+    /// <summary>Records one problem.</summary>
+    /// <param name="field">The API field at fault; null for the whole record.</param>
+    /// <param name="message">What is wrong, as a sentence to show.</param>
     public UserInputProblem(string? field, string message)
     {
         Field = field;
@@ -125,7 +128,9 @@ public sealed class UserInputProblem
     /// <summary>The API field name, e.g. email; null when no single field is at fault.</summary>
     public string? Field { get; }
 
+    /// <summary>What is wrong, as a sentence to show (it never holds the password).</summary>
     public string Message { get; }
 
+    /// <inheritdoc/>
     public override string ToString() => Message;
 }

@@ -10,6 +10,7 @@ public sealed class UserListOptions
     /// <summary>The most users one page may hold, whatever the complexity would allow.</summary>
     public const int MaxPageSize = 1000;
 
+    /// <summary>Which users the list includes by status (filters.status); active users only unless set.</summary>
     public UserStatusFilter Status { get; set; } = UserStatusFilter.Active;
 
     /// <summary>Only users created at or after this time (filters.since_timecreated).</summary>
@@ -18,10 +19,13 @@ public sealed class UserListOptions
     /// <summary>Only users changed at or after this time (filters.since_timemodified).</summary>
     public DateTimeOffset? ModifiedSince { get; set; }
 
+    /// <summary>The order of the list. The site pages by id (or by timemodified, id); a name sort is done by the client once every page is read.</summary>
     public UserSortField SortBy { get; set; } = UserSortField.Id;
 
+    /// <summary>Reverse the order (<see cref="SortBy"/> descending, ties by id descending) when true.</summary>
     public bool Descending { get; set; }
 
+    /// <summary>The fields asked for each user; they set the cost per user and so the page size.</summary>
     public UserFieldSet Fields { get; set; } = UserFieldSet.Default;
 
     /// <summary>Users per page; null derives it from the complexity limit and the fields asked for.</summary>
@@ -97,17 +101,25 @@ public sealed class UserListOptions
 /// <summary>core_user_user_status: which users a list includes (deleted users never are).</summary>
 public enum UserStatusFilter
 {
+    /// <summary>Active users only (status ACTIVE): not suspended.</summary>
     Active,
+    /// <summary>Suspended users only (status SUSPENDED).</summary>
     Suspended,
+    /// <summary>Active and suspended users (status ALL); deleted users are still left out.</summary>
     All,
 }
 
 /// <summary>The columns core_user_users can sort by.</summary>
 public enum UserSortField
 {
+    /// <summary>By id, the order the site pages in.</summary>
     Id,
+    /// <summary>By first name (sorted by the client, ties by id).</summary>
     FirstName,
+    /// <summary>By last name (sorted by the client, ties by id).</summary>
     LastName,
+    /// <summary>By username (sorted by the client, ties by id).</summary>
     Username,
+    /// <summary>By the time last changed (the site pages by timemodified, then id).</summary>
     TimeModified,
 }

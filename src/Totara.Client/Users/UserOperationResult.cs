@@ -6,8 +6,11 @@ namespace Totara.Client.Users;
 /// <summary>What a batched user operation is: kept on the operation so its result can be read back.</summary>
 public enum UserOperationKind
 {
+    /// <summary>A new user (<c>core_user_create_user</c>).</summary>
     Create,
+    /// <summary>A change to a user (<c>core_user_update_user</c>).</summary>
     Update,
+    /// <summary>A user deleted (<c>core_user_delete_user</c>).</summary>
     Delete,
 }
 
@@ -53,6 +56,7 @@ public sealed class UserOperationResult
     /// <summary>The operation's position in the input sequence.</summary>
     public int Index { get; }
 
+    /// <summary>Which operation this result is for.</summary>
     public UserOperationKind Kind { get; }
 
     /// <summary>The user the update or delete named (null for a create).</summary>
@@ -67,11 +71,13 @@ public sealed class UserOperationResult
     /// <summary>The id a delete reported (null when it was settled by checking that the user is gone).</summary>
     public long? DeletedUserId { get; }
 
+    /// <summary>Why the operation failed; null when it succeeded. Read <see cref="Outcome"/> to decide what it means.</summary>
     public TotaraGraphQLError? Error { get; }
 
     /// <summary>The API field the error is about (e.g. email), when the site's message names one.</summary>
     public string? ErrorField { get; }
 
+    /// <summary>True when the operation has no error.</summary>
     public bool Succeeded => Error is null;
 
     /// <summary>What happened to this record (see <see cref="Outcomes.RecordErrorClassifier"/>).</summary>
@@ -113,5 +119,6 @@ public sealed class UserOperationResult
         return new UserOperationResult(item.Index, tag.Kind, tag.Target, tag.CallerTag, user, deleted, null, null);
     }
 
+    /// <inheritdoc/>
     public override string ToString() => Succeeded ? $"#{Index} {Kind}: ok" : $"#{Index} {Kind}: {Error!.Explanation}";
 }

@@ -23,6 +23,7 @@ public sealed class UserRecordData
         JobAssignments = jobAssignments;
     }
 
+    /// <summary>The user's id; every answer has it (<see cref="FromJson"/> refuses one without).</summary>
     public long Id { get; }
 
     /// <summary>The API fields present in the answer (custom_fields and job_assignments included when asked for).</summary>
@@ -31,14 +32,19 @@ public sealed class UserRecordData
             .Concat(CustomFields is null ? Enumerable.Empty<string>() : new[] { UserFieldSet.CustomFieldsField })
             .Concat(JobAssignments is null ? Enumerable.Empty<string>() : new[] { UserFieldSet.JobAssignmentsField });
 
+    /// <summary>The username, when asked for; null when not asked for (see <see cref="Has"/>).</summary>
     public string? Username => Get("username");
 
+    /// <summary>The idnumber, when asked for (empty when the user has none); null when not asked for.</summary>
     public string? IdNumber => Get("idnumber");
 
+    /// <summary>The email address, when asked for; null when not asked for.</summary>
     public string? Email => Get("email");
 
+    /// <summary>The first name, when asked for; null when not asked for.</summary>
     public string? FirstName => Get("firstname");
 
+    /// <summary>The last name, when asked for; null when not asked for.</summary>
     public string? LastName => Get("lastname");
 
     /// <summary>True/false when asked for; null when not.</summary>
@@ -102,6 +108,7 @@ public sealed class UserRecordData
         return new UserRecordData(Id, values, CustomFields, JobAssignments);
     }
 
+    /// <inheritdoc/>
     public override string ToString() => Username ?? $"user {Id}";
 
     private static IReadOnlyDictionary<string, string> ReadCustomFields(JsonElement list)
@@ -122,26 +129,38 @@ public sealed class UserRecordData
 /// <summary>One job assignment of a user, as far as <c>Get-TotaraUser -Property JobAssignments</c> reads it.</summary>
 public sealed class UserJobAssignmentData
 {
+    /// <summary>The assignment's id; null when the site sent none.</summary>
     public long? Id { get; private set; }
 
+    /// <summary>The assignment's idnumber, unique within the user; null when the site sent none.</summary>
     public string? IdNumber { get; private set; }
 
+    /// <summary>The assignment's full name; null when it has none.</summary>
     public string? FullName { get; private set; }
 
+    /// <summary>The assignment's short name; null when it has none.</summary>
     public string? ShortName { get; private set; }
 
+    /// <summary>The start date as the site formats it (asked as ISO-8601), unparsed; null when it has none.</summary>
     public string? StartDate { get; private set; }
 
+    /// <summary>The end date as the site formats it (asked as ISO-8601), unparsed; null when it has none.</summary>
     public string? EndDate { get; private set; }
 
+    /// <summary>The position's id; null when the assignment has no position.</summary>
     public long? PositionId { get; private set; }
 
+    /// <summary>The organisation's id; null when the assignment has no organisation.</summary>
     public long? OrganisationId { get; private set; }
 
+    /// <summary>The id of the manager's job assignment (not the manager's user id); null when there is no manager.</summary>
     public long? ManagerJobAssignmentId { get; private set; }
 
+    /// <summary>The appraiser's user id; null when there is no appraiser.</summary>
     public long? AppraiserId { get; private set; }
 
+    /// <summary>Reads one entry of a user's <c>job_assignments</c>; missing fields stay null.</summary>
+    /// <param name="element">The entry's JSON object.</param>
     public static UserJobAssignmentData FromJson(JsonElement element) => new()
     {
         Id = JsonValues.Long(element, "id"),
@@ -156,5 +175,6 @@ public sealed class UserJobAssignmentData
         AppraiserId = JsonValues.Long(element, "appraiserid"),
     };
 
+    /// <inheritdoc/>
     public override string ToString() => IdNumber ?? FullName ?? $"job assignment {Id}";
 }

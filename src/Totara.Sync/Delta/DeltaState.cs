@@ -6,6 +6,10 @@ namespace Totara.Sync;
 /// <summary>A site user as the last run knew them: the keys planning needs for every user, not only the ones it reads.</summary>
 public readonly struct KnownUser
 {
+    /// <summary>Records one site user's keys as the last run read them.</summary>
+    /// <param name="key">The value of the match field; null is kept as "".</param>
+    /// <param name="username">The user's username, if known.</param>
+    /// <param name="idNumber">The user's idnumber, if known.</param>
     public KnownUser(string key, string? username, string? idNumber)
     {
         Key = key ?? "";
@@ -16,8 +20,10 @@ public readonly struct KnownUser
     /// <summary>The value of the match field (idnumber, username or email); "" when the user has none.</summary>
     public string Key { get; }
 
+    /// <summary>The user's username as last read (to tell a protected account); null when not known.</summary>
     public string? Username { get; }
 
+    /// <summary>The user's idnumber as last read (how rows name managers and appraisers); null when not known.</summary>
     public string? IdNumber { get; }
 }
 

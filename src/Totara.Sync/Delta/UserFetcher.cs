@@ -26,8 +26,12 @@ internal static class UserFetcher
         public HashSet<long> NotFound { get; } = new();
     }
 
+    /// <param name="client">The client whose batching sends the reads.</param>
+    /// <param name="ids">The users to read; repeats are read once.</param>
     /// <param name="fields">The user fields; null asks for the id alone (for jobs only).</param>
     /// <param name="jobSelection">The fields of each job assignment; null reads none.</param>
+    /// <param name="into">Where the users, their jobs and the ids not found are added; returned, so several reads can fill one result.</param>
+    /// <param name="ct">Stops the reads.</param>
     public static async Task<Result> FetchAsync(TotaraClient client, IEnumerable<long> ids, UserFieldSet? fields, string? jobSelection, Result into, CancellationToken ct)
     {
         var list = ids.Distinct().ToList();

@@ -9,6 +9,8 @@ public sealed class SiteJobs
 {
     private readonly Dictionary<long, List<JobAssignmentData>> _byUser = new();
 
+    /// <summary>Indexes the site's job assignments by their holder's user id, keeping the order given.</summary>
+    /// <param name="jobs">Every job assignment read from the site, in the site's order.</param>
     public SiteJobs(IEnumerable<JobAssignmentData> jobs)
     {
         foreach (var job in jobs) Add(job.User.Id, job);

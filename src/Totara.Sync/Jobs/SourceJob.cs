@@ -19,22 +19,31 @@ public sealed class SourceJob
         "posidnumber", "orgidnumber", "manageridnumber", "managerjobassignmentidnumber", "appraiseridnumber",
     };
 
+    /// <summary>jobassignmentidnumber: the assignment's idnumber, unique within the user; null when the column is absent.</summary>
     public string? IdNumber { get; set; }
 
+    /// <summary>jobassignmentfullname: the assignment's full name; null when the column is absent, "" for an empty cell.</summary>
     public string? FullName { get; set; }
 
+    /// <summary>jobassignmentstartdate, as written (see <see cref="TryParseDate"/>); null when the column is absent, "" for an empty cell.</summary>
     public string? StartDate { get; set; }
 
+    /// <summary>jobassignmentenddate, as written (see <see cref="TryParseDate"/>); null when the column is absent, "" for an empty cell.</summary>
     public string? EndDate { get; set; }
 
+    /// <summary>posidnumber: the position's idnumber; null when the column is absent, "" for an empty cell.</summary>
     public string? Position { get; set; }
 
+    /// <summary>orgidnumber: the organisation's idnumber; null when the column is absent, "" for an empty cell.</summary>
     public string? Organisation { get; set; }
 
+    /// <summary>manageridnumber: the manager's user idnumber; null when the column is absent, "" for an empty cell (no manager).</summary>
     public string? ManagerIdNumber { get; set; }
 
+    /// <summary>managerjobassignmentidnumber: which of the manager's assignments; null or "" means the manager's assignment in the source, else their first on the site.</summary>
     public string? ManagerJobIdNumber { get; set; }
 
+    /// <summary>appraiseridnumber: the appraiser's user idnumber; null when the column is absent, "" for an empty cell (no appraiser).</summary>
     public string? AppraiserIdNumber { get; set; }
 
     /// <summary>Sets a column by its HR Import name (case-insensitive); false when the name is not a job column.</summary>

@@ -9,19 +9,25 @@ public sealed class SiteUser
 {
     private readonly string?[] _values = new string?[SyncFields.Count];
 
+    /// <summary>A site user with no fields read yet (see <see cref="Set"/> and <see cref="From"/>).</summary>
+    /// <param name="id">The user's id on the site.</param>
+    /// <param name="suspended">Whether the user is suspended now.</param>
     public SiteUser(long id, bool suspended = false)
     {
         Id = id;
         Suspended = suspended;
     }
 
+    /// <summary>The user's id on the site.</summary>
     public long Id { get; }
 
+    /// <summary>True when the user is suspended on the site now (false also when the field was not read).</summary>
     public bool Suspended { get; }
 
     /// <summary>Custom profile fields by shortname; null when they were not read.</summary>
     public IReadOnlyDictionary<string, string>? CustomFields { get; set; }
 
+    /// <summary>The username as the site stores it; null when it was not read.</summary>
     public string? Username => _values[SyncFields.Username];
 
     /// <summary>Sets a field by API name (site values are compared as read, countries as codes).</summary>
@@ -49,5 +55,6 @@ public sealed class SiteUser
         return user;
     }
 
+    /// <inheritdoc/>
     public override string ToString() => Username ?? $"user {Id}";
 }

@@ -20,8 +20,10 @@ public sealed class SourceUser
         Row = row;
     }
 
+    /// <summary>The row's 1-based position in the source, used by every message about it.</summary>
     public int RowNumber { get; }
 
+    /// <summary>The caller's original record (e.g. the CSV row), handed back on errors and changes; null when none was given.</summary>
     public object? Row { get; }
 
     /// <summary>True/false when the row's suspended cell has a value; null when the source has no such column or the cell is empty.</summary>
@@ -64,6 +66,11 @@ public sealed class SourceUser
         return this;
     }
 
+    /// <summary>Sets a custom profile field by shortname (case-insensitive); the value is trimmed, and null is kept as "".</summary>
+    /// <param name="shortName">The custom field's shortname.</param>
+    /// <param name="value">The cell's value.</param>
+    /// <returns>This row, to set more fields.</returns>
+    /// <exception cref="ArgumentException"><paramref name="shortName"/> is null, empty or white space.</exception>
     public SourceUser SetCustomField(string shortName, string? value)
     {
         if (string.IsNullOrWhiteSpace(shortName)) throw new ArgumentException("A custom field's shortname is empty.", nameof(shortName));
@@ -74,6 +81,8 @@ public sealed class SourceUser
     /// <summary>The value of a field: null when the source has no such column, "" for an empty cell.</summary>
     public string? Get(int index) => _values[index];
 
+    /// <summary>The value of a field by API name: null when the source has no such column or the name is not a sync field, "" for an empty cell.</summary>
+    /// <param name="field">The field's API name, e.g. <c>email</c>.</param>
     public string? Get(string field) => SyncFields.IndexOf(field) is var i and >= 0 ? _values[i] : null;
 
     /// <summary>The value of the match key, or null when it is absent or empty.</summary>
@@ -83,5 +92,6 @@ public sealed class SourceUser
     public string Describe(int matchField) =>
         KeyFor(matchField) is { } key ? $"row {RowNumber} ({SyncFields.Names[matchField]} '{key}')" : $"row {RowNumber}";
 
+    /// <inheritdoc/>
     public override string ToString() => $"row {RowNumber}";
 }

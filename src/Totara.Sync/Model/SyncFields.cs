@@ -17,12 +17,18 @@ public static class SyncFields
         "description", "url", "skype", "lang", "theme", "timezone", "auth",
     };
 
+    /// <summary>How many fields <see cref="Names"/> holds: the length of a row's value array.</summary>
     public static readonly int Count = Names.Count;
 
+    /// <summary>The index of <c>username</c> in <see cref="Names"/>.</summary>
     public static readonly int Username = IndexOf("username");
+    /// <summary>The index of <c>idnumber</c> in <see cref="Names"/>.</summary>
     public static readonly int IdNumber = IndexOf("idnumber");
+    /// <summary>The index of <c>email</c> in <see cref="Names"/>.</summary>
     public static readonly int Email = IndexOf("email");
+    /// <summary>The index of <c>country</c> in <see cref="Names"/> (compared as a two-letter code).</summary>
     public static readonly int Country = IndexOf("country");
+    /// <summary>The index of <c>auth</c> in <see cref="Names"/>.</summary>
     public static readonly int Auth = IndexOf("auth");
 
     private static Dictionary<string, int>? _indexes;

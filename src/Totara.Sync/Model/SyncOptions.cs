@@ -7,30 +7,40 @@ namespace Totara.Sync;
 /// <summary>Which key joins a source row to a site user (HR Import matches on idnumber).</summary>
 public enum SyncMatchOn
 {
+    /// <summary>Match on the user's idnumber, as HR Import does.</summary>
     IdNumber,
+    /// <summary>Match on the username (compared in lower case, as Totara stores it).</summary>
     Username,
+    /// <summary>Match on the email address; two site users with the same email cannot be matched.</summary>
     Email,
 }
 
 /// <summary>What happens to site users the (complete) source no longer has.</summary>
 public enum MissingUserAction
 {
+    /// <summary>Leave them as they are.</summary>
     Keep,
+    /// <summary>Suspend them (the default): reversible, and the guard and protected accounts still apply.</summary>
     Suspend,
+    /// <summary>Delete them on the site; the guard and protected accounts still apply.</summary>
     Delete,
 }
 
 /// <summary>What an empty source value means: leave the site's value (Keep) or erase it (Erase).</summary>
 public enum EmptyFieldAction
 {
+    /// <summary>An empty cell leaves the site's value (the default).</summary>
     Keep,
+    /// <summary>An empty cell erases the site's value.</summary>
     Erase,
 }
 
 /// <summary>Audience handling: only add (Add), or also remove memberships the sync added that the source dropped (Exact).</summary>
 public enum CohortMode
 {
+    /// <summary>Add missing memberships only; never remove one (the default).</summary>
     Add,
+    /// <summary>Also remove memberships this sync added earlier that the source no longer lists; needs <see cref="SyncOptions.StatePath"/>, since the API cannot list an audience's members.</summary>
     Exact,
 }
 
@@ -40,15 +50,19 @@ public sealed class SyncOptions
     /// <summary>Usernames a sync never suspends or deletes, whatever the source says.</summary>
     public static readonly IReadOnlyList<string> AlwaysProtected = new[] { "guest", "admin" };
 
+    /// <summary>Which key joins a row to a site user (idnumber unless set).</summary>
     public SyncMatchOn MatchOn { get; set; } = SyncMatchOn.IdNumber;
 
     /// <summary>The source holds every user in scope: users it lacks get <see cref="MissingUserAction"/>.</summary>
     public bool SourceIsComplete { get; set; }
 
+    /// <summary>What happens to site users the source lacks; applies only when <see cref="SourceIsComplete"/> is set.</summary>
     public MissingUserAction MissingUserAction { get; set; } = MissingUserAction.Suspend;
 
+    /// <summary>What an empty cell means for the site's value (keep it unless set). A user or job being created has nothing to keep.</summary>
     public EmptyFieldAction EmptyFieldAction { get; set; } = EmptyFieldAction.Keep;
 
+    /// <summary>How audience memberships are reconciled (add only unless set).</summary>
     public CohortMode CohortMode { get; set; } = CohortMode.Add;
 
     /// <summary>The most suspensions plus deletions a run may make without <see cref="Force"/>.</summary>
@@ -109,13 +123,21 @@ public sealed class RemovalLimit
         IsPercent = isPercent;
     }
 
+    /// <summary>The limit: a count of users, or a percentage (0 to 100) when <see cref="IsPercent"/>.</summary>
     public double Value { get; }
 
+    /// <summary>True when <see cref="Value"/> is a percentage of the site's users; false for a count.</summary>
     public bool IsPercent { get; }
 
+    /// <summary>A limit of this many users.</summary>
+    /// <param name="count">The most users a run may suspend or delete; 0 allows none.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is negative.</exception>
     public static RemovalLimit Count(int count) =>
         count >= 0 ? new RemovalLimit(count, false) : throw new ArgumentOutOfRangeException(nameof(count), count, "The removal limit cannot be negative.");
 
+    /// <summary>A limit of this share of the site's users (rounded down).</summary>
+    /// <param name="percent">The share, 0 to 100.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="percent"/> is not between 0 and 100.</exception>
     public static RemovalLimit Percent(double percent) =>
         percent is >= 0 and <= 100 ? new RemovalLimit(percent, true)
             : throw new ArgumentOutOfRangeException(nameof(percent), percent, "The removal limit is a percentage between 0 and 100.");
@@ -136,6 +158,7 @@ public sealed class RemovalLimit
     /// <summary>How many removals the limit allows on a site of <paramref name="siteUsers"/> users.</summary>
     public int AllowedFor(int siteUsers) => IsPercent ? (int)Math.Floor(siteUsers * Value / 100.0) : (int)Value;
 
+    /// <inheritdoc/>
     public override string ToString() =>
         IsPercent ? Value.ToString("0.##", CultureInfo.InvariantCulture) + "%" : Value.ToString("0", CultureInfo.InvariantCulture);
 }

@@ -3,6 +3,11 @@ namespace Totara.Sync;
 /// <summary>A source row the sync refused: which row, its key, the field at fault and what was wrong.</summary>
 public sealed class SyncProblem
 {
+    /// <summary>Records why a row was refused.</summary>
+    /// <param name="row">The row refused.</param>
+    /// <param name="key">The row's match key, if it has one.</param>
+    /// <param name="field">The API field at fault; null for the whole row.</param>
+    /// <param name="message">What was wrong, without the row's name.</param>
     public SyncProblem(SourceUser row, string? key, string? field, string message)
     {
         Row = row;
@@ -11,8 +16,10 @@ public sealed class SyncProblem
         Message = message;
     }
 
+    /// <summary>The row refused, with its original record.</summary>
     public SourceUser Row { get; }
 
+    /// <summary>The row's 1-based position in the source.</summary>
     public int RowNumber => Row.RowNumber;
 
     /// <summary>The row's match key, when it has one.</summary>

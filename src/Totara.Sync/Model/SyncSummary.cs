@@ -7,6 +7,12 @@ namespace Totara.Sync;
 /// <summary>What a run did, in numbers a runbook can log: counts by action and outcome, duration, errors.</summary>
 public sealed class SyncSummary
 {
+    /// <summary>Counts what a run planned and did.</summary>
+    /// <param name="plan">The plan; null when the run stopped before it had one (e.g. every row refused).</param>
+    /// <param name="problems">The rows refused.</param>
+    /// <param name="duration">How long the run took.</param>
+    /// <param name="whatIf">True for a run that only planned (-WhatIf).</param>
+    /// <param name="stopped">True when the run was stopped before every change was sent.</param>
     public SyncSummary(SyncPlan? plan, IReadOnlyList<SyncProblem> problems, TimeSpan duration, bool whatIf, bool stopped)
     {
         var changes = (IReadOnlyList<SyncChange>?)plan?.Changes ?? Array.Empty<SyncChange>();
@@ -35,6 +41,7 @@ public sealed class SyncSummary
             .ToList();
     }
 
+    /// <summary>How long the run took, wall clock, reading and applying included.</summary>
     public TimeSpan Duration { get; }
 
     /// <summary>Full or delta.</summary>
@@ -43,11 +50,13 @@ public sealed class SyncSummary
     /// <summary>Why it was full or delta.</summary>
     public string RunReason { get; }
 
+    /// <summary>True for a run that only planned (-WhatIf): the counts are what would be done.</summary>
     public bool WhatIf { get; }
 
     /// <summary>True when Ctrl+C stopped the run before every change was sent.</summary>
     public bool Stopped { get; }
 
+    /// <summary>How many users the site had when it was read (what a percentage removal limit is taken of); 0 without a plan.</summary>
     public int SiteUsers { get; }
 
     /// <summary>Source rows whose user needed no change.</summary>
@@ -56,12 +65,16 @@ public sealed class SyncSummary
     /// <summary>Source rows refused (validation or planning).</summary>
     public int Invalid { get; }
 
+    /// <summary>How many changes the plan held, whatever their outcome.</summary>
     public int Planned { get; }
 
+    /// <summary>How many changes the site made.</summary>
     public int Applied { get; }
 
+    /// <summary>How many changes were sent and refused (or their answer lost); see <see cref="Errors"/>.</summary>
     public int Failed { get; }
 
+    /// <summary>How many changes were never sent (waiting on a failed change, the service account, or a stopped run).</summary>
     public int Skipped { get; }
 
     /// <summary>Suspensions plus deletions the plan held, as the removal guard counted them.</summary>

@@ -14,6 +14,8 @@ public sealed class CohortIndex
     private readonly Dictionary<string, CohortData> _byKey = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<CohortData>> _byName = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Indexes the audiences by id, idnumber and name.</summary>
+    /// <param name="cohorts">The site's static audiences, as listed.</param>
     public CohortIndex(IEnumerable<CohortData> cohorts)
     {
         foreach (var cohort in cohorts)
@@ -26,6 +28,7 @@ public sealed class CohortIndex
         }
     }
 
+    /// <summary>How many audiences the index holds.</summary>
     public int Count { get; }
 
     /// <summary>How messages name an audience by id: its name and idnumber when known.</summary>

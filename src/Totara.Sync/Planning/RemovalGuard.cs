@@ -24,6 +24,8 @@ public static class RemovalGuard
 /// <summary>The removal guard stopped a plan; nothing was changed.</summary>
 public sealed class SyncGuardException : Exception
 {
+    /// <summary>Describes the plan the guard stopped; the message names what was over the limit and how to go on (-Force or a higher -MaxRemovals).</summary>
+    /// <param name="plan">The plan stopped.</param>
     public SyncGuardException(SyncPlan plan) : base(Describe(plan))
     {
         Removals = plan.Removals;
@@ -41,6 +43,7 @@ public sealed class SyncGuardException : Exception
     /// <summary>The limit, for users and for memberships each.</summary>
     public int Allowed { get; }
 
+    /// <summary>How many users the site had (what a percentage limit is taken of).</summary>
     public int SiteUsers { get; }
 
     private static string Describe(SyncPlan plan)

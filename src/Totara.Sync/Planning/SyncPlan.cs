@@ -12,6 +12,7 @@ public sealed class SyncPlan
         SiteUserCount = siteUserCount;
     }
 
+    /// <summary>The options the plan was made with; the guard reads <see cref="SyncOptions.MaxRemovals"/> and <see cref="SyncOptions.Force"/> here.</summary>
     public SyncOptions Options { get; }
 
     /// <summary>Full or delta, and why.</summary>
@@ -58,5 +59,7 @@ public sealed class SyncPlan
     /// <summary>True when the guard would stop this plan (unless forced): too many users or too many memberships removed.</summary>
     public bool ExceedsGuard => Removals > AllowedRemovals || MembershipRemovals > AllowedRemovals;
 
+    /// <summary>How many of the plan's changes do <paramref name="action"/>.</summary>
+    /// <param name="action">The action to count.</param>
     public int Count(SyncAction action) => Changes.Count(c => c.Action == action);
 }

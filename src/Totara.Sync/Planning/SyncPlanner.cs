@@ -17,10 +17,28 @@ namespace Totara.Sync;
 /// </remarks>
 public static class SyncPlanner
 {
+    /// <summary>
+    /// Plans every valid row against the site: creates, updates, suspensions, deletions, job
+    /// assignments and audience memberships, in the order they are applied. Pure: no request.
+    /// </summary>
+    /// <param name="source">The validated source (its refused rows' keys keep their users from being suspended).</param>
+    /// <param name="siteUsers">Every site user in scope, as read.</param>
+    /// <param name="options">How the run behaves.</param>
+    /// <param name="cohorts">The site's static audiences; null when the source names none.</param>
+    /// <param name="state">The memberships the sync added before (needed for <see cref="CohortMode.Exact"/>); null for none.</param>
+    /// <param name="jobs">The site's job assignments; required when any row has a job.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="source"/>, <paramref name="siteUsers"/> or <paramref name="options"/> is null.</exception>
+    /// <exception cref="InvalidOperationException">A row has a job assignment but <paramref name="jobs"/> is null.</exception>
     public static SyncPlan Plan(SourceValidation source, IReadOnlyCollection<SiteUser> siteUsers, SyncOptions options,
         CohortIndex? cohorts = null, SyncState? state = null, SiteJobs? jobs = null)
         => Plan(source, siteUsers, options, cohorts, state, jobs, null);
 
+    /// <param name="source">The validated source.</param>
+    /// <param name="siteUsers">The site users in scope, as read.</param>
+    /// <param name="options">How the run behaves.</param>
+    /// <param name="cohorts">The site's static audiences; null when the source names none.</param>
+    /// <param name="state">The memberships the sync added before; null for none.</param>
+    /// <param name="jobs">The site's job assignments; required when any row has a job.</param>
     /// <param name="scope">For a delta run: the rows to plan and the users read in full (null plans every row).</param>
     internal static SyncPlan Plan(SourceValidation source, IReadOnlyCollection<SiteUser> siteUsers, SyncOptions options,
         CohortIndex? cohorts, SyncState? state, SiteJobs? jobs, DeltaScope? scope)

@@ -11,6 +11,9 @@ namespace Totara.Sync;
 internal static class UserDiff
 {
     /// <summary>The fields to update (null when none differ), with each one's old and new value.</summary>
+    /// <param name="row">The source row.</param>
+    /// <param name="site">The site user the row matched.</param>
+    /// <param name="options">Whether an empty value keeps or erases the site's.</param>
     /// <param name="rewritten">Gets each value the site stores changed (see <see cref="PlainTextForm"/>).</param>
     public static (UserChange? Change, List<FieldChange>? Fields) Compare(SourceUser row, SiteUser site, SyncOptions options, ICollection<RewrittenValue>? rewritten = null)
     {

@@ -69,6 +69,7 @@ public sealed class StateFileLock : IDisposable
         return new StateFileLock(handle, full);
     }
 
+    /// <summary>Releases the lock, so another run may use the state file.</summary>
     public void Dispose() => _handle.Dispose();
 
     /// <summary>An existing state file must open for writing (not read-only, not a folder); a new one is created by the first save.</summary>

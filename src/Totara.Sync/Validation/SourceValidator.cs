@@ -13,6 +13,10 @@ namespace Totara.Sync;
 /// </summary>
 public static class SourceValidator
 {
+    /// <summary>Checks every row; never throws for a bad row, which is reported in <see cref="SourceValidation.Problems"/> instead.</summary>
+    /// <param name="source">The source rows, in source order.</param>
+    /// <param name="options">The match key and the options the rows are checked against.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="source"/> or <paramref name="options"/> is null.</exception>
     public static SourceValidation Validate(IReadOnlyList<SourceUser> source, SyncOptions options)
     {
         if (source is null) throw new ArgumentNullException(nameof(source));
@@ -142,8 +146,10 @@ public sealed class SourceValidation
 
     internal SourceValidation(int capacity) => Valid = new List<SourceUser>(capacity);
 
+    /// <summary>The rows that passed, in source order: the ones planned.</summary>
     public List<SourceUser> Valid { get; }
 
+    /// <summary>What was wrong with each refused row (a row may have several); refused rows are never planned.</summary>
     public List<SyncProblem> Problems { get; } = new();
 
     /// <summary>Rows for Totara's own guest and admin accounts: set aside unchecked, never synced (each site has its own).</summary>
