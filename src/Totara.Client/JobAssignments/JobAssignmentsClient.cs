@@ -92,6 +92,14 @@ public sealed class JobAssignmentsClient
     }
 
     /// <summary>
+    /// Runs create, update and delete requests with HR Import's rules: managers named without a job
+    /// are settled, what the site would refuse is refused before sending (with the reason), and the
+    /// rest go manager-first in batched mutations. One outcome per request, in the requests' order.
+    /// </summary>
+    public Task<IReadOnlyList<JobAssignmentRequestOutcome>> RunCheckedAsync(IReadOnlyList<JobAssignmentRequest> requests, CancellationToken ct = default) =>
+        CheckedJobAssignmentRun.RunAsync(this, requests ?? throw new ArgumentNullException(nameof(requests)), ct);
+
+    /// <summary>
     /// Each user's job assignment idnumbers, in the user's order (the first is the one HR Import
     /// means by a manager named without a job), read in batched requests at a few points per user.
     /// A user that no user matches is left out of the answer.

@@ -214,12 +214,10 @@ internal sealed class JobAssignmentRecordBuilder
 
     public string TempManagerParameter { get; set; } = "TempManagerIdNumber";
 
-    public JobAssignmentRecord Build(int number, object? input, string label, JobAssignmentReference target, JobAssignmentChange? change) =>
-        new(number, input, label, target, change)
-        {
-            ManagerWithoutJob = ManagerWithoutJob,
-            TempManagerWithoutJob = TempManagerWithoutJob,
-            ManagerParameter = ManagerParameter,
-            TempManagerParameter = TempManagerParameter,
-        };
+    public JobAssignmentRecord Build(int number, object? input, string label, JobAssignmentRequest request)
+    {
+        request.ManagerWithoutJob = ManagerWithoutJob;
+        request.TempManagerWithoutJob = TempManagerWithoutJob;
+        return new JobAssignmentRecord(number, input, label, request) { ManagerParameter = ManagerParameter, TempManagerParameter = TempManagerParameter };
+    }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
@@ -11,7 +12,8 @@ using Totara.PowerShell.Session;
 namespace Totara.PowerShell.JobAssignments;
 
 /// <summary>
-/// How the job-assignment cmdlets send: records through <see cref="JobAssignmentBatchSender"/>,
+/// How the job-assignment cmdlets send: records through the client's checked run
+/// (<see cref="JobAssignmentsClient.RunCheckedAsync"/>),
 /// each result written as a TotaraJobAssignment or as an error naming the record and the
 /// parameter at fault.
 /// </summary>
@@ -20,18 +22,10 @@ internal sealed class JobAssignmentSender : RecordSender<JobAssignmentRecord>
     /// <summary>The most records ordered (manager-first) together; the client splits them into requests in order.</summary>
     public const int OrderingWindow = 1000;
 
-    private readonly Func<JobAssignmentsClient, JobAssignmentRecord, BatchOperation> _build;
-    private readonly bool _creates;
     private readonly bool _writesAssignment;
 
-    /// <param name="creates">True for New-TotaraJobAssignment: a manager may be created earlier in the same batch.</param>
     /// <param name="writesAssignment">Whether a successful record writes its TotaraJobAssignment.</param>
-    public JobAssignmentSender(Func<JobAssignmentsClient, JobAssignmentRecord, BatchOperation> build, bool creates, bool writesAssignment)
-    {
-        _build = build;
-        _creates = creates;
-        _writesAssignment = writesAssignment;
-    }
+    public JobAssignmentSender(bool writesAssignment) => _writesAssignment = writesAssignment;
 
     /// <inheritdoc />
     /// <remarks>
@@ -45,8 +39,7 @@ internal sealed class JobAssignmentSender : RecordSender<JobAssignmentRecord>
     /// <inheritdoc />
     public override async Task SendAsync(TotaraSession session, IReadOnlyList<JobAssignmentRecord> batch, CancellationToken ct)
     {
-        var outcomes = await JobAssignmentBatchSender.SendAsync(session, batch, _creates, record => _build(session.Client.JobAssignments, record), ct)
-            .ConfigureAwait(false);
+        var outcomes = await session.Client.JobAssignments.RunCheckedAsync(batch.Select(r => r.Request).ToList(), ct).ConfigureAwait(false);
         for (var i = 0; i < batch.Count; i++) batch[i].Outcome = outcomes[i];
     }
 
@@ -66,7 +59,7 @@ internal sealed class JobAssignmentSender : RecordSender<JobAssignmentRecord>
         var outcome = record.Outcome!;
         if (outcome.Result is not { } result)
         {
-            cmdlet.WriteError(TotaraErrors.Create(new TotaraRecordException(record, outcome.Problem!, outcome.Field), outcome.ErrorId!, outcome.Category, record.Target));
+            cmdlet.WriteError(JobAssignmentRefusals.ErrorFor(record, outcome));
             return;
         }
 

@@ -26,8 +26,7 @@ public sealed class NewTotaraJobAssignmentCommand : JobAssignmentFieldsCmdlet
     /// <inheritdoc />
     protected override string Action => "Create Totara job assignment";
 
-    private protected override RecordSender<JobAssignmentRecord> Sender { get; } = new JobAssignmentSender(
-        (jobs, record) => jobs.Create(record.Assignment.User!, record.Assignment.IdNumber!, record.Change, tag: record), creates: true, writesAssignment: true);
+    private protected override RecordSender<JobAssignmentRecord> Sender { get; } = new JobAssignmentSender(writesAssignment: true);
 
     /// <inheritdoc />
     protected override IEnumerable<JobAssignmentRecord> ReadRecords(TotaraSession session)
@@ -52,6 +51,6 @@ public sealed class NewTotaraJobAssignmentCommand : JobAssignmentFieldsCmdlet
             RefuseInput(number, Input.Target, label, problem!, field);
             yield break;
         }
-        yield return builder.Build(number, Input.Target, label, JobAssignmentReference.ByIdNumber(holder, IdNumber), change);
+        yield return builder.Build(number, Input.Target, label, JobAssignmentRequest.Create(holder, IdNumber, change));
     }
 }

@@ -44,8 +44,7 @@ public sealed class RemoveTotaraJobAssignmentCommand : BatchingCmdlet<JobAssignm
     /// <inheritdoc />
     protected override string Action => "Delete Totara job assignment";
 
-    private protected override RecordSender<JobAssignmentRecord> Sender { get; } =
-        new JobAssignmentSender((jobs, record) => jobs.Delete(record.Assignment, tag: record), creates: false, writesAssignment: false);
+    private protected override RecordSender<JobAssignmentRecord> Sender { get; } = new JobAssignmentSender(writesAssignment: false);
 
     private JobAssignmentInput Input => new(MyInvocation.BoundParameters, IsExplicit, InputObject, User, UserIdNumber);
 
@@ -59,6 +58,6 @@ public sealed class RemoveTotaraJobAssignmentCommand : BatchingCmdlet<JobAssignm
             RefuseInput(number, Input.Target, label, problem!, nameof(IdNumber));
             yield break;
         }
-        yield return new JobAssignmentRecord(number, Input.Target, label, target, null);
+        yield return new JobAssignmentRecord(number, Input.Target, label, JobAssignmentRequest.Delete(target));
     }
 }

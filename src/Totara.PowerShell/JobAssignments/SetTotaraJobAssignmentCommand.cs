@@ -60,9 +60,8 @@ public sealed class SetTotaraJobAssignmentCommand : JobAssignmentFieldsCmdlet
             RefuseInput(number, Input.Target, label, "no field to change was given.", null);
             yield break;
         }
-        yield return builder.Build(number, Input.Target, label, target, change);
+        yield return builder.Build(number, Input.Target, label, JobAssignmentRequest.Update(target, change));
     }
 
-    private protected override RecordSender<JobAssignmentRecord> Sender { get; } =
-        new JobAssignmentSender((jobs, record) => jobs.Update(record.Assignment, record.Change!, tag: record), creates: false, writesAssignment: true);
+    private protected override RecordSender<JobAssignmentRecord> Sender { get; } = new JobAssignmentSender(writesAssignment: true);
 }
