@@ -35,6 +35,18 @@ public sealed class UsersClient
             : null;
     }
 
+    /// <summary>
+    /// The user the first of <paramref name="candidates"/> that matches names, tried in turn (a
+    /// name a person gives may be a username or an idnumber); null when none matches.
+    /// </summary>
+    public async Task<UserRecordData?> GetFirstAsync(IReadOnlyList<UserReference> candidates, UserFieldSet? fields = null, CancellationToken ct = default)
+    {
+        if (candidates is null) throw new ArgumentNullException(nameof(candidates));
+        foreach (var reference in candidates)
+            if (await GetAsync(reference, fields, ct).ConfigureAwait(false) is { } user) return user;
+        return null;
+    }
+
     /// <summary>Streams every user the options select, page by page (one page held at a time).</summary>
     /// <remarks>Sorted by a name, the site pages by id and the whole listing is sorted here, so no user is lost to a tie.</remarks>
     public async IAsyncEnumerable<UserRecordData> ListAsync(UserListOptions? options = null, [EnumeratorCancellation] CancellationToken ct = default)
@@ -149,6 +161,16 @@ public sealed class UsersClient
     /// </remarks>
     public IAsyncEnumerable<UserOperationResult> RunAsync(IEnumerable<BatchOperation> operations, CancellationToken ct = default) =>
         RunAsync(operations, UsernameCheck.BeforeCreates, ct);
+
+    /// <summary>
+    /// Runs one operation per record, where record i may name its user by several references
+    /// (<paramref name="candidates"/>[i], tried in turn; null for a create): a record whose
+    /// reference matched nobody is sent again with the next. <paramref name="build"/> makes record
+    /// i's operation for a reference. One result per record, in the records' order.
+    /// </summary>
+    public Task<IReadOnlyList<UserOperationResult>> RunByCandidatesAsync(IReadOnlyList<IReadOnlyList<UserReference>?> candidates,
+        Func<int, UserReference?, BatchOperation> build, CancellationToken ct = default) =>
+        UserCandidateRun.RunAsync(this, candidates ?? throw new ArgumentNullException(nameof(candidates)), build ?? throw new ArgumentNullException(nameof(build)), ct);
 
     /// <summary>
     /// As <see cref="RunAsync(IEnumerable{BatchOperation}, CancellationToken)"/>; with

@@ -82,12 +82,7 @@ public sealed class GetTotaraUserCommand : TotaraSessionCmdlet
         var candidates = identity.CandidatesFor(session.Url);
         try
         {
-            var found = Run(session.Client, async ct =>
-            {
-                foreach (var reference in candidates)
-                    if (await users.GetAsync(reference, fields, ct).ConfigureAwait(false) is { } user) return user;
-                return null;
-            });
+            var found = Run(session.Client, ct => users.GetFirstAsync(candidates, fields, ct));
             if (found is not null)
             {
                 WriteObject(new TotaraUser(found, session.Url));
@@ -120,23 +115,11 @@ public sealed class GetTotaraUserCommand : TotaraSessionCmdlet
                 WriteObject(PagingParameters.NewTotalCount((ulong)Math.Max(0, total), 1.0));
             }
             if (first == 0) return;
-            WriteStream(session.Client, ct => Window(users.ListAsync(options, ct), skip, first), user => new TotaraUser(user, session.Url));
+            WriteStream(session.Client, ct => AsyncWindow.Of(users.ListAsync(options, ct), skip, first), user => new TotaraUser(user, session.Url));
         }
         catch (Exception ex) when (IsRequestFailure(ex))
         {
             WriteRequestError(ex, session);
-        }
-    }
-
-    /// <summary>Drops the first <paramref name="skip"/> users and stops after <paramref name="first"/>, so no page beyond is fetched.</summary>
-    private static async IAsyncEnumerable<UserRecordData> Window(IAsyncEnumerable<UserRecordData> users, ulong skip, ulong first)
-    {
-        ulong seen = 0, written = 0;
-        await foreach (var user in users.ConfigureAwait(false))
-        {
-            if (seen++ < skip) continue;
-            yield return user;
-            if (++written >= first) yield break;
         }
     }
 }

@@ -12,8 +12,8 @@ using Totara.PowerShell.Session;
 namespace Totara.PowerShell.Users;
 
 /// <summary>
-/// How the user cmdlets that change users in bulk send and report: through
-/// <see cref="UserBatchSender"/>, each result written as a TotaraUser or as an error that names
+/// How the user cmdlets that change users in bulk send and report: through the client's
+/// <see cref="UsersClient.RunByCandidatesAsync"/> (a name tried as username, then idnumber), each result written as a TotaraUser or as an error that names
 /// the record and the field, batches sized to what fits in one request.
 /// </summary>
 internal sealed class UserSender : RecordSender<UserRecord>
@@ -44,8 +44,9 @@ internal sealed class UserSender : RecordSender<UserRecord>
     /// <inheritdoc />
     public override async Task SendAsync(TotaraSession session, IReadOnlyList<UserRecord> batch, CancellationToken ct)
     {
-        var results = await UserBatchSender.SendAsync(session, batch, (record, target) => _build(session.Client.Users, record, target), ct)
-            .ConfigureAwait(false);
+        var users = session.Client.Users;
+        var candidates = batch.Select(r => r.Identity?.CandidatesFor(session.Url)).ToList();
+        var results = await users.RunByCandidatesAsync(candidates, (i, target) => _build(users, batch[i], target), ct).ConfigureAwait(false);
         for (var i = 0; i < batch.Count; i++) batch[i].Result = results[i];
     }
 
@@ -79,7 +80,7 @@ internal sealed class UserSender : RecordSender<UserRecord>
         var error = result.Error!;
         if (result.Outcome.IsNotFound)
         {
-            cmdlet.WriteError(TotaraErrors.UserNotFound(record, $"no user matches {UserBatchSender.Tried(session, record)} on {session.Url}.", null, error.Category));
+            cmdlet.WriteError(TotaraErrors.UserNotFound(record, $"no user matches {Tried(session, record)} on {session.Url}.", null, error.Category));
             return;
         }
 
@@ -90,6 +91,10 @@ internal sealed class UserSender : RecordSender<UserRecord>
     /// <summary>The input problems as one refusal's texts and its field (the first problem's).</summary>
     public static (IReadOnlyCollection<string> Problems, string? Field) Refusal(IReadOnlyList<UserInputProblem> problems) =>
         (problems.Select(p => p.Message).ToList(), problems.Count > 0 && problems[0].Field is { } f ? UserProperties.PropertyOf(f) : null);
+
+    /// <summary>Every reference tried for a record, for a not-found message: "username 'x' or idnumber 'x'".</summary>
+    private static string Tried(TotaraSession session, UserRecord record) =>
+        record.Identity is null ? record.Label : string.Join(" or ", record.Identity.CandidatesFor(session.Url).Select(c => c.ToString()));
 
     private static bool NamesBy(TotaraSession session, UserRecord record, string field, string value) =>
         record.Identity is { } identity &&

@@ -115,6 +115,42 @@ public sealed class UsersClientSiteTests
     }
 
     [Fact]
+    public async Task A_record_whose_reference_matches_nobody_is_sent_again_with_its_next_reference()
+    {
+        await using var site = await TestSite.StartAsync();
+        var users = site.Client.Users;
+        await users.RunAsync(new[] { users.Create(NewUser("cand1").Set("idnumber", "E-cand1")) }).ToListAsync();
+        var rename = new UserChange().Set("city", "Wellington");
+
+        var candidates = new IReadOnlyList<UserReference>?[]
+        {
+            new[] { UserReference.ByUsername("E-cand1"), UserReference.ByIdNumber("E-cand1") },   // a name that is an idnumber
+            new[] { UserReference.ByUsername("nobody"), UserReference.ByIdNumber("nobody") },
+            null,                                                                                  // a create tries nothing
+        };
+        var results = await users.RunByCandidatesAsync(candidates, (i, target) => i == 2 ? users.Create(NewUser("cand2")) : users.Update(target!, rename));
+
+        Assert.True(results[0].Succeeded, results[0].Error?.Explanation);
+        Assert.Equal("Wellington", site.Host.State.Users.GetByUsername("cand1")!.City);
+        Assert.True(results[1].Outcome.IsNotFound);
+        Assert.True(results[2].Succeeded);
+    }
+
+    [Fact]
+    public async Task Get_first_tries_each_reference_in_turn_and_returns_null_when_none_matches()
+    {
+        await using var site = await TestSite.StartAsync();
+        var users = site.Client.Users;
+        await users.RunAsync(new[] { users.Create(NewUser("first1")) }).ToListAsync();
+
+        var found = await users.GetFirstAsync(new[] { UserReference.ByUsername("nobody"), UserReference.ByUsername("first1") });
+        var none = await users.GetFirstAsync(new[] { UserReference.ByUsername("nobody"), UserReference.ByIdNumber("nobody") });
+
+        Assert.Equal("first1", found!.Username);
+        Assert.Null(none);
+    }
+
+    [Fact]
     public async Task Get_returns_null_for_no_match_and_list_pages_with_filters()
     {
         await using var site = await TestSite.StartAsync();
