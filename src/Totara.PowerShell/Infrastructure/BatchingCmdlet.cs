@@ -51,11 +51,7 @@ public abstract class BatchingCmdlet<TRecord> : TotaraCmdlet where TRecord : Bat
     private readonly Stopwatch _sinceProgress = new();
     private readonly BatchesInFlight<TRecord> _inFlight;
     private TotaraSession? _session;
-    private int _received;
-    private int _sent;
-    private int _succeeded;
-    private int _failed;
-    private int _refused;
+    private readonly BatchTally _tally = new();
     private bool _progressShown;
 
     /// <summary>The progress activity, e.g. "Creating Totara users".</summary>
@@ -80,12 +76,12 @@ public abstract class BatchingCmdlet<TRecord> : TotaraCmdlet where TRecord : Bat
     protected TotaraSession? ActiveSession => _session;
 
     /// <summary>The next record's 1-based number.</summary>
-    protected int NextRecordNumber() => ++_received;
+    protected int NextRecordNumber() => _tally.NextRecord();
 
     /// <summary>Writes an error for a record refused before sending.</summary>
     protected void Refuse(TotaraRecordException problem, object target, string errorId, ErrorCategory category)
     {
-        _refused++;
+        _tally.CountRefused();
         WriteError(TotaraErrors.Create(problem, errorId, category, target));
     }
 
@@ -151,7 +147,7 @@ public abstract class BatchingCmdlet<TRecord> : TotaraCmdlet where TRecord : Bat
 
         if (_progressShown)
             WriteProgress(new ProgressRecord(ProgressId, Activity, "Done") { RecordType = ProgressRecordType.Completed });
-        WriteVerbose($"{Activity}: {_received} record(s) read, {_sent} sent, {_succeeded} succeeded, {_failed} failed, {_refused} refused before sending.");
+        WriteVerbose(_tally.Summary(Activity));
     }
 
     /// <inheritdoc />
@@ -163,8 +159,7 @@ public abstract class BatchingCmdlet<TRecord> : TotaraCmdlet where TRecord : Bat
         _inFlight.WaitForAll(StopGrace);
         if (_inFlight.ClaimStopReportIfOutside())
         {
-            var (sent, succeeded, failed) = _inFlight.CountAnswered();
-            Host?.UI?.WriteWarningLine(StopMessage(_sent + sent, _succeeded + succeeded, _failed + failed, null));
+            Host?.UI?.WriteWarningLine(_tally.StopMessage(Activity, null, _inFlight.CountAnswered()));
             _inFlight.Dispose();   // the pipeline thread will not come back to end the command
         }
     }
@@ -238,20 +233,19 @@ public abstract class BatchingCmdlet<TRecord> : TotaraCmdlet where TRecord : Bat
     private void Complete(BatchInFlight<TRecord> flight)
     {
         if (!Await(flight)) return;
-        _sent += flight.Records.Length;
+        _tally.CountSent(flight.Records.Length);
         _maxInFlight.Observe(flight.RoundTrip);
 
         if (CancellationToken.IsCancellationRequested)
         {
-            Count(flight.Records);
+            _tally.CountSettled(flight.Records);
             StopAfterBatches(null);
         }
 
         foreach (var record in flight.Records)
         {
             Sender.Write(this, flight.Session, record);
-            if (record.Succeeded) _succeeded++;
-            else _failed++;
+            _tally.CountSettled(record);   // one by one: a stop while writing still counts what was written
         }
         ShowProgress();
     }
@@ -274,9 +268,9 @@ public abstract class BatchingCmdlet<TRecord> : TotaraCmdlet where TRecord : Bat
         catch (Exception ex) when (IsRequestFailure(ex) && ex is not TotaraAuthenticationException)
         {
             // The batch failed as a whole (after the client's retries): each of its records gets the error; later batches go on.
+            _tally.CountFailed(batch.Length);
             foreach (var record in batch)
             {
-                _failed++;
                 var error = TotaraErrors.FromException(ex, record.Target);
                 WriteError(new ErrorRecord(new TotaraRecordException(record, ex.Message, null, (ex as TotaraException)?.Category, ex),
                     error.FullyQualifiedErrorId.Split(',')[0], error.CategoryInfo.Category, record.Target));
@@ -290,12 +284,6 @@ public abstract class BatchingCmdlet<TRecord> : TotaraCmdlet where TRecord : Bat
         }
     }
 
-    private void Count(IEnumerable<TRecord> records)
-    {
-        foreach (var record in records)
-            if (record.Succeeded) _succeeded++; else _failed++;
-    }
-
     /// <summary>
     /// After a stop: lets every batch in flight finish (each is applied whole or not at all, and
     /// counted), says what was done (the pipeline may already refuse output), then stops the command.
@@ -307,8 +295,8 @@ public abstract class BatchingCmdlet<TRecord> : TotaraCmdlet where TRecord : Bat
             try
             {
                 _inFlight.Wait(flight);
-                _sent += flight.Records.Length;
-                Count(flight.Records);
+                _tally.CountSent(flight.Records.Length);
+                _tally.CountSettled(flight.Records);
             }
             catch (OperationCanceledException) when (_inFlight.GraceExpired)
             {
@@ -317,13 +305,13 @@ public abstract class BatchingCmdlet<TRecord> : TotaraCmdlet where TRecord : Bat
             }
             catch (Exception ex) when (IsRequestFailure(ex))
             {
-                _failed += flight.Records.Length;
+                _tally.CountFailed(flight.Records.Length);
             }
         }
 
         if (claimed || _inFlight.ClaimStopReport())
         {
-            var message = StopMessage(_sent, _succeeded, _failed, problem);
+            var message = _tally.StopMessage(Activity, problem);
             try
             {
                 WriteWarning(message);
@@ -338,17 +326,13 @@ public abstract class BatchingCmdlet<TRecord> : TotaraCmdlet where TRecord : Bat
         throw new PipelineStoppedException();
     }
 
-    private string StopMessage(int sent, int succeeded, int failed, string? problem) =>
-        $"{Activity} stopped: {_received} record(s) read, {sent} sent ({succeeded} succeeded, {failed} failed), " +
-        $"{_received - sent - _refused} not sent. " + (problem ?? "Every record sent has its final state.");
-
     private void ShowProgress()
     {
         if (_progressShown && _sinceProgress.Elapsed < ProgressInterval) return;
         _progressShown = true;
         _sinceProgress.Restart();
         WriteProgress(new ProgressRecord(ProgressId, Activity,
-            $"{_sent} record(s) sent: {_succeeded} succeeded, {_failed} failed, {_refused} refused before sending"));
+            _tally.Progress));
     }
 
     /// <summary>Input refused before it became a record: only its number, object and label are known.</summary>
