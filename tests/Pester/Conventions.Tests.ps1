@@ -3,7 +3,8 @@
 
 # Conventions every cmdlet the manifest exports keeps, so a new cmdlet cannot quietly skip one:
 # sealed, typed output, a help page, a Pester file of its own that tests it, -WhatIf on every change,
-# and a public base whose generic arguments are the module's own (or .NET's) types.
+# a public base whose generic arguments are the module's own (or .NET's) types, at most four levels
+# below PSCmdlet, and a namespace that names the folder its source is in.
 
 BeforeDiscovery {
     . (Join-Path $PSScriptRoot 'TestSupport.ps1')
@@ -69,5 +70,23 @@ Describe '<Name> keeps the module''s conventions' -ForEach $Cmdlets {
             }
             $base = $base.BaseType
         }
+    }
+
+    It 'is at most four levels below PSCmdlet, through TotaraCmdlet' {
+        $chain = @()
+        $base = $Type
+        while ($base -and $base -ne [System.Management.Automation.PSCmdlet]) {
+            $chain += $base.Name
+            $base = $base.BaseType
+        }
+        $chain.Count | Should -BeLessOrEqual 4 -Because "$($chain -join ' -> ') is too deep to tell which base a new cmdlet takes"
+        $chain[-1] | Should -Be 'TotaraCmdlet'
+    }
+
+    It 'lives in the namespace of its feature folder, and its source file is there' {
+        $Type.Namespace | Should -Match '^Totara\.PowerShell\.[A-Za-z]+$'
+        $folder = $Type.Namespace.Split('.')[-1]
+        $source = Join-Path $script:RepoRoot "src/Totara.PowerShell/$folder/$($Type.Name).cs"
+        Test-Path -LiteralPath $source | Should -BeTrue -Because "a cmdlet's source sits in its feature folder ($folder/)"
     }
 }
