@@ -46,12 +46,13 @@ public abstract class BatchingCmdlet<TRecord> : TotaraCmdlet where TRecord : Bat
     private readonly InFlightLimit _maxInFlight = new();
 
     private readonly List<TRecord> _buffer = new();
-    private HashSet<string> _explicit = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, TRecord> _keys = new(StringComparer.OrdinalIgnoreCase);
     private readonly Stopwatch _sinceProgress = new();
     private readonly BatchesInFlight<TRecord> _inFlight;
-    private TotaraSession? _session;
     private readonly BatchTally _tally = new();
+    private HashSet<string> _explicit = new(StringComparer.OrdinalIgnoreCase);
+    /// <summary>The session the records go to (set with the first record).</summary>
+    private TotaraSession? _session;
     private bool _progressShown;
 
     /// <summary>The progress activity, e.g. "Creating Totara users".</summary>
@@ -71,9 +72,6 @@ public abstract class BatchingCmdlet<TRecord> : TotaraCmdlet where TRecord : Bat
     {
         _inFlight = new BatchesInFlight<TRecord>(StopGrace, CancellationToken);
     }
-
-    /// <summary>The session the records go to (set with the first record).</summary>
-    protected TotaraSession? ActiveSession => _session;
 
     /// <summary>The next record's 1-based number.</summary>
     protected int NextRecordNumber() => _tally.NextRecord();
