@@ -5,6 +5,7 @@ using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using Totara.Client;
+using Totara.Client.Batching;
 using Totara.PowerShell.Session;
 using Totara.PowerShell.Users;
 

@@ -5,6 +5,7 @@ using System.Management.Automation;
 using System.Diagnostics;
 using System.Threading;
 using System.Threading.Tasks;
+using Totara.Client.Batching;
 using Totara.Sync;
 using Totara.PowerShell.Infrastructure;
 using Totara.PowerShell.Session;
