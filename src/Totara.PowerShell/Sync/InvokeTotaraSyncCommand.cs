@@ -71,7 +71,8 @@ public sealed class InvokeTotaraSyncCommand : TotaraSessionCmdlet
     /// <inheritdoc />
     protected override void BeginProcessing()
     {
-        (_source, _report) = (new SourceRows(this), new SyncReport(this, Summary.IsPresent));
+        _source = new SourceRows(this);
+        _report = new SyncReport(this, Summary.IsPresent);   // the run's clock starts here
         base.BeginProcessing();
     }
 
