@@ -124,49 +124,41 @@ public sealed class SyncEngine : IDisposable
     }
 
     /// <summary>
-    /// Phase 5: an applier for the plan, for hosts that send the batches one by one
-    /// (<see cref="SyncApplier.Batches"/>, <see cref="SyncApplier.ApplyBatchAsync"/>). Checks the guard first.
+    /// After a stop, how long the batches in flight may take to finish before they are cancelled
+    /// (30 s): long enough for a slow site to answer, so that no change is left unknown, short
+    /// enough that Ctrl+C still ends the run.
     /// </summary>
-    public SyncApplier CreateApplier(SyncPlan plan)
+    public TimeSpan StopGrace { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Phase 5: applies the plan in batches (checking the guard first), independent user batches
+    /// several at a time (see <see cref="BatchScheduler"/>); <paramref name="onBatch"/> sees each batch
+    /// with its outcomes, in plan order. Then records the run in the state file (<see cref="Finish"/>),
+    /// also when stopped. Returns true when it ran to the end, false when <paramref name="stop"/> cut it short.
+    /// </summary>
+    /// <param name="plan">The plan <see cref="PlanAsync"/> made.</param>
+    /// <param name="onBatch">Called on the engine's thread for every batch applied, also for one that finished after the stop.</param>
+    /// <param name="stop">
+    /// Checked between batches (Ctrl+C): the batches in flight may finish within <see cref="StopGrace"/>,
+    /// then they are cancelled; the rest are skipped.
+    /// </param>
+    /// <exception cref="SyncGuardException">The plan removes more than the guard allows.</exception>
+    /// <exception cref="SyncAbandonedException">After the stop, the batches in flight outlasted <see cref="StopGrace"/>; the state file is not finished.</exception>
+    public async Task<bool> ApplyAsync(SyncPlan plan, Action<IReadOnlyList<SyncChange>>? onBatch = null, CancellationToken stop = default)
     {
         if (plan is null) throw new ArgumentNullException(nameof(plan));
         RemovalGuard.Check(plan);
         var applier = new SyncApplier(_client, new StateKeeper(State ?? (Options.StatePath is null ? null : new SyncState(_site)), Options.StatePath));
         applier.Begin(plan);
-        return applier;
-    }
-
-    /// <summary>The plan's batches, in apply order.</summary>
-    public List<List<SyncChange>> Batches(SyncPlan plan) => SyncApplier.Batches(_client, plan);
-
-    /// <summary>
-    /// Phase 5: applies the plan in batches; <paramref name="onBatch"/> sees each batch with its
-    /// outcomes. Returns true when it ran to the end, false when <paramref name="stop"/> cut it short.
-    /// </summary>
-    /// <param name="plan">The plan to apply (from <see cref="PlanAsync"/>); its changes get their outcomes.</param>
-    /// <param name="onBatch">Called after each batch with its changes and their outcomes; null for none.</param>
-    /// <param name="stop">Checked between batches (Ctrl+C): the batch in flight finishes first.</param>
-    /// <param name="abort">Cancels the batch in flight itself.</param>
-    public async Task<bool> ApplyAsync(SyncPlan plan, Action<IReadOnlyList<SyncChange>>? onBatch = null,
-        CancellationToken stop = default, CancellationToken abort = default)
-    {
-        var applier = CreateApplier(plan);
-        var batches = Batches(plan);
+        var scheduler = new BatchScheduler(applier, SyncApplier.Batches(_client, plan), StopGrace);
         var done = 0;
-        for (var i = 0; i < batches.Count; i++)
+        var finished = await scheduler.RunAsync(batch =>
         {
-            if (stop.IsCancellationRequested)
-            {
-                applier.Skip(batches.GetRange(i, batches.Count - i));
-                Finish(plan);
-                return false;
-            }
-            await applier.ApplyBatchAsync(batches[i], abort).ConfigureAwait(false);
-            done += batches[i].Count;
-            Progress?.Invoke(new SyncProgress(SyncPhase.Apply, $"Applied {done} of {plan.Changes.Count} change(s)", done, plan.Changes.Count));
-            onBatch?.Invoke(batches[i]);
-        }
+            onBatch?.Invoke(batch);
+            done += batch.Count;
+            Progress?.Invoke(new SyncProgress(SyncPhase.Apply, $"Applied {done} of {plan.Changes.Count} change(s) ({batch[0].Action})", done, plan.Changes.Count));
+        }, stop).ConfigureAwait(false);
         Finish(plan);
-        return true;
+        return finished;
     }
 }

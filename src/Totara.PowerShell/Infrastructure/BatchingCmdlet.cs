@@ -6,6 +6,7 @@ using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using Totara.Client;
+using Totara.Client.Batching;
 using Totara.PowerShell.Session;
 
 namespace Totara.PowerShell.Infrastructure;

@@ -1,5 +1,8 @@
 using System;
 using System.Linq;
+using System.Management.Automation;
+using Totara.PowerShell.Infrastructure;
+using Totara.PowerShell.Session;
 using Totara.Sync;
 
 namespace Totara.PowerShell.Sync;
@@ -7,23 +10,35 @@ namespace Totara.PowerShell.Sync;
 /// <summary>Invoke-TotaraSync's parameters as the engine's options, and the plan as one line for -WhatIf/-Confirm.</summary>
 internal static class SyncParameters
 {
-    /// <summary>The options; throws ArgumentException or FormatException naming what is wrong.</summary>
-    public static SyncOptions ToOptions(string matchOn, bool sourceIsComplete, string missingUserAction, string emptyFieldAction,
-        string cohortMode, string maxRemovals, bool force, string? serviceAccount, string? statePath)
+    /// <summary>The options the command's parameters ask for; a parameter that makes no sense is an error record that names it.</summary>
+    public static SyncOptions ToOptions(InvokeTotaraSyncCommand command, TotaraSession session, out ErrorRecord? error)
     {
-        var options = new SyncOptions
+        // The path first, as the command always resolved it: a drive that does not exist is PowerShell's own error.
+        var statePath = command.StatePath is null ? null : command.SessionState.Path.GetUnresolvedProviderPathFromPSPath(command.StatePath);
+        var options = new SyncOptions();
+        error = null;
+        try
         {
-            MatchOn = Parse<SyncMatchOn>(matchOn),
-            SourceIsComplete = sourceIsComplete,
-            MissingUserAction = Parse<MissingUserAction>(missingUserAction),
-            EmptyFieldAction = Parse<EmptyFieldAction>(emptyFieldAction),
-            CohortMode = Parse<CohortMode>(cohortMode),
-            MaxRemovals = RemovalLimit.Parse(maxRemovals),
-            Force = force,
-            ServiceAccount = serviceAccount,
-            StatePath = statePath,
-        };
-        options.Validate();
+            options.MatchOn = Parse<SyncMatchOn>(command.MatchOn);
+            options.SourceIsComplete = command.SourceIsComplete.IsPresent;
+            options.MissingUserAction = Parse<MissingUserAction>(command.MissingUserAction);
+            options.EmptyFieldAction = Parse<EmptyFieldAction>(command.EmptyFieldAction);
+            options.CohortMode = Parse<CohortMode>(command.CohortMode);
+            options.MaxRemovals = RemovalLimit.Parse(command.MaxRemovals);
+            options.Force = command.Force.IsPresent;
+            options.ServiceAccount = session.ServiceAccount;
+            options.StatePath = statePath;
+            options.Validate();
+        }
+        catch (Exception ex) when (ex is ArgumentException or FormatException)
+        {
+            error = TotaraErrors.Create(ex, ErrorIds.InvalidParameter, ErrorCategory.InvalidArgument, null);
+            return options;
+        }
+        if (command.FullAfter < TimeSpan.Zero)
+            error = TotaraErrors.Create(new ArgumentException($"-FullAfter cannot be negative ({command.FullAfter})."), ErrorIds.InvalidParameter, ErrorCategory.InvalidArgument, command.FullAfter);
+        options.Full = command.Full.IsPresent;
+        options.FullAfter = command.FullAfter;
         return options;
     }
 

@@ -8,16 +8,15 @@ using Totara.Client.Cohorts;
 namespace Totara.Sync;
 
 /// <summary>
-/// Applies a plan in order, in batches of one request's worth of one kind of change (see
-/// <see cref="SyncEngine.ApplyAsync"/> for the loop). The state file is saved after every
-/// membership batch and every batch of deletions.
+/// Applies a plan's batches, each one request's worth of one kind of change (<see cref="BatchScheduler"/>
+/// is the loop). The state file is saved after every membership batch and every batch of deletions.
 /// </summary>
-public sealed class SyncApplier
+internal sealed class SyncApplier
 {
     private readonly TotaraClient _client;
     private readonly StateKeeper _state;
 
-    internal SyncApplier(TotaraClient client, StateKeeper state)
+    public SyncApplier(TotaraClient client, StateKeeper state)
     {
         _client = client;
         _state = state;
@@ -28,7 +27,7 @@ public sealed class SyncApplier
 
     /// <summary>
     /// The plan's changes cut into batches: consecutive changes of one action, at most one
-    /// request's worth each. Hosts that must write between batches (the cmdlet) run them one by one.
+    /// request's worth each.
     /// </summary>
     public static List<List<SyncChange>> Batches(TotaraClient client, SyncPlan plan)
     {

@@ -50,6 +50,24 @@ public sealed class SyncStopTests
     }
 
     [Fact]
+    public async Task A_downstream_Select_First_ends_the_run_after_the_batch_in_flight_and_a_rerun_finishes()
+    {
+        await using var site = await StartAsync();
+        // A small complexity limit cuts the 60 creates into several batches.
+        using var ps = site.Connect(moreParameters: "-MaxComplexity 200");
+        var rows = Enumerable.Range(1, 60).Select(i => Row($"F{i:00}")).ToArray();
+
+        var result = ps.Run("param($Rows) $Rows | Invoke-TotaraSync | Select-Object -First 1", new() { ["Rows"] = rows }).AssertNoErrors();
+
+        Assert.Equal("Create F01", $"{result.Changes().Single().S("Action")} {result.Changes().Single().S("Key")}");
+        var created = site.WithPrefix("F").Count;
+        Assert.InRange(created, 1, 59);
+        var rerun = ps.Run("param($Rows) $Rows | Invoke-TotaraSync -Summary", new() { ["Rows"] = rows }).AssertNoErrors();
+        Assert.Equal(60 - created, rerun.Summary().N("Created"));
+        Assert.Equal(60, site.WithPrefix("F").Count);
+    }
+
+    [Fact]
     public async Task WhatIf_over_the_guard_returns_the_plan_and_warns_that_applying_would_be_refused()
     {
         await using var site = await StartAsync();
