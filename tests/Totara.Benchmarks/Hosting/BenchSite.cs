@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using System.Security;
 using Totara.Benchmarks.Scenarios;
 using Totara.Emulator;
 using Totara.Emulator.Domain;
@@ -41,13 +40,13 @@ internal sealed class BenchSite : IAsyncDisposable
         {
             site.Shell.Run(
                 "param($Url, $Id, $Secret, $Budget) $null = Connect-Totara -Url $Url -ClientId $Id -ClientSecret $Secret -ComplexityBudget $Budget -ErrorAction Stop",
-                url, ClientId, Secure(secret), complexityBudget).ThrowOnErrors("Connect-Totara");
+                url, ClientId, SecureStrings.From(secret), complexityBudget).ThrowOnErrors("Connect-Totara");
         }
         else
         {
             site.ClientIds = Enumerable.Range(1, apiClients).Select(i => i == 1 ? ClientId : $"{ClientId}-{i}").ToList();
             foreach (var id in site.ClientIds.Skip(1)) site.Host.AddClient(id, secret + id);
-            var credentials = site.ClientIds.Select(id => new PSCredential(id, Secure(id == ClientId ? secret : secret + id))).ToArray();
+            var credentials = site.ClientIds.Select(id => new PSCredential(id, SecureStrings.From(id == ClientId ? secret : secret + id))).ToArray();
             site.Shell.Run(
                 "param($Url, $Credentials, $Budget) $null = Connect-Totara -Url $Url -Credential $Credentials -ComplexityBudget $Budget -ErrorAction Stop",
                 url, credentials, complexityBudget).ThrowOnErrors("Connect-Totara");
@@ -90,13 +89,5 @@ internal sealed class BenchSite : IAsyncDisposable
     {
         Shell?.Dispose();
         await _site.DisposeAsync();
-    }
-
-    private static SecureString Secure(string text)
-    {
-        var secure = new SecureString();
-        foreach (char c in text) secure.AppendChar(c);
-        secure.MakeReadOnly();
-        return secure;
     }
 }

@@ -18,9 +18,9 @@ internal sealed class ModuleShell : IDisposable
         if (OperatingSystem.IsWindows()) state.ExecutionPolicy = Microsoft.PowerShell.ExecutionPolicy.Bypass;
         _runspace = RunspaceFactory.CreateRunspace(state);
         _runspace.Open();
-        if (!File.Exists(RepoLocation.ModuleManifest))
-            throw new InvalidOperationException($"The module is not built: {RepoLocation.ModuleManifest} is missing.");
-        Run("Import-Module -Name $args[0] -ErrorAction Stop", RepoLocation.ModuleManifest).ThrowOnErrors("Import-Module");
+        if (!File.Exists(RepoPaths.ModuleManifest))
+            throw new InvalidOperationException($"The module is not built: {RepoPaths.ModuleManifest} is missing.");
+        Run("Import-Module -Name $args[0] -ErrorAction Stop", RepoPaths.ModuleManifest).ThrowOnErrors("Import-Module");
     }
 
     /// <summary>Runs <paramref name="script"/> with positional <paramref name="arguments"/> (bound to its param() block).</summary>
