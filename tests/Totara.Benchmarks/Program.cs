@@ -52,7 +52,7 @@ var toRun = chosen.Count > 0 ? chosen.Distinct().Order().ToList() : scenarios.Ke
 var started = DateTime.UtcNow;
 string loadAtStart = MachineInfo.LoadAverage();
 Console.WriteLine($"Totara.PowerShell benchmarks ({(quick ? "quick" : "full")}): {MachineInfo.Cores} cores, {MachineInfo.Memory}, {MachineInfo.OperatingSystem}, {MachineInfo.DotNet}, load {loadAtStart}");
-Console.WriteLine($"Module: {RepoLocation.ModuleManifest}");
+Console.WriteLine($"Module: {RepoPaths.ModuleManifest}");
 Console.WriteLine($"Server time per root field (emulator): {resolverLatencyMs} ms");
 #if DEBUG
 Console.WriteLine("WARNING: a Debug build; figures are for a Release build (-c Release).");
@@ -72,7 +72,8 @@ Console.WriteLine($"\nDone in {total.Elapsed.TotalMinutes:0.0} min (load {loadAt
 if (!quick && chosen.Count == 0 && resolverLatencyMs == 0)
 {
     var run = new RunInfo(started, total.Elapsed, "dotnet run -c Release --project tests/Totara.Benchmarks", loadAtStart, loadAtEnd);
-    PerformanceDocument.Write(RepoLocation.PerformanceDoc, reports, run);
-    Console.WriteLine($"Figures written to {RepoLocation.PerformanceDoc}.");
+    string performanceDoc = Path.Combine(RepoPaths.DocsFolder, "performance.md");
+    PerformanceDocument.Write(performanceDoc, reports, run);
+    Console.WriteLine($"Figures written to {performanceDoc}.");
 }
 return 0; // figures, not pass/fail: goals missed are reported, not failed

@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using System.Security;
 using Totara.Benchmarks.Scenarios;
 using Totara.Emulator;
 using Totara.Emulator.Domain;
@@ -13,11 +12,11 @@ namespace Totara.Benchmarks.Hosting;
 internal sealed class BenchSite : IAsyncDisposable
 {
     private const string ClientId = "benchmarks";
-    private readonly string _secret = "secret-" + Guid.NewGuid().ToString("N");
+    private readonly EmulatorSite _site;
 
-    private BenchSite(EmulatorHost host) => Host = host;
+    private BenchSite(EmulatorSite site) => _site = site;
 
-    public EmulatorHost Host { get; }
+    public EmulatorHost Host => _site.Host;
 
     public EmulatorCounters Counters => Host.Counters;
 
@@ -33,27 +32,28 @@ internal sealed class BenchSite : IAsyncDisposable
     /// <param name="apiClients">API clients to register and connect with (Connect-Totara -Credential $a, $b, …) when more than one.</param>
     public static async Task<BenchSite> StartAsync(EmulatorOptions options, int complexityBudget = 250_000, int apiClients = 1)
     {
-        var site = new BenchSite(await EmulatorHost.StartAsync(options));
-        site.Host.AddClient(ClientId, site._secret);
+        var site = new BenchSite(await EmulatorSite.StartAsync(ClientId, options));
+        var secret = site._site.ClientSecret;
+        var url = site._site.UrlText;
         site.Shell = new ModuleShell();
         if (apiClients == 1)
         {
             site.Shell.Run(
                 "param($Url, $Id, $Secret, $Budget) $null = Connect-Totara -Url $Url -ClientId $Id -ClientSecret $Secret -ComplexityBudget $Budget -ErrorAction Stop",
-                site.Host.Url.ToString().TrimEnd('/'), ClientId, Secure(site._secret), complexityBudget).ThrowOnErrors("Connect-Totara");
+                url, ClientId, SecureStrings.From(secret), complexityBudget).ThrowOnErrors("Connect-Totara");
         }
         else
         {
             site.ClientIds = Enumerable.Range(1, apiClients).Select(i => i == 1 ? ClientId : $"{ClientId}-{i}").ToList();
-            foreach (var id in site.ClientIds.Skip(1)) site.Host.AddClient(id, site._secret + id);
-            var credentials = site.ClientIds.Select(id => new PSCredential(id, Secure(id == ClientId ? site._secret : site._secret + id))).ToArray();
+            foreach (var id in site.ClientIds.Skip(1)) site.Host.AddClient(id, secret + id);
+            var credentials = site.ClientIds.Select(id => new PSCredential(id, SecureStrings.From(id == ClientId ? secret : secret + id))).ToArray();
             site.Shell.Run(
                 "param($Url, $Credentials, $Budget) $null = Connect-Totara -Url $Url -Credential $Credentials -ComplexityBudget $Budget -ErrorAction Stop",
-                site.Host.Url.ToString().TrimEnd('/'), credentials, complexityBudget).ThrowOnErrors("Connect-Totara");
+                url, credentials, complexityBudget).ThrowOnErrors("Connect-Totara");
         }
         // The baseline an admin writes without this module (Invoke-RestMethod, token fetched once)
         // needs the site and client too.
-        site.Shell.Run(Scripts.RestClient, site.Host.Url.ToString().TrimEnd('/'), ClientId, site._secret).ThrowOnErrors("defining the REST baseline");
+        site.Shell.Run(Scripts.RestClient, url, ClientId, secret).ThrowOnErrors("defining the REST baseline");
         site.Counters.Reset();
         return site;
     }
@@ -88,14 +88,6 @@ internal sealed class BenchSite : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Shell?.Dispose();
-        await Host.DisposeAsync();
-    }
-
-    private static SecureString Secure(string text)
-    {
-        var secure = new SecureString();
-        foreach (char c in text) secure.AppendChar(c);
-        secure.MakeReadOnly();
-        return secure;
+        await _site.DisposeAsync();
     }
 }

@@ -14,13 +14,8 @@ internal sealed class ModuleShell : IDisposable
 
     public ModuleShell()
     {
-        var state = InitialSessionState.CreateDefault2();
-        if (OperatingSystem.IsWindows()) state.ExecutionPolicy = Microsoft.PowerShell.ExecutionPolicy.Bypass;
-        _runspace = RunspaceFactory.CreateRunspace(state);
-        _runspace.Open();
-        if (!File.Exists(RepoLocation.ModuleManifest))
-            throw new InvalidOperationException($"The module is not built: {RepoLocation.ModuleManifest} is missing.");
-        Run("Import-Module -Name $args[0] -ErrorAction Stop", RepoLocation.ModuleManifest).ThrowOnErrors("Import-Module");
+        _runspace = HostedRunspace.Open();
+        Run("Import-Module -Name $args[0] -ErrorAction Stop", HostedRunspace.BuiltModuleManifest()).ThrowOnErrors("Import-Module");
     }
 
     /// <summary>Runs <paramref name="script"/> with positional <paramref name="arguments"/> (bound to its param() block).</summary>

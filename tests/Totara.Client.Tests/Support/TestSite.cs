@@ -12,14 +12,15 @@ internal sealed class TestSite : IAsyncDisposable
     public const string Secret = "Sup3r-S3cret-9b1f07c4e2";
 
     private readonly List<TotaraClient> _clients = new();
+    private readonly EmulatorSite _site;
 
-    private TestSite(EmulatorHost host, VirtualClock? clock)
+    private TestSite(EmulatorSite site, VirtualClock? clock)
     {
-        Host = host;
+        _site = site;
         Clock = clock;
     }
 
-    public EmulatorHost Host { get; }
+    public EmulatorHost Host => _site.Host;
 
     public VirtualClock? Clock { get; }
 
@@ -35,9 +36,7 @@ internal sealed class TestSite : IAsyncDisposable
         var options = new EmulatorOptions();
         if (clock is not null) options.Clock = clock;
         emulator?.Invoke(options);
-        var host = await EmulatorHost.StartAsync(options);
-        host.AddClient(ClientId, Secret);
-        var site = new TestSite(host, clock);
+        var site = new TestSite(await EmulatorSite.StartAsync(ClientId, options, Secret), clock);
         site.NewClient(client);
         return site;
     }
@@ -81,6 +80,6 @@ internal sealed class TestSite : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         foreach (var client in _clients) client.Dispose();
-        await Host.DisposeAsync();
+        await _site.DisposeAsync();
     }
 }

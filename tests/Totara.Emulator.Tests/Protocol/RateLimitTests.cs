@@ -103,7 +103,7 @@ public sealed class RateLimitTests
     [Fact]
     public async Task Every_root_field_checks_capacity_so_a_long_batch_is_cut_off_with_429_after_some_mutations_ran()
     {
-        var clock = new AdvancingClock();
+        var clock = new VirtualClock();
         var schema = new ProtocolSchema();
         await using var host = await schema.StartAsync(new EmulatorOptions { Clock = clock, RateLimitPerMinute = 50, ResolverLatencyMs = 400 });
         using var client = new ApiTestClient(host.Url, "c", "s");
@@ -141,7 +141,7 @@ public sealed class RateLimitTests
     [Fact]
     public async Task Each_root_field_waits_the_resolver_latency_on_the_emulators_clock()
     {
-        var clock = new AdvancingClock();
+        var clock = new VirtualClock();
         await using var host = await new ProtocolSchema().StartAsync(new EmulatorOptions { Clock = clock, ResolverLatencyMs = 20 });
         using var client = new ApiTestClient(host.Url, "c", "s");
         await client.GetTokenAsync();

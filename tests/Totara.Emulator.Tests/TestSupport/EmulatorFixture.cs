@@ -12,9 +12,9 @@ public class EmulatorFixture : IAsyncLifetime
     public const string ClientSecret = "test-secret";
     public const string IntrospectionClientId = "test-introspection-client";
 
-    private EmulatorHost? _host;
+    private EmulatorSite? _site;
 
-    public EmulatorHost Host => _host ?? throw new InvalidOperationException("The emulator has not started.");
+    public EmulatorHost Host => _site?.Host ?? throw new InvalidOperationException("The emulator has not started.");
 
     public Uri Url => Host.Url;
 
@@ -29,16 +29,15 @@ public class EmulatorFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _host = await EmulatorHost.StartAsync(CreateOptions());
-        _host.AddClient(ClientId, ClientSecret);
-        _host.AddClient(IntrospectionClientId, ClientSecret, allowIntrospection: true);
+        _site = await EmulatorSite.StartAsync(ClientId, CreateOptions(), ClientSecret);
+        _site.Host.AddClient(IntrospectionClientId, ClientSecret, allowIntrospection: true);
     }
 
     public async Task DisposeAsync()
     {
-        if (_host is not null)
+        if (_site is not null)
         {
-            await _host.DisposeAsync();
+            await _site.DisposeAsync();
         }
     }
 }

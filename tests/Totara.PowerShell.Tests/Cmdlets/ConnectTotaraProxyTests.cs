@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using Totara.Client.Tests.Support;
 using Totara.Emulator;
 
 namespace Totara.PowerShell.Tests.Cmdlets;
@@ -18,8 +17,7 @@ public sealed class ConnectTotaraProxyTests
     [Fact]
     public async Task With_ProxyCredential_the_session_works_through_the_proxy_and_says_who_called()
     {
-        await using var site = await EmulatorHost.StartAsync(new EmulatorOptions { Demo = true });
-        site.AddClient(ClientId, Secret);
+        await using var site = await EmulatorSite.StartAsync(ClientId, new EmulatorOptions { Demo = true }, Secret);
         await using var proxy = new ForwardingProxy("corp-user", ProxyPassword);
         using var shell = new CmdletShell();
 
@@ -44,8 +42,7 @@ public sealed class ConnectTotaraProxyTests
     [Fact]
     public async Task Without_the_credential_the_proxy_refusal_is_TotaraProxyAuthenticationFailed_and_says_what_to_pass()
     {
-        await using var site = await EmulatorHost.StartAsync(new EmulatorOptions());
-        site.AddClient(ClientId, Secret);
+        await using var site = await EmulatorSite.StartAsync(ClientId, clientSecret: Secret);
         await using var proxy = new ForwardingProxy("corp-user", ProxyPassword);
         using var shell = new CmdletShell();
 

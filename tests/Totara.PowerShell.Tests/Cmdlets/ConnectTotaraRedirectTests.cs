@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using Totara.Client.Tests.Support;
 
 namespace Totara.PowerShell.Tests.Cmdlets;
 

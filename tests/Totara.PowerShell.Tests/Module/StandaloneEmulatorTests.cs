@@ -1,4 +1,3 @@
-using Totara.Emulator.Tests.TestSupport;
 using Totara.PowerShell.Tests.TestSupport;
 
 namespace Totara.PowerShell.Tests.Module;

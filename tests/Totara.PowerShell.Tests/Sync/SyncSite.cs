@@ -12,22 +12,17 @@ namespace Totara.PowerShell.Tests.Sync;
 internal sealed class SyncSite : IAsyncDisposable
 {
     public const string ClientId = "sync-tests";
-    private readonly string _secret = "secret-" + Guid.NewGuid().ToString("N");
+    private readonly EmulatorSite _site;
 
-    private SyncSite(EmulatorHost host) => Host = host;
+    private SyncSite(EmulatorSite site) => _site = site;
 
-    public EmulatorHost Host { get; }
+    public EmulatorHost Host => _site.Host;
 
-    public string Url => Host.Url.ToString().TrimEnd('/');
+    public string Url => _site.UrlText;
 
     public UserStore Users => Host.State.Users;
 
-    public static async Task<SyncSite> StartAsync()
-    {
-        var site = new SyncSite(await EmulatorHost.StartAsync(new EmulatorOptions()));
-        site.Host.AddClient(ClientId, site._secret);
-        return site;
-    }
+    public static async Task<SyncSite> StartAsync() => new(await EmulatorSite.StartAsync(ClientId));
 
     /// <summary>A runspace whose default session is this site (and whose $Session variable holds it).</summary>
     public ModuleRunspace Connect(ModuleRunspace? into = null, string variable = "Session", string moreParameters = "")
@@ -35,7 +30,7 @@ internal sealed class SyncSite : IAsyncDisposable
         var runspace = into ?? new ModuleRunspace();
         runspace.Run(
             $"param($Url, $ClientId, $ClientSecret) ${variable} = Connect-Totara -Url $Url -ClientId $ClientId -ClientSecret $ClientSecret -ServiceAccount api_service -PassThru -ErrorAction Stop {moreParameters}",
-            new() { ["Url"] = Url, ["ClientId"] = ClientId, ["ClientSecret"] = SecureStrings.From(_secret) })
+            new() { ["Url"] = Url, ["ClientId"] = ClientId, ["ClientSecret"] = SecureStrings.From(_site.ClientSecret) })
             .AssertNoErrors();
         return runspace;
     }
@@ -65,7 +60,7 @@ internal sealed class SyncSite : IAsyncDisposable
     public IReadOnlyList<UserRecord> WithPrefix(string prefix) =>
         Users.Snapshot(u => (u.IdNumber ?? "").StartsWith(prefix, StringComparison.Ordinal));
 
-    public ValueTask DisposeAsync() => Host.DisposeAsync();
+    public ValueTask DisposeAsync() => _site.DisposeAsync();
 
     /// <summary>A source row as Import-Csv makes it: every value a string.</summary>
     public static PSObject Row(string idNumber, string? first = null, string? department = null, params (string Name, object? Value)[] more)

@@ -11,27 +11,26 @@ public sealed class EmulatorRunspaceFixture : IAsyncLifetime
 {
     public const string ClientId = "module-tests";
 
-    private EmulatorHost? _host;
+    private EmulatorSite? _site;
 
     /// <summary>A fresh secret per fixture: nothing may depend on its value.</summary>
-    public string ClientSecret { get; } = "secret-" + Guid.NewGuid().ToString("N");
+    public string ClientSecret { get; } = EmulatorSite.NewSecret();
 
-    public EmulatorHost Host => _host ?? throw new InvalidOperationException("The emulator has not started.");
+    private EmulatorSite Site => _site ?? throw new InvalidOperationException("The emulator has not started.");
+
+    public EmulatorHost Host => Site.Host;
 
     /// <summary>The emulated site's URL, e.g. http://127.0.0.1:41234.</summary>
-    public string Url => Host.Url.ToString().TrimEnd('/');
+    public string Url => Site.UrlText;
 
-    public async Task InitializeAsync()
-    {
-        _host = await EmulatorHost.StartAsync(new EmulatorOptions { Demo = true });
-        _host.AddClient(ClientId, ClientSecret);
-    }
+    public async Task InitializeAsync() =>
+        _site = await EmulatorSite.StartAsync(ClientId, new EmulatorOptions { Demo = true }, ClientSecret);
 
     public async Task DisposeAsync()
     {
-        if (_host is not null)
+        if (_site is not null)
         {
-            await _host.DisposeAsync();
+            await _site.DisposeAsync();
         }
     }
 

@@ -23,17 +23,11 @@ public sealed class ModuleRunspace : IDisposable
     /// <param name="importModule">False gives a runspace without the module (to test importing it).</param>
     public ModuleRunspace(bool importModule = true)
     {
-        var state = InitialSessionState.CreateDefault2();
-        // Execution policy exists on Windows only (setting it elsewhere throws); there the
-        // module's format file counts as a script file.
-        if (OperatingSystem.IsWindows()) state.ExecutionPolicy = Microsoft.PowerShell.ExecutionPolicy.Bypass;
-        _runspace = RunspaceFactory.CreateRunspace(state);
-        _runspace.Open();
+        _runspace = HostedRunspace.Open();
         if (!importModule) return;
 
-        if (!File.Exists(RepoPaths.ModuleManifest))
-            throw new InvalidOperationException($"The module is not built: {RepoPaths.ModuleManifest} is missing (run dotnet build).");
-        var imported = Run("Import-Module -Name $path -PassThru -ErrorAction Stop", variables: new() { ["path"] = RepoPaths.ModuleManifest });
+        var manifest = HostedRunspace.BuiltModuleManifest();
+        var imported = Run("Import-Module -Name $path -PassThru -ErrorAction Stop", variables: new() { ["path"] = manifest });
         imported.AssertNoErrors();
         Module = imported.OutputOf<PSModuleInfo>().Single();
     }

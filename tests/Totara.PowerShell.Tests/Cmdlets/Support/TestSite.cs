@@ -8,37 +8,27 @@ namespace Totara.PowerShell.Tests.Cmdlets;
 /// <summary>One in-process emulated Totara site with demo data and one API client of its own.</summary>
 public sealed class TestSite : IAsyncDisposable
 {
-    private readonly EmulatorHost host;
+    private readonly EmulatorSite site;
 
-    private TestSite(EmulatorHost host, string clientId, string clientSecret)
-    {
-        this.host = host;
-        ClientId = clientId;
-        ClientSecret = clientSecret;
-    }
+    private TestSite(EmulatorSite site) => this.site = site;
 
-    public Uri Url => host.Url;
+    public Uri Url => site.Url;
 
-    public string ClientId { get; }
+    public string ClientId => site.ClientId;
 
     /// <summary>Fresh per site, so a test can search every stream for it.</summary>
-    public string ClientSecret { get; }
+    public string ClientSecret => site.ClientSecret;
 
     /// <summary>GraphQL requests the site has received.</summary>
-    public long RequestCount => host.Counters.Requests;
+    public long RequestCount => site.Host.Counters.Requests;
 
     /// <summary>Root mutation fields the site has executed.</summary>
-    public long MutationsExecuted => host.Counters.MutationsExecuted;
+    public long MutationsExecuted => site.Host.Counters.MutationsExecuted;
 
-    public EmulatorSwitches Switches => host.Switches;
+    public EmulatorSwitches Switches => site.Host.Switches;
 
-    public static async Task<TestSite> StartAsync(string clientId)
-    {
-        var host = await EmulatorHost.StartAsync(new EmulatorOptions { Demo = true });
-        var secret = "secret-" + Guid.NewGuid().ToString("N");
-        host.AddClient(clientId, secret);
-        return new TestSite(host, clientId, secret);
-    }
+    public static async Task<TestSite> StartAsync(string clientId) =>
+        new(await EmulatorSite.StartAsync(clientId, new EmulatorOptions { Demo = true }));
 
     /// <summary>$url, $id and $secret (a SecureString) for Connect-Totara, plus any extra variables (which win).</summary>
     internal (string Name, object? Value)[] Variables(params (string Name, object? Value)[] extra)
@@ -68,5 +58,5 @@ public sealed class TestSite : IAsyncDisposable
         return body.GetProperty("access_token").GetString()!;
     }
 
-    public ValueTask DisposeAsync() => host.DisposeAsync();
+    public ValueTask DisposeAsync() => site.DisposeAsync();
 }

@@ -2,14 +2,14 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace Totara.Client.Tests.Support;
+namespace Totara.Testing;
 
 /// <summary>
 /// A tiny HTTP/1.1 server on one loopback address, answering every request from a script and
 /// recording what arrived: the connections accepted and each request's method, path and body.
 /// One request per connection (it answers with Connection: close), which is all the tests need.
 /// </summary>
-internal sealed class LoopbackHttpServer : IAsyncDisposable
+public sealed class LoopbackHttpServer : IAsyncDisposable
 {
     private readonly TcpListener _listener;
     private readonly Func<ReceivedRequest, string> _answer;
@@ -130,4 +130,4 @@ internal sealed class LoopbackHttpServer : IAsyncDisposable
     }
 }
 
-internal sealed record ReceivedRequest(string Method, string Path, IReadOnlyDictionary<string, string> Headers, string Body);
+public sealed record ReceivedRequest(string Method, string Path, IReadOnlyDictionary<string, string> Headers, string Body);

@@ -1,6 +1,6 @@
 using System.Security;
 
-namespace Totara.PowerShell.Tests.TestSupport;
+namespace Totara.Testing;
 
 public static class SecureStrings
 {

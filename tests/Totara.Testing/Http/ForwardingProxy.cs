@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace Totara.Client.Tests.Support;
+namespace Totara.Testing;
 
 /// <summary>
 /// A small forward HTTP proxy on 127.0.0.1 that demands Basic authentication (407 until the
@@ -11,7 +11,7 @@ namespace Totara.Client.Tests.Support;
 /// answer. Records each request's target, User-Agent and whether it was let through.
 /// Plain http only (no CONNECT), which is what the loopback emulator speaks.
 /// </summary>
-internal sealed class ForwardingProxy : IAsyncDisposable
+public sealed class ForwardingProxy : IAsyncDisposable
 {
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
     private readonly string _expectedAuthorization;
@@ -123,4 +123,4 @@ internal sealed class ForwardingProxy : IAsyncDisposable
     private sealed record Request(string Method, string Target, Dictionary<string, string> Headers, byte[] Body);
 }
 
-internal sealed record ProxiedRequest(string Target, string? UserAgent, bool Allowed);
+public sealed record ProxiedRequest(string Target, string? UserAgent, bool Allowed);

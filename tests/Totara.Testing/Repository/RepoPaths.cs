@@ -1,8 +1,8 @@
 using System.Xml.Linq;
 
-namespace Totara.PowerShell.Tests.TestSupport;
+namespace Totara.Testing;
 
-/// <summary>Where things are in the repository, found from the test binaries' folder.</summary>
+/// <summary>Where things are in the repository (the built module, the docs), found from the running binaries' folder.</summary>
 public static class RepoPaths
 {
     private static readonly Lazy<string> LazyRoot = new(FindRoot);

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 
-namespace Totara.Emulator.Tests.TestSupport;
+namespace Totara.Testing;
 
 /// <summary>
 /// The standalone emulator started as its own process (the built Totara.Emulator.dll under the

@@ -1,26 +1,22 @@
-namespace Totara.Client.Tests.Support;
+namespace Totara.Testing;
 
 /// <summary>
-/// A clock that only moves when told to, or when someone waits on it: a timer for N seconds
-/// moves the clock N seconds and fires at once. Shared by the emulator and the client, minutes
-/// of pacing and token lifetime pass in milliseconds, consistently on both sides.
+/// A <see cref="ManualClock"/> that also moves when someone waits on it: a timer for N seconds
+/// moves the clock N seconds and fires at once. Shared by the emulator and the client, minutes of
+/// pacing, resolver latency and token lifetime pass in milliseconds, consistently on both sides.
 /// </summary>
-internal sealed class VirtualClock : TimeProvider
+public sealed class VirtualClock : ManualClock
 {
-    private long _ticks = new DateTimeOffset(2026, 11, 23, 8, 0, 0, TimeSpan.Zero).UtcTicks;
+    private long _waitedTicks;
 
     /// <summary>Total virtual time that timers (waits) have moved the clock.</summary>
     public TimeSpan Waited => TimeSpan.FromTicks(Interlocked.Read(ref _waitedTicks));
 
-    private long _waitedTicks;
-
-    public override DateTimeOffset GetUtcNow() => new(Interlocked.Read(ref _ticks), TimeSpan.Zero);
-
+    // Timestamps follow the virtual time too: the client measures token lifetime and its
+    // complexity window with GetTimestamp/GetElapsedTime.
     public override long TimestampFrequency => TimeSpan.TicksPerSecond;
 
-    public override long GetTimestamp() => Interlocked.Read(ref _ticks);
-
-    public void Advance(TimeSpan by) => Interlocked.Add(ref _ticks, by.Ticks);
+    public override long GetTimestamp() => GetUtcNow().UtcTicks;
 
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
@@ -35,6 +31,7 @@ internal sealed class VirtualClock : TimeProvider
         Advance(dueTime);
     }
 
+    /// <summary>Fires once per Change, at once, after moving the clock by the due time.</summary>
     private sealed class FiringTimer : ITimer
     {
         private readonly VirtualClock _clock;
