@@ -21,10 +21,20 @@ public sealed class CohortIdentity
         _cohort = cohort;
     }
 
+    /// <summary>An audience named by text (trimmed), matched when used against the site's static audiences by id, idnumber or name; more than one match is refused.</summary>
+    /// <param name="text">The idnumber or name; an empty or blank text is refused.</param>
+    /// <exception cref="ArgumentException"><paramref name="text"/> is empty or only white space.</exception>
     public CohortIdentity(string text) : this(Require(text), null, null) { }
 
+    /// <summary>An audience named by its id; <see cref="Text"/> is the id in invariant digits.</summary>
+    /// <param name="id">The audience's id on the site (not checked here; <see cref="From"/> refuses 0 and negatives).</param>
     public CohortIdentity(long id) : this(id.ToString(CultureInfo.InvariantCulture), id, null) { }
 
+    /// <summary>
+    /// The audience a <see cref="TotaraCohort"/> is; on the site it came from it is used by id without a
+    /// look-up, on another site by its idnumber, or by its name when it has no idnumber.
+    /// </summary>
+    /// <param name="cohort">An audience as Get-TotaraCohort returned it.</param>
     public CohortIdentity(TotaraCohort cohort) : this(cohort.IdNumber is { Length: > 0 } idn ? idn : cohort.Name, null, cohort) { }
 
     /// <summary>The identity as given: an id, idnumber or name.</summary>
@@ -39,8 +49,17 @@ public sealed class CohortIdentity
             ? _cohort
             : null;
 
+    /// <inheritdoc/>
     public override string ToString() => Text;
 
+    /// <summary>
+    /// The identity an input names: a number (id), a string (idnumber or name), a <see cref="TotaraCohort"/>,
+    /// a <see cref="CohortIdentity"/>, a hashtable or an object with an Id, IdNumber or Name property
+    /// (the first non-empty one, in that order); a PSObject is unwrapped first. What -Cohort binds through
+    /// <see cref="CohortIdentityTransformationAttribute"/>.
+    /// </summary>
+    /// <param name="input">One value from the pipeline or the command line.</param>
+    /// <exception cref="ArgumentException">The input is null, empty, a number that is not positive, or names no audience; the message says which.</exception>
     public static CohortIdentity From(object? input)
     {
         var value = input is PSObject wrapped ? wrapped.BaseObject : input;
@@ -97,7 +116,9 @@ public sealed class CohortIdentity
 [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
 public sealed class CohortIdentityTransformationAttribute : IdentityTransformationAttribute
 {
+    /// <inheritdoc/>
     protected override object From(object? item) => CohortIdentity.From(item);
 
+    /// <inheritdoc/>
     protected override Array ToArray(System.Collections.Generic.List<object> identities) => identities.ConvertAll(i => (CohortIdentity)i).ToArray();
 }

@@ -24,10 +24,21 @@ public sealed class CourseIdentity
         _course = course;
     }
 
+    /// <summary>A course named by idnumber, shortname or full name (trimmed); when used, an exact id, idnumber or shortname wins over a shortname or full name that matches ignoring case.</summary>
+    /// <param name="text">The idnumber, shortname or full name; an empty or blank text is refused.</param>
+    /// <exception cref="ArgumentException"><paramref name="text"/> is empty or only white space.</exception>
     public CourseIdentity(string text) : this(Require(text), null) { }
 
+    /// <summary>A course named by its id; <see cref="Text"/> is the id in invariant digits.</summary>
+    /// <param name="id">The course's id on the site.</param>
+    /// <exception cref="ArgumentException"><paramref name="id"/> is 0 or negative.</exception>
     public CourseIdentity(long id) : this(id > 0 ? id.ToString(CultureInfo.InvariantCulture) : throw new ArgumentException($"'{id}' is not a course id (a positive whole number)."), null) { }
 
+    /// <summary>
+    /// The course a <see cref="TotaraCourse"/> is; on the site it came from it is used by id without a
+    /// look-up, on another site by its shortname (<see cref="Text"/>).
+    /// </summary>
+    /// <param name="course">A course as Get-TotaraCourse returned it.</param>
     public CourseIdentity(TotaraCourse course) : this(course.ShortName, course) { }
 
     /// <summary>The identity as given: an id, idnumber, shortname or full name.</summary>
@@ -39,8 +50,18 @@ public sealed class CourseIdentity
             ? _course
             : null;
 
+    /// <summary>The course as "Full name (SHORTNAME)" when the identity came from a <see cref="TotaraCourse"/>, else <see cref="Text"/>.</summary>
     public override string ToString() => _course?.ToString() ?? Text;
 
+    /// <summary>
+    /// The identity an input names: a number (id), a string, a <see cref="TotaraCourse"/>, a
+    /// <see cref="CourseIdentity"/>, or a hashtable or object with the first non-empty of Id, CourseId,
+    /// IdNumber, CourseIdNumber, ShortName, CourseShortName, FullName or Course (so completion and
+    /// enrolment results can be piped back); a PSObject is unwrapped first. What -Course binds through
+    /// <see cref="CourseIdentityTransformationAttribute"/>.
+    /// </summary>
+    /// <param name="input">One value from the pipeline or the command line.</param>
+    /// <exception cref="ArgumentException">The input is null, empty, a number that is not positive, or names no course; the message says which.</exception>
     public static CourseIdentity From(object? input)
     {
         var value = input is PSObject wrapped ? wrapped.BaseObject : input;
@@ -92,7 +113,9 @@ public sealed class CourseIdentity
 [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
 public sealed class CourseIdentityTransformationAttribute : IdentityTransformationAttribute
 {
+    /// <inheritdoc/>
     protected override object From(object? item) => CourseIdentity.From(item);
 
+    /// <inheritdoc/>
     protected override Array ToArray(System.Collections.Generic.List<object> identities) => identities.ConvertAll(i => (CourseIdentity)i).ToArray();
 }

@@ -15,7 +15,10 @@ internal sealed class EnrolmentSender : CourseUserSender
     private readonly EnrolmentSettings? _settings;
     private readonly Action<Cmdlet, TotaraCourseEnrolmentResult> _writeEnrolment;
 
+    /// <param name="course">The course the command works on; resolved by the cmdlet before the first batch is sent.</param>
+    /// <param name="action">Enrol, unenrol or test; also decides the batch size.</param>
     /// <param name="settings">Sent with every enrol (null for unenrol and test).</param>
+    /// <param name="writeEnrolment">Writes one successful result; the cmdlet decides how (Test- writes a bool unless -Detailed, for example).</param>
     public EnrolmentSender(CourseTarget course, CourseEnrolmentAction action, EnrolmentSettings? settings, Action<Cmdlet, TotaraCourseEnrolmentResult> writeEnrolment)
         : base(course)
     {

@@ -29,14 +29,19 @@ public sealed class TotaraCourse
     /// <summary>The site the course is on.</summary>
     public Uri Site { get; }
 
+    /// <summary>The course's id on <see cref="Site"/>; 0 when the site sent none.</summary>
     public long Id { get; }
 
+    /// <summary>The course's idnumber, the key an integration sets; null when the course has none.</summary>
     public string? IdNumber { get; }
 
+    /// <summary>The course's shortname, unique on the site; what a <see cref="CourseIdentity"/> made from this course names it by on another site. Empty when the site sent none.</summary>
     public string ShortName { get; }
 
+    /// <summary>The course's full name as learners see it; need not be unique. Empty when the site sent none.</summary>
     public string FullName { get; }
 
+    /// <summary>The id of the course's category; 0 when the site sent none.</summary>
     public long CategoryId { get; }
 
     /// <summary>The category's name.</summary>
@@ -45,10 +50,13 @@ public sealed class TotaraCourse
     /// <summary>Dates are UTC; null when the site has none.</summary>
     public DateTime? StartDate { get; }
 
+    /// <summary>When the course ends (UTC); null when it has no end date.</summary>
     public DateTime? EndDate { get; }
 
+    /// <summary>When the course was created on the site (UTC); null when the site sent none.</summary>
     public DateTime? Created { get; }
 
+    /// <summary>When the course was last changed (UTC); null when the site sent none.</summary>
     public DateTime? Modified { get; }
 
     /// <summary>Whether completion tracking is on (without it there are no completion records).</summary>
@@ -57,5 +65,6 @@ public sealed class TotaraCourse
     /// <summary>The course format, e.g. topics or weeks.</summary>
     public string? Format { get; }
 
+    /// <inheritdoc/>
     public override string ToString() => $"{FullName} ({ShortName})";
 }

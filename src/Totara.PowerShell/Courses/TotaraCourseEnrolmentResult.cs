@@ -46,6 +46,7 @@ public sealed class TotaraCourseEnrolmentResult
     /// <summary>The course, by full name and shortname.</summary>
     public string Course { get; }
 
+    /// <summary>The course's id; the course is resolved before anything is sent, so a result always carries it.</summary>
     public long? CourseId { get; }
 
     /// <summary>The user as given on input (username, idnumber, email or id).</summary>
@@ -54,17 +55,22 @@ public sealed class TotaraCourseEnrolmentResult
     /// <summary>The user's id and username, when the site returned them (enrols and unenrols).</summary>
     public long? UserId { get; }
 
+    /// <summary>The user's username, when the site returned the user (enrols and unenrols); null for a test and when nothing was sent.</summary>
     public string? Username { get; }
 
+    /// <summary>What the command found or did for this user; <see cref="IsEnrolled"/> and <see cref="Changed"/> read it.</summary>
     public TotaraEnrolmentResult Result { get; }
 
     /// <summary>After an enrol: the role's shortname, the enrolment's start and end (UTC), and whether it is suspended.</summary>
     public string? Role { get; }
 
+    /// <summary>After an enrol, when the enrolment starts (UTC); null otherwise or when the site sent none.</summary>
     public DateTime? Start { get; }
 
+    /// <summary>After an enrol, when the enrolment ends (UTC); null when it is open-ended or this was not an enrol.</summary>
     public DateTime? End { get; }
 
+    /// <summary>After an enrol, whether the enrolment is suspended (ENROL_USER_SUSPENDED); null when this was not an enrol or the site sent no status.</summary>
     public bool? Suspended { get; }
 
     /// <summary>Whether the user is enrolled now (after an enrol) or was found to be (a test).</summary>
@@ -73,7 +79,9 @@ public sealed class TotaraCourseEnrolmentResult
     /// <summary>Whether this command changed the user's enrolment state.</summary>
     public bool Changed => Result is TotaraEnrolmentResult.Enrolled or TotaraEnrolmentResult.Unenrolled;
 
+    /// <summary>The site the course is on (the session's URL).</summary>
     public Uri Site { get; }
 
+    /// <inheritdoc/>
     public override string ToString() => $"{User}: {Result}";
 }

@@ -22,10 +22,22 @@ public sealed class GoalIdentity
         Source = source;
     }
 
+    /// <summary>A goal named by its id; <see cref="Text"/> is the id in invariant digits.</summary>
+    /// <param name="id">The goal's id on the site.</param>
+    /// <exception cref="ArgumentException"><paramref name="id"/> is 0 or negative.</exception>
     public GoalIdentity(long id) : this(Positive(id).ToString(CultureInfo.InvariantCulture), id, null, null) { }
 
+    /// <summary>A goal named by its id_number (trimmed; the site matches it exactly). A string is never read as an id, even when it holds only digits.</summary>
+    /// <param name="idNumber">The goal's id_number; an empty or blank text is refused.</param>
+    /// <exception cref="ArgumentException"><paramref name="idNumber"/> is empty or only white space.</exception>
     public GoalIdentity(string idNumber) : this(Require(idNumber), null, null, null) { }
 
+    /// <summary>
+    /// The goal a <see cref="TotaraGoal"/> is: by its id on the site it came from, by its id_number on
+    /// another (one without an id_number cannot be named there). <see cref="Text"/> is the goal's
+    /// "Name (IdNumber)", for messages.
+    /// </summary>
+    /// <param name="goal">A goal as Get-, New- or Set-TotaraGoal returned it; kept as <see cref="Goal"/> and <see cref="Source"/>.</param>
     public GoalIdentity(TotaraGoal goal) : this(goal.ToString(), goal.Id, goal, goal) { }
 
     /// <summary>The identity as given: an id or an id_number.</summary>
@@ -50,8 +62,17 @@ public sealed class GoalIdentity
         return Id is long id ? GoalReference.ById(id) : GoalReference.ByIdNumber(Text);
     }
 
+    /// <inheritdoc/>
     public override string ToString() => Text;
 
+    /// <summary>
+    /// The identity an input names: a number (id), a string (id_number), a <see cref="TotaraGoal"/>, a
+    /// <see cref="GoalIdentity"/>, or a hashtable or object with GoalId or Id (tried first, and then
+    /// required to be a positive number) or else GoalIdNumber, IdNumber or id_number; a PSObject is
+    /// unwrapped first. What -Identity binds through <see cref="GoalIdentityTransformationAttribute"/>.
+    /// </summary>
+    /// <param name="input">One value from the pipeline or the command line.</param>
+    /// <exception cref="ArgumentException">The input is null, empty, an id that is not positive, or names no goal; the message says which.</exception>
     public static GoalIdentity From(object? input)
     {
         var value = input is PSObject wrapped ? wrapped.BaseObject : input;
@@ -117,7 +138,9 @@ public sealed class GoalIdentity
 [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
 public sealed class GoalIdentityTransformationAttribute : IdentityTransformationAttribute
 {
+    /// <inheritdoc/>
     protected override object From(object? item) => GoalIdentity.From(item);
 
+    /// <inheritdoc/>
     protected override Array ToArray(System.Collections.Generic.List<object> identities) => identities.ConvertAll(i => (GoalIdentity)i).ToArray();
 }

@@ -33,10 +33,13 @@ public sealed class TotaraGoal
         PluginName = data.PluginName;
     }
 
+    /// <summary>The site the goal is on; a <see cref="GoalIdentity"/> made from the goal uses <see cref="Id"/> only on this site.</summary>
     public Uri Site { get; }
 
+    /// <summary>The goal's id on <see cref="Site"/>; 0 when the site sent none.</summary>
     public long Id { get; }
 
+    /// <summary>The goal's name; need not be unique (goals are named by id or id_number, never by name). Empty when the site sent none.</summary>
     public string Name { get; }
 
     /// <summary>The goal's external identifier (Totara's id_number).</summary>
@@ -48,11 +51,13 @@ public sealed class TotaraGoal
     /// <summary>The user the goal is for.</summary>
     public long? UserId { get; }
 
+    /// <summary>The username of the user the goal is for; null when the answer had no user.</summary>
     public string? Username { get; }
 
     /// <summary>The user who manages the goal (its owner).</summary>
     public long? OwnerId { get; }
 
+    /// <summary>The username of the user who manages the goal; null when the answer had no owner.</summary>
     public string? Owner { get; }
 
     /// <summary>not_started, in_progress, completed or cancelled.</summary>
@@ -64,17 +69,22 @@ public sealed class TotaraGoal
     /// <summary>Dates are UTC.</summary>
     public DateTime? StartDate { get; }
 
+    /// <summary>When the goal is due (UTC); null when the site sent none.</summary>
     public DateTime? TargetDate { get; }
 
+    /// <summary>The value that completes the goal, on the scale of <see cref="CurrentValue"/>; null when the site sent none.</summary>
     public double? TargetValue { get; }
 
+    /// <summary>The progress so far, on the scale of <see cref="TargetValue"/> (Set-TotaraGoalProgress sets it); null when the site sent none.</summary>
     public double? CurrentValue { get; }
 
     /// <summary>When the goal was completed or cancelled; null while it is open.</summary>
     public DateTime? ClosedAt { get; }
 
+    /// <summary>When the goal was created (UTC); null when the site sent none.</summary>
     public DateTime? Created { get; }
 
+    /// <summary>When the goal was last changed (UTC); null when the site sent none.</summary>
     public DateTime? Modified { get; }
 
     /// <summary>How the goal was assigned, e.g. Self.</summary>
@@ -83,6 +93,7 @@ public sealed class TotaraGoal
     /// <summary>The goal type plugin, e.g. basic.</summary>
     public string? PluginName { get; }
 
+    /// <inheritdoc/>
     public override string ToString() => string.IsNullOrEmpty(IdNumber) ? Name : $"{Name} ({IdNumber})";
 }
 
@@ -101,14 +112,18 @@ public sealed class TotaraGoalProgress
     /// <summary>The goal as given on input (id, id_number or name).</summary>
     public string Goal { get; }
 
+    /// <summary>The goal's id when it was named by id (or by a <see cref="TotaraGoal"/> on its own site); null when it was named by id_number.</summary>
     public long? GoalId { get; }
 
     /// <summary>not_started, in_progress, completed or cancelled.</summary>
     public string? Status { get; }
 
+    /// <summary>The goal's progress as the site answered it, else the value sent; null when neither had one (only a status was set and the site sent no value).</summary>
     public double? CurrentValue { get; }
 
+    /// <summary>The site the goal is on (the session's URL).</summary>
     public Uri Site { get; }
 
+    /// <inheritdoc/>
     public override string ToString() => $"{Goal}: {Status} {CurrentValue}";
 }

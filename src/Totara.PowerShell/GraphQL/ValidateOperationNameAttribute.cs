@@ -10,6 +10,10 @@ namespace Totara.PowerShell.GraphQL;
 /// </summary>
 public sealed class ValidateOperationNameAttribute : ValidateArgumentsAttribute
 {
+    /// <summary>Throws for a string that is not a name Totara accepts (<see cref="GraphQLRequest.IsAcceptedOperationName"/>); anything else, including null, passes.</summary>
+    /// <param name="arguments">The bound -OperationName value.</param>
+    /// <param name="engineIntrinsics">The engine's intrinsics; not used.</param>
+    /// <exception cref="ValidationMetadataException">The name is refused; the message says what a valid name looks like.</exception>
     protected override void Validate(object arguments, EngineIntrinsics engineIntrinsics)
     {
         if (arguments is string name && !GraphQLRequest.IsAcceptedOperationName(name))

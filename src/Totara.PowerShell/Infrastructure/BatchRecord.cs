@@ -5,6 +5,10 @@ namespace Totara.PowerShell.Infrastructure;
 /// <summary>One input record of a batching cmdlet: its number in the input, the object it came from, and a label.</summary>
 public abstract class BatchRecord
 {
+    /// <summary>A record as a batching cmdlet reads it from its input, before anything is sent.</summary>
+    /// <param name="number">The record's 1-based position in the command's input (<see cref="Number"/>).</param>
+    /// <param name="input">The piped object it came from; null when it came from parameters only.</param>
+    /// <param name="label">How messages name the record, e.g. a username (<see cref="Label"/>).</param>
     protected BatchRecord(int number, object? input, string label)
     {
         Number = number;
@@ -30,6 +34,7 @@ public abstract class BatchRecord
     /// </summary>
     internal abstract bool Succeeded { get; }
 
+    /// <summary>The record as "record N (label)", the way record errors name it.</summary>
     public override string ToString() => $"record {Number} ({Label})";
 }
 
@@ -49,6 +54,7 @@ public sealed class TotaraRecordException : Exception
     /// <summary>The record's 1-based position in the input.</summary>
     public int RecordNumber { get; }
 
+    /// <summary>How the record is named in the message (its <see cref="BatchRecord.Label"/>, e.g. a username), kept apart so a script can read it without parsing <see cref="Exception.Message"/>.</summary>
     public string RecordLabel { get; }
 
     /// <summary>The parameter/property at fault (e.g. Email), when known.</summary>

@@ -53,6 +53,7 @@ internal sealed class BatchesInFlight<TRecord> : IDisposable where TRecord : Bat
     private bool _inside;
     private bool _stopReported;
 
+    /// <param name="grace">How long the batches in flight may still take after <paramref name="stopping"/> is cancelled, before they are abandoned (the batching base gives 30 seconds).</param>
     /// <param name="stopping">Cancelled by Ctrl+C; the batches in flight then get <paramref name="grace"/> to finish.</param>
     public BatchesInFlight(TimeSpan grace, CancellationToken stopping)
     {

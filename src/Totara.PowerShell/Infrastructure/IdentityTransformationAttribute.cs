@@ -19,6 +19,14 @@ public abstract class IdentityTransformationAttribute : ArgumentTransformationAt
     /// <summary>The identities as the typed array the parameter binds.</summary>
     protected abstract Array ToArray(List<object> identities);
 
+    /// <summary>
+    /// Turns the bound value into the parameter's identity type: one identity, or a typed array for a
+    /// list (a string or a hashtable counts as one value). A value that names nothing becomes an
+    /// <see cref="ArgumentTransformationMetadataException"/> carrying the area's message, so PowerShell
+    /// reports it as a binding error on the parameter.
+    /// </summary>
+    /// <param name="engineIntrinsics">The engine's intrinsics; not used.</param>
+    /// <param name="inputData">The value given to the parameter, possibly wrapped in a PSObject.</param>
     public sealed override object Transform(EngineIntrinsics engineIntrinsics, object inputData)
     {
         try

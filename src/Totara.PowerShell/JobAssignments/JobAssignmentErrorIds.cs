@@ -1,6 +1,6 @@
 namespace Totara.PowerShell.JobAssignments;
 
-/// <summary>Error ids of the job-assignment cmdlets (besides <see cref="RecordErrorIds"/>).</summary>
+/// <summary>Error ids of the job-assignment cmdlets (besides <see cref="Infrastructure.RecordErrorIds"/>).</summary>
 public static class JobAssignmentErrorIds
 {
     /// <summary>Records of the input manage each other in a loop; none of them was sent.</summary>

@@ -47,44 +47,55 @@ public sealed class TotaraJobAssignment
     /// <summary>The assignment's idnumber (unique per user).</summary>
     public string IdNumber { get; }
 
+    /// <summary>The assignment's full name; null when it has none.</summary>
     public string? FullName { get; }
 
+    /// <summary>The assignment's short name; null when it has none.</summary>
     public string? ShortName { get; }
 
     /// <summary>The holder's user id.</summary>
     public long UserId { get; }
 
+    /// <summary>The holder's username; null when the site did not return it.</summary>
     public string? Username { get; }
 
     /// <summary>The holder's idnumber (HR Import's useridnumber).</summary>
     public string? UserIdNumber { get; }
 
+    /// <summary>The holder's full name as the site shows it; null when the site did not return it (only the holder's is read, not the manager's or appraiser's).</summary>
     public string? UserFullName { get; }
 
     /// <summary>HR Import's posidnumber.</summary>
     public string? PositionIdNumber { get; }
 
+    /// <summary>The position's full name; null when the assignment has no position.</summary>
     public string? PositionName { get; }
 
     /// <summary>HR Import's orgidnumber.</summary>
     public string? OrganisationIdNumber { get; }
 
+    /// <summary>The organisation's full name; null when the assignment has no organisation.</summary>
     public string? OrganisationName { get; }
 
+    /// <summary>The id of the manager's job assignment (a manager is named by one of their jobs, not only as a user); null when the assignment has no manager.</summary>
     public long? ManagerJobAssignmentId { get; }
 
     /// <summary>HR Import's managerjobassignmentidnumber.</summary>
     public string? ManagerJobAssignmentIdNumber { get; }
 
+    /// <summary>The username of the user holding the manager's job assignment; null when there is no manager or the site did not return it.</summary>
     public string? ManagerUsername { get; }
 
     /// <summary>The manager's user idnumber (HR Import's manageridnumber).</summary>
     public string? ManagerIdNumber { get; }
 
+    /// <summary>The id of the temporary manager's job assignment; null when the assignment has no temporary manager.</summary>
     public long? TempManagerJobAssignmentId { get; }
 
+    /// <summary>The idnumber of the temporary manager's job assignment; null when there is no temporary manager.</summary>
     public string? TempManagerJobAssignmentIdNumber { get; }
 
+    /// <summary>The temporary manager's username; null when there is no temporary manager or the site did not return it. They act as a manager of the holder until <see cref="TempManagerExpiryDate"/>.</summary>
     public string? TempManagerUsername { get; }
 
     /// <summary>HR Import's tempmanageridnumber.</summary>
@@ -93,6 +104,7 @@ public sealed class TotaraJobAssignment
     /// <summary>When the temporary manager stops managing (UTC).</summary>
     public DateTime? TempManagerExpiryDate { get; }
 
+    /// <summary>The appraiser's username; null when the assignment has no appraiser or the site did not return it.</summary>
     public string? AppraiserUsername { get; }
 
     /// <summary>HR Import's appraiseridnumber.</summary>

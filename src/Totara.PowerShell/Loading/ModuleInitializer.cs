@@ -14,6 +14,11 @@ public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssem
     internal static bool IsNetFramework { get; } =
         RuntimeInformation.FrameworkDescription.StartsWith(".NET Framework", System.StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// Called by PowerShell on Import-Module: hooks the resolver that serves dependencies/ (the
+    /// AppDomain's AssemblyResolve on .NET Framework, the default load context's Resolving event on
+    /// .NET). Imports are counted, so importing the module again in the same process hooks nothing twice.
+    /// </summary>
     public void OnImport()
     {
         var folder = DependencyFolder.BesideModuleAssembly();
@@ -21,6 +26,11 @@ public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssem
         else InstallCore(folder);
     }
 
+    /// <summary>
+    /// Called by PowerShell on Remove-Module: unhooks the resolver when the last import is removed.
+    /// Assemblies already loaded stay loaded (neither the AppDomain nor the module's load context unloads), so a later import reuses them.
+    /// </summary>
+    /// <param name="psModuleInfo">The module being removed; not used.</param>
     public void OnRemove(PSModuleInfo psModuleInfo)
     {
         if (IsNetFramework) FrameworkDependencyResolver.Uninstall();

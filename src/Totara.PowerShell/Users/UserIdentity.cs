@@ -37,10 +37,22 @@ public sealed class UserIdentity
         _user = user;
     }
 
+    /// <summary>A user named by their id (the site's database id). A string is never taken as an id, so this (or an object's Id property) is how a user is named by id.</summary>
+    /// <param name="id">The user's id on the site.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="id"/> is 0 or negative.</exception>
     public UserIdentity(long id) : this(new[] { UserReference.ById(id) }, id, id.ToString(CultureInfo.InvariantCulture)) { }
 
+    /// <summary>A user named by text, tried in the order the remarks give (email then username when it contains '@', else username then idnumber).</summary>
+    /// <param name="value">A username, idnumber or email; trimmed, and an empty or blank text is refused.</param>
+    /// <exception cref="ArgumentException"><paramref name="value"/> is empty or only white space.</exception>
     public UserIdentity(string value) : this(FromText(value), value, value.Trim()) { }
 
+    /// <summary>
+    /// The user a <see cref="TotaraUser"/> is: by id on the site it came from, on another site by its
+    /// username (else idnumber, else email, else, having none of them, its id). <see cref="Text"/> is
+    /// its username (or id).
+    /// </summary>
+    /// <param name="user">A user as Get-TotaraUser or another user cmdlet returned it; kept as <see cref="Source"/>.</param>
     public UserIdentity(TotaraUser user) : this(FromUser(user), user, user.ToString(), user) { }
 
     /// <summary>What the identity was made from (the piped object itself for pipeline input).</summary>
@@ -72,6 +84,7 @@ public sealed class UserIdentity
     /// <summary>True when the identity came from a TotaraUser (a Get-TotaraUser result).</summary>
     public bool IsTotaraUser => _user is not null;
 
+    /// <inheritdoc/>
     public override string ToString() => Text;
 
     /// <summary>Converts whatever names a user; throws ArgumentException naming what is missing.</summary>
@@ -171,7 +184,9 @@ public sealed class UserIdentity
 [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
 public sealed class UserIdentityTransformationAttribute : IdentityTransformationAttribute
 {
+    /// <inheritdoc/>
     protected override object From(object? item) => UserIdentity.From(item);
 
+    /// <inheritdoc/>
     protected override Array ToArray(System.Collections.Generic.List<object> identities) => identities.ConvertAll(i => (UserIdentity)i).ToArray();
 }
