@@ -7,14 +7,31 @@ namespace Totara.PowerShell.Sync;
 /// <summary>What a sync change does.</summary>
 public enum TotaraSyncAction
 {
+    /// <summary>A source row with no user on the site: the user is created.</summary>
     Create,
+
+    /// <summary>A user whose profile fields differ from the source row: the differing fields are sent.</summary>
     Update,
+
+    /// <summary>A user suspended by an earlier sync and back in the source, or marked not suspended there: unsuspended.</summary>
     Unsuspend,
+
+    /// <summary>A user the source puts in an audience they are not in: added to it.</summary>
     AddMember,
+
+    /// <summary>A membership an earlier sync added that the source no longer gives (-CohortMode Exact): removed.</summary>
     RemoveMember,
+
+    /// <summary>A job the source gives a user who lacks it: the job assignment is created.</summary>
     CreateJobAssignment,
+
+    /// <summary>A job assignment whose fields differ from the source: the differing fields are sent.</summary>
     UpdateJobAssignment,
+
+    /// <summary>A user missing from a complete source (-SourceIsComplete), or marked suspended there: suspended.</summary>
     Suspend,
+
+    /// <summary>A user missing from a complete source with -MissingUserAction Delete: deleted.</summary>
     Delete,
 }
 
@@ -23,8 +40,13 @@ public enum TotaraSyncOutcome
 {
     /// <summary>-WhatIf: what the sync would do.</summary>
     Planned,
+
+    /// <summary>The site applied the change.</summary>
     Applied,
+
+    /// <summary>The site refused the change, or its answer was lost; <see cref="TotaraSyncChange.Error"/> says why.</summary>
     Failed,
+
     /// <summary>Not sent: the run was stopped (Ctrl+C), or the user it depends on was not created.</summary>
     Skipped,
 }
@@ -42,10 +64,13 @@ public sealed class TotaraSyncFieldChange
     /// <summary>The API field name; custom profile fields read custom_fields.&lt;shortname&gt;.</summary>
     public string Field { get; }
 
+    /// <summary>The site's value before the change; null or empty when the field was not set.</summary>
     public string? OldValue { get; }
 
+    /// <summary>The source's value the change sends; null or empty when it clears the field.</summary>
     public string? NewValue { get; }
 
+    /// <inheritdoc />
     public override string ToString() => $"{Field}: '{OldValue}' -> '{NewValue}'";
 }
 
@@ -75,6 +100,7 @@ public sealed class TotaraSyncChange
         Site = site;
     }
 
+    /// <summary>What the change does.</summary>
     public TotaraSyncAction Action { get; }
 
     /// <summary>User, AudienceMember or JobAssignment.</summary>
@@ -83,6 +109,7 @@ public sealed class TotaraSyncChange
     /// <summary>The user's match key (e.g. the idnumber).</summary>
     public string Key { get; }
 
+    /// <summary>The user's username: the source's for a create, the site's otherwise.</summary>
     public string? Username { get; }
 
     /// <summary>The site user's id (after a create, the new user's).</summary>
@@ -97,8 +124,10 @@ public sealed class TotaraSyncChange
     /// <summary>Every changed field, e.g. "department: 'Sales' -> 'Marketing'; city: '' -> 'Wellington'".</summary>
     public string Changes { get; }
 
+    /// <summary>Why the sync plans the change, e.g. "in the source again (MissingUserAction Suspend)".</summary>
     public string Reason { get; }
 
+    /// <summary>Planned (-WhatIf), applied, failed or skipped.</summary>
     public TotaraSyncOutcome Outcome { get; }
 
     /// <summary>Why the change failed or was skipped.</summary>
@@ -107,10 +136,12 @@ public sealed class TotaraSyncChange
     /// <summary>The source row (1-based) the change came from; empty for users missing from the source.</summary>
     public int? Row { get; }
 
+    /// <summary>The site's base URL.</summary>
     public Uri Site { get; }
 
     /// <summary>The changed fields as objects (a method, so Export-Csv keeps to the flat Changes text).</summary>
     public TotaraSyncFieldChange[] GetFieldChanges() => (TotaraSyncFieldChange[])_fields.Clone();
 
+    /// <inheritdoc />
     public override string ToString() => $"{Action} {Key}{(Audience is null ? "" : " in " + Audience)}: {Outcome}";
 }

@@ -45,10 +45,13 @@ public sealed class TotaraSyncSummary
         Errors = summary.Errors.ToArray();
     }
 
+    /// <summary>The site's base URL.</summary>
     public Uri Site { get; }
 
+    /// <summary>When the command began (local time with its offset).</summary>
     public DateTimeOffset StartedAt { get; }
 
+    /// <summary>From the start of the command to the summary: reading the source and the site, planning and applying.</summary>
     public TimeSpan Duration { get; }
 
     /// <summary>Full (every user, job assignment and listed membership read) or Delta (only what changed).</summary>
@@ -80,30 +83,43 @@ public sealed class TotaraSyncSummary
     /// <summary>Source rows whose user needed no change.</summary>
     public int Unchanged { get; }
 
+    /// <summary>Changes in the plan, of every kind.</summary>
     public int Planned { get; }
 
+    /// <summary>Changes the site applied.</summary>
     public int Applied { get; }
 
+    /// <summary>Changes the site refused or whose answer was lost (each has its own error record).</summary>
     public int Failed { get; }
 
+    /// <summary>Changes not sent: the run was stopped, or the user they depend on was not created.</summary>
     public int Skipped { get; }
 
+    /// <summary>Users created (planned, with -WhatIf; so for every count below).</summary>
     public int Created { get; }
 
+    /// <summary>Users whose profile fields were changed.</summary>
     public int Updated { get; }
 
+    /// <summary>Users unsuspended.</summary>
     public int Unsuspended { get; }
 
+    /// <summary>Users suspended.</summary>
     public int Suspended { get; }
 
+    /// <summary>Users deleted.</summary>
     public int Deleted { get; }
 
+    /// <summary>Audience memberships added.</summary>
     public int MembersAdded { get; }
 
+    /// <summary>Audience memberships removed.</summary>
     public int MembersRemoved { get; }
 
+    /// <summary>Job assignments created.</summary>
     public int JobAssignmentsCreated { get; }
 
+    /// <summary>Job assignments whose fields were changed.</summary>
     public int JobAssignmentsUpdated { get; }
 
     /// <summary>Users the plan suspended or deleted, as the removal guard counted them.</summary>
@@ -121,6 +137,7 @@ public sealed class TotaraSyncSummary
     /// <summary>One line per refused row and failed change.</summary>
     public string[] Errors { get; }
 
+    /// <inheritdoc />
     public override string ToString() =>
         $"{RunKind} run ({RunReason}) {Requests} request(s), {ComplexityPoints} complexity point(s). " +
         $"{(WhatIf ? "Planned" : "Applied")}: {Created} created, {Updated} updated, {Unsuspended} unsuspended, {Suspended} suspended, " +
