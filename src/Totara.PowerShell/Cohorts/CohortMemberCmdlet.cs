@@ -82,7 +82,7 @@ public abstract class CohortMemberCmdlet : BatchingCmdlet<CohortMemberRecord>
         }
         catch (CohortNotFoundException ex)
         {
-            ThrowTerminatingError(TotaraErrors.Create(ex, CohortErrorIds.CohortNotFound,
+            ThrowTerminatingError(TotaraErrors.Create(ex, ErrorIds.CohortNotFound,
                 ex.Ambiguous ? ErrorCategory.InvalidArgument : ErrorCategory.ObjectNotFound, Cohort.Text));
         }
         catch (Exception ex) when (IsRequestFailure(ex))

@@ -74,7 +74,7 @@ public sealed class GetTotaraCohortCommand : TotaraSessionCmdlet
             {
                 WriteError(TotaraErrors.Create(
                     new ItemNotFoundException($"No static audience has the id, idnumber or name '{identity.Text}' on {session.Url}."),
-                    CohortErrorIds.CohortNotFound, ErrorCategory.ObjectNotFound, identity.Text));
+                    ErrorIds.CohortNotFound, ErrorCategory.ObjectNotFound, identity.Text));
                 return;
             }
             foreach (var cohort in found) WriteObject(new TotaraCohort(cohort, session.Url));

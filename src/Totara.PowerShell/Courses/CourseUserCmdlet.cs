@@ -54,7 +54,7 @@ public abstract class CourseUserCmdlet : BatchingCmdlet<CourseUserRecord>
         }
         catch (CourseNotFoundException ex)
         {
-            ThrowTerminatingError(TotaraErrors.Create(ex, CourseErrorIds.CourseNotFound,
+            ThrowTerminatingError(TotaraErrors.Create(ex, ErrorIds.CourseNotFound,
                 ex.Ambiguous ? ErrorCategory.InvalidArgument : ErrorCategory.ObjectNotFound, Course.Text));
         }
         catch (Exception ex) when (IsRequestFailure(ex))

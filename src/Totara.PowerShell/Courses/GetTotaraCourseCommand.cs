@@ -86,7 +86,7 @@ public sealed class GetTotaraCourseCommand : TotaraSessionCmdlet
             {
                 WriteError(TotaraErrors.Create(
                     new ItemNotFoundException($"No course has the id, idnumber, shortname or full name '{identity.Text}' on {session.Url}."),
-                    CourseErrorIds.CourseNotFound, ErrorCategory.ObjectNotFound, identity.Text));
+                    ErrorIds.CourseNotFound, ErrorCategory.ObjectNotFound, identity.Text));
                 return;
             }
             foreach (var course in found) WriteObject(new TotaraCourse(course, session.Url));

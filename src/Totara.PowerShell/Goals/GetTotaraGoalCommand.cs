@@ -72,7 +72,7 @@ public sealed class GetTotaraGoalCommand : TotaraSessionCmdlet
             {
                 if (i + 1 < candidates.Count) continue;
                 WriteError(TotaraErrors.Create(new ItemNotFoundException($"No user matches {string.Join(" or ", candidates)} on {session.Url}.", ex),
-                    RecordErrorIds.UserNotFound, ErrorCategory.ObjectNotFound, target));
+                    ErrorIds.UserNotFound, ErrorCategory.ObjectNotFound, target));
             }
             catch (Exception ex) when (IsRequestFailure(ex))
             {
@@ -90,7 +90,7 @@ public sealed class GetTotaraGoalCommand : TotaraSessionCmdlet
             var goal = Run(session.Client, ct => session.Client.Goals.GetAsync(identity.ReferenceFor(session.Url), ct));
             if (goal is null)
                 WriteError(TotaraErrors.Create(new ItemNotFoundException($"No goal has the {(identity.Id is null ? "id_number" : "id")} '{identity.Text}' on {session.Url}."),
-                    GoalErrorIds.GoalNotFound, ErrorCategory.ObjectNotFound, target));
+                    ErrorIds.GoalNotFound, ErrorCategory.ObjectNotFound, target));
             else
                 WriteObject(new TotaraGoal(goal, session.Url));
         }

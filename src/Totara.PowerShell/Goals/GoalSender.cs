@@ -62,7 +62,7 @@ internal class GoalSender : RecordSender<GoalBatchRecord>
         var error = result.Error!;
         if (result.GoalNotFound)
             cmdlet.WriteError(TotaraErrors.Create(new TotaraRecordException(record, $"no goal matches {record.Reference} on {session.Url}.", null, error.Category),
-                GoalErrorIds.GoalNotFound, ErrorCategory.ObjectNotFound, record.Target));
+                ErrorIds.GoalNotFound, ErrorCategory.ObjectNotFound, record.Target));
         else if (result.UserNotFound)
             cmdlet.WriteError(TotaraErrors.UserNotFound(record, error.Explanation, result.ErrorField ?? "User", error.Category));
         else

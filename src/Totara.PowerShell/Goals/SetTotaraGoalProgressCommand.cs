@@ -50,12 +50,12 @@ public sealed class SetTotaraGoalProgressCommand : GoalTargetCmdlet
         record.CurrentValue = CurrentValue;
         if (record.Status is null && record.CurrentValue is null)
         {
-            Refuse(new TotaraRecordException(record, "neither a status nor a current value was given.", "Status"), record.Target, RecordErrorIds.InvalidInput, ErrorCategory.InvalidData);
+            Refuse(new TotaraRecordException(record, "neither a status nor a current value was given.", "Status"), record.Target, ErrorIds.InvalidInput, ErrorCategory.InvalidData);
             yield break;
         }
         if (record.CurrentValue is double v && (double.IsNaN(v) || v < 0 || v > 99999))
         {
-            Refuse(new TotaraRecordException(record, $"{GoalValues.Text(v)} is not between 0 and 99999.", "CurrentValue"), record.Target, RecordErrorIds.InvalidInput, ErrorCategory.InvalidData);
+            Refuse(new TotaraRecordException(record, $"{GoalValues.Text(v)} is not between 0 and 99999.", "CurrentValue"), record.Target, ErrorIds.InvalidInput, ErrorCategory.InvalidData);
             yield break;
         }
         yield return record;

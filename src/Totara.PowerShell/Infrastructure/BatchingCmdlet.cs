@@ -99,14 +99,14 @@ public abstract class BatchingCmdlet<TRecord> : TotaraCmdlet where TRecord : Bat
     private protected void RefuseInput(int number, object? input, string label, string problem, string? field, ErrorCategory category = ErrorCategory.InvalidData)
     {
         var refused = new RefusedInput(number, input, label);
-        Refuse(new TotaraRecordException(refused, problem, field), refused.Target, RecordErrorIds.InvalidInput, category);
+        Refuse(new TotaraRecordException(refused, problem, field), refused.Target, ErrorIds.InvalidInput, category);
     }
 
     /// <summary>Refuses a record whose input has problems found before sending (one error naming them all); true when refused.</summary>
     private protected bool RefuseInvalid(TRecord record, IReadOnlyCollection<string> problems, string? field)
     {
         if (problems.Count == 0) return false;
-        Refuse(new TotaraRecordException(record, string.Join(" ", problems), field), record.Target, RecordErrorIds.InvalidInput, ErrorCategory.InvalidData);
+        Refuse(new TotaraRecordException(record, string.Join(" ", problems), field), record.Target, ErrorIds.InvalidInput, ErrorCategory.InvalidData);
         return true;
     }
 
@@ -196,7 +196,7 @@ public abstract class BatchingCmdlet<TRecord> : TotaraCmdlet where TRecord : Bat
             {
                 Refuse(new TotaraRecordException(record,
                         $"{key.Name} '{key.Value}' was already given by record {first.Number} ({first.Label}); only the first is sent.", key.Field),
-                    record.Target, RecordErrorIds.DuplicateInput, ErrorCategory.InvalidData);
+                    record.Target, ErrorIds.DuplicateInput, ErrorCategory.InvalidData);
                 return true;
             }
         }

@@ -1,8 +1,9 @@
 namespace Totara.PowerShell.Infrastructure;
 
 /// <summary>
-/// The FullyQualifiedErrorId prefixes of the module's error records. Constant so scripts can
-/// match on them (<c>$_.FullyQualifiedErrorId -like 'TotaraNotConnected,*'</c>) across releases.
+/// The FullyQualifiedErrorId prefixes of every error record the module writes, in one place so a
+/// script's author finds them all. Constant so scripts can match on them
+/// (<c>$_.FullyQualifiedErrorId -like 'TotaraNotConnected,*'</c>) across releases.
 /// </summary>
 public static class ErrorIds
 {
@@ -56,14 +57,9 @@ public static class ErrorIds
 
     /// <summary>A -Variables value that cannot be sent as a GraphQL variable.</summary>
     public const string InvalidVariable = "TotaraInvalidVariable";
-}
 
-/// <summary>
-/// Error ids of the record-by-record (batching) cmdlets, e.g. the user cmdlets. Kept beside
-/// <see cref="ErrorIds"/> so scripts can match them the same way.
-/// </summary>
-public static class RecordErrorIds
-{
+    // Records of the batching cmdlets (one error per record; the other records go on).
+
     /// <summary>No user matches the identity given.</summary>
     public const string UserNotFound = "TotaraUserNotFound";
 
@@ -78,4 +74,50 @@ public static class RecordErrorIds
 
     /// <summary>A record's answer was lost and whether it was applied could not be found out.</summary>
     public const string OutcomeUnknown = "TotaraOutcomeUnknown";
+
+    // Audiences.
+
+    /// <summary>No audience (or more than one) has the id, idnumber or name given to -Cohort / -Identity.</summary>
+    public const string CohortNotFound = "TotaraCohortNotFound";
+
+    // Courses.
+
+    /// <summary>No course (or more than one) has the id, idnumber, shortname or name given to -Course / -Identity.</summary>
+    public const string CourseNotFound = "TotaraCourseNotFound";
+
+    // Goals.
+
+    /// <summary>No goal matches the id or id_number given.</summary>
+    public const string GoalNotFound = "TotaraGoalNotFound";
+
+    // Job assignments.
+
+    /// <summary>Records of the input manage each other in a loop; none of them was sent.</summary>
+    public const string ManagementCycle = "TotaraManagementCycle";
+
+    /// <summary>A create of an idnumber the user already has (refused before sending).</summary>
+    public const string JobAssignmentExists = "TotaraJobAssignmentExists";
+
+    /// <summary>No job assignment matches the reference given.</summary>
+    public const string JobAssignmentNotFound = "TotaraJobAssignmentNotFound";
+
+    /// <summary>A manager was named without a job, and has no job assignment to manage through.</summary>
+    public const string ManagerHasNoJobAssignment = "TotaraManagerHasNoJobAssignment";
+
+    // Invoke-TotaraSync.
+
+    /// <summary>A source row was refused (validation or planning); it changed nothing.</summary>
+    public const string InvalidRow = "TotaraSyncInvalidRow";
+
+    /// <summary>The removal guard stopped the sync; nothing was changed.</summary>
+    public const string RemovalLimitExceeded = "TotaraSyncRemovalLimitExceeded";
+
+    /// <summary>A planned change failed on the site; the others went on.</summary>
+    public const string ChangeFailed = "TotaraSyncChangeFailed";
+
+    /// <summary>The state file cannot be read, belongs to another site, or cannot be written.</summary>
+    public const string StateFileInvalid = "TotaraSyncStateFileInvalid";
+
+    /// <summary>Another run holds the state file; this one read and changed nothing.</summary>
+    public const string StateFileInUse = "TotaraSyncStateFileInUse";
 }

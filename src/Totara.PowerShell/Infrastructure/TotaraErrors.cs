@@ -77,15 +77,15 @@ internal static class TotaraErrors
     {
         var exception = new TotaraRecordException(record, error.Explanation, field, error.Category);
         if (error.AnswerLost)
-            return Create(exception, RecordErrorIds.OutcomeUnknown, ErrorCategory.OperationTimeout, record.Target, error.Category);
+            return Create(exception, ErrorIds.OutcomeUnknown, ErrorCategory.OperationTimeout, record.Target, error.Category);
         var mapped = category ?? CategoryOf(error.Category);
-        return Create(exception, RecordErrorIds.RecordFailed, mapped != ErrorCategory.NotSpecified ? mapped : ErrorCategory.InvalidOperation,
+        return Create(exception, ErrorIds.RecordFailed, mapped != ErrorCategory.NotSpecified ? mapped : ErrorCategory.InvalidOperation,
             record.Target, error.Category);
     }
 
     /// <summary>A record whose user reference matched nobody: TotaraUserNotFound (ObjectNotFound).</summary>
     internal static ErrorRecord UserNotFound(BatchRecord record, string problem, string? field, string? category) =>
-        Create(new TotaraRecordException(record, problem, field, category), RecordErrorIds.UserNotFound, ErrorCategory.ObjectNotFound, record.Target);
+        Create(new TotaraRecordException(record, problem, field, category), ErrorIds.UserNotFound, ErrorCategory.ObjectNotFound, record.Target);
 
     /// <summary>Maps Totara's error category text (extensions.category) to a PowerShell category.</summary>
     public static ErrorCategory CategoryOf(string? totaraCategory)

@@ -128,7 +128,7 @@ public sealed class GetTotaraJobAssignmentCommand : TotaraSessionCmdlet
             });
             if (written == 0)
                 WriteError(TotaraErrors.Create(new ItemNotFoundException($"No job assignment with {what} on {session.Url}."),
-                    JobAssignmentErrorIds.JobAssignmentNotFound, ErrorCategory.ObjectNotFound, target));
+                    ErrorIds.JobAssignmentNotFound, ErrorCategory.ObjectNotFound, target));
         }
         catch (Exception ex) when (IsRequestFailure(ex))
         {

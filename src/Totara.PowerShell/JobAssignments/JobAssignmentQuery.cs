@@ -50,12 +50,12 @@ internal sealed class JobAssignmentQuery
     {
         var found = await jobs.ForFirstUserAsync(User, ct).ConfigureAwait(false);
         if (found is null)
-            return (Array.Empty<JobAssignmentData>(), $"No Totara user matches {string.Join(" or ", User)} on {site}.", RecordErrorIds.UserNotFound);
+            return (Array.Empty<JobAssignmentData>(), $"No Totara user matches {string.Join(" or ", User)} on {site}.", ErrorIds.UserNotFound);
         if (string.IsNullOrWhiteSpace(IdNumber)) return (found, null, null);
         var wanted = found.Where(j => j.IdNumber == IdNumber!.Trim()).ToList();
         return wanted.Count > 0
             ? (wanted, null, null)
-            : (wanted, $"{User[0]} has no job assignment with idnumber '{IdNumber!.Trim()}' on {site}.", JobAssignmentErrorIds.JobAssignmentNotFound);
+            : (wanted, $"{User[0]} has no job assignment with idnumber '{IdNumber!.Trim()}' on {site}.", ErrorIds.JobAssignmentNotFound);
     }
 
     private static string? Text(PSObject input, string name) =>

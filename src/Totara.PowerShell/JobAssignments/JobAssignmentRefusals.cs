@@ -17,13 +17,13 @@ internal static class JobAssignmentRefusals
         var managerParameter = outcome.AboutTempManager ? record.TempManagerParameter : record.ManagerParameter;
         var (problem, field, errorId, category) = outcome.Refusal switch
         {
-            JobAssignmentRefusal.HolderNotFound => (outcome.Problem!, HolderParameter(record), RecordErrorIds.UserNotFound, ErrorCategory.ObjectNotFound),
+            JobAssignmentRefusal.HolderNotFound => (outcome.Problem!, HolderParameter(record), ErrorIds.UserNotFound, ErrorCategory.ObjectNotFound),
             JobAssignmentRefusal.AlreadyExists => (outcome.Problem!.TrimEnd('.') + "; change it with Set-TotaraJobAssignment.", "IdNumber",
-                JobAssignmentErrorIds.JobAssignmentExists, ErrorCategory.ResourceExists),
-            JobAssignmentRefusal.NotFound => (outcome.Problem!, "IdNumber", JobAssignmentErrorIds.JobAssignmentNotFound, ErrorCategory.ObjectNotFound),
-            JobAssignmentRefusal.ManagerNotFound => (outcome.Problem!, managerParameter, RecordErrorIds.UserNotFound, ErrorCategory.ObjectNotFound),
-            JobAssignmentRefusal.ManagerHasNoJob => (outcome.Problem!, managerParameter, JobAssignmentErrorIds.ManagerHasNoJobAssignment, ErrorCategory.InvalidData),
-            _ => (CycleText(outcome), record.ManagerParameter, JobAssignmentErrorIds.ManagementCycle, ErrorCategory.InvalidData),
+                ErrorIds.JobAssignmentExists, ErrorCategory.ResourceExists),
+            JobAssignmentRefusal.NotFound => (outcome.Problem!, "IdNumber", ErrorIds.JobAssignmentNotFound, ErrorCategory.ObjectNotFound),
+            JobAssignmentRefusal.ManagerNotFound => (outcome.Problem!, managerParameter, ErrorIds.UserNotFound, ErrorCategory.ObjectNotFound),
+            JobAssignmentRefusal.ManagerHasNoJob => (outcome.Problem!, managerParameter, ErrorIds.ManagerHasNoJobAssignment, ErrorCategory.InvalidData),
+            _ => (CycleText(outcome), record.ManagerParameter, ErrorIds.ManagementCycle, ErrorCategory.InvalidData),
         };
         return TotaraErrors.Create(new TotaraRecordException(record, problem, field), errorId, category, record.Target);
     }

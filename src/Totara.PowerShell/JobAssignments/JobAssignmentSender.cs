@@ -73,11 +73,11 @@ internal sealed class JobAssignmentSender : RecordSender<JobAssignmentRecord>
         var error = result.Error!;
         var field = ParameterOf(result.ErrorField);
         var (errorId, category) = error.AnswerLost
-            ? (RecordErrorIds.OutcomeUnknown, ErrorCategory.OperationTimeout)
+            ? (ErrorIds.OutcomeUnknown, ErrorCategory.OperationTimeout)
             : error.Outcome is { IsNotFound: true, Subject: "Job assignment" }
-                ? (JobAssignmentErrorIds.JobAssignmentNotFound, ErrorCategory.ObjectNotFound)
-                : (RecordErrorIds.RecordFailed, TotaraErrors.CategoryOf(error.Category) is var mapped && mapped != ErrorCategory.NotSpecified ? mapped : ErrorCategory.InvalidOperation);
-        var problem = errorId == JobAssignmentErrorIds.JobAssignmentNotFound ? $"no job assignment matches {result.Target} on {session.Url}." : error.Explanation;
+                ? (ErrorIds.JobAssignmentNotFound, ErrorCategory.ObjectNotFound)
+                : (ErrorIds.RecordFailed, TotaraErrors.CategoryOf(error.Category) is var mapped && mapped != ErrorCategory.NotSpecified ? mapped : ErrorCategory.InvalidOperation);
+        var problem = errorId == ErrorIds.JobAssignmentNotFound ? $"no job assignment matches {result.Target} on {session.Url}." : error.Explanation;
         cmdlet.WriteError(TotaraErrors.Create(new TotaraRecordException(record, problem, field, error.Category), errorId, category, record.Target, error.Category));
     }
 

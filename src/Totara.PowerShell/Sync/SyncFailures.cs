@@ -21,10 +21,10 @@ internal static class SyncFailures
     /// </param>
     public static ErrorRecord? ToError(Exception ex, bool isRequestFailure, TotaraSession session, string? statePath, bool planning) => ex switch
     {
-        SyncStateFileInUseException inUse when planning => TotaraErrors.Create(inUse, SyncErrorIds.StateFileInUse, ErrorCategory.ResourceBusy, inUse.Path),
-        SyncStateFileInvalidException invalid when planning => TotaraErrors.Create(invalid, SyncErrorIds.StateFileInvalid, ErrorCategory.InvalidData, invalid.Path),
-        SyncStateFileException unwritable when planning => TotaraErrors.Create(unwritable, SyncErrorIds.StateFileInvalid, ErrorCategory.WriteError, unwritable.Path),
-        System.IO.IOException or UnauthorizedAccessException when !planning => TotaraErrors.Create(ex, SyncErrorIds.StateFileInvalid, ErrorCategory.WriteError, statePath),
+        SyncStateFileInUseException inUse when planning => TotaraErrors.Create(inUse, ErrorIds.StateFileInUse, ErrorCategory.ResourceBusy, inUse.Path),
+        SyncStateFileInvalidException invalid when planning => TotaraErrors.Create(invalid, ErrorIds.StateFileInvalid, ErrorCategory.InvalidData, invalid.Path),
+        SyncStateFileException unwritable when planning => TotaraErrors.Create(unwritable, ErrorIds.StateFileInvalid, ErrorCategory.WriteError, unwritable.Path),
+        System.IO.IOException or UnauthorizedAccessException when !planning => TotaraErrors.Create(ex, ErrorIds.StateFileInvalid, ErrorCategory.WriteError, statePath),
         _ when isRequestFailure => TotaraErrors.FromException(ex, session),
         _ => null,
     };

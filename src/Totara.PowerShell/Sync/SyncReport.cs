@@ -70,7 +70,7 @@ internal sealed class SyncReport
     public ErrorRecord Guarded(SyncPlan plan, TotaraSession session)
     {
         Finished(plan, whatIf: false);
-        return TotaraErrors.Create(new SyncGuardException(plan), SyncErrorIds.RemovalLimitExceeded, ErrorCategory.LimitsExceeded, session);
+        return TotaraErrors.Create(new SyncGuardException(plan), ErrorIds.RemovalLimitExceeded, ErrorCategory.LimitsExceeded, session);
     }
 
     /// <summary>

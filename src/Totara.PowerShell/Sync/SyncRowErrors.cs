@@ -9,12 +9,12 @@ namespace Totara.PowerShell.Sync;
 internal static class SyncRowErrors
 {
     public static ErrorRecord Invalid(SyncProblem problem) =>
-        TotaraErrors.Create(new InvalidOperationException(problem.ToString()), SyncErrorIds.InvalidRow, ErrorCategory.InvalidData,
+        TotaraErrors.Create(new InvalidOperationException(problem.ToString()), ErrorIds.InvalidRow, ErrorCategory.InvalidData,
             problem.Row.Row ?? problem.Row);
 
     public static ErrorRecord Failed(SyncChange change) =>
         TotaraErrors.Create(
             new InvalidOperationException((change.Source is { } row ? $"Row {row.RowNumber} ({change.Key})" : $"User {change.Key}") +
                                           $": {change.Action}{(change.Audience is null ? "" : " in audience " + change.Audience)} failed: {change.Error}"),
-            SyncErrorIds.ChangeFailed, ErrorCategory.InvalidOperation, change.Source?.Row ?? (object)change.Key);
+            ErrorIds.ChangeFailed, ErrorCategory.InvalidOperation, change.Source?.Row ?? (object)change.Key);
 }

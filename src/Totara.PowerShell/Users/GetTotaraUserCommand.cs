@@ -92,7 +92,7 @@ public sealed class GetTotaraUserCommand : TotaraSessionCmdlet
             var target = identity.Source ?? identity.Text;
             WriteError(TotaraErrors.Create(
                 new ItemNotFoundException($"No Totara user matches {string.Join(" or ", candidates)} on {session.Url}."),
-                RecordErrorIds.UserNotFound, ErrorCategory.ObjectNotFound, target));
+                ErrorIds.UserNotFound, ErrorCategory.ObjectNotFound, target));
         }
         catch (Exception ex) when (IsRequestFailure(ex))
         {
