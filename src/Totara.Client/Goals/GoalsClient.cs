@@ -33,6 +33,44 @@ public sealed class GoalsClient
     /// <summary>How many goal mutations fit in one request (a mutation 10, the goal object and its fields).</summary>
     public int OperationsPerRequest() => _client.OperationsPerRequest(10 + 1 + GoalData.CostPerGoal);
 
+    /// <summary>
+    /// Streams the goals of the user the first of <paramref name="candidates"/> that names a user
+    /// names, tried in turn (a name a person gives may be a username or an idnumber).
+    /// </summary>
+    /// <exception cref="UserNotFoundException">No reference names a user.</exception>
+    public async IAsyncEnumerable<GoalData> ListForFirstUserAsync(IReadOnlyList<UserReference> candidates, [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        if (candidates is null || candidates.Count == 0) throw new ArgumentException("At least one reference is needed.", nameof(candidates));
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            var goals = ListForUserAsync(candidates[i], ct).GetAsyncEnumerator(ct);
+            try
+            {
+                bool any;
+                try
+                {
+                    any = await goals.MoveNextAsync().ConfigureAwait(false);
+                }
+                catch (TotaraException ex) when (ex.Errors.Count > 0 && ex.Errors[0].Outcome.IsUserNotFound)
+                {
+                    // The site refuses the first page for a user it does not know: try the next reference.
+                    if (i + 1 < candidates.Count) continue;
+                    throw new UserNotFoundException(candidates, ex);
+                }
+                while (any)
+                {
+                    yield return goals.Current;
+                    any = await goals.MoveNextAsync().ConfigureAwait(false);
+                }
+                yield break;
+            }
+            finally
+            {
+                await goals.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
     /// <summary>Streams the goals of <paramref name="user"/> (the service account's own when null), page by page.</summary>
     public async IAsyncEnumerable<GoalData> ListForUserAsync(UserReference? user, [EnumeratorCancellation] CancellationToken ct = default)
     {

@@ -55,14 +55,7 @@ public sealed class GetTotaraCohortCommand : TotaraSessionCmdlet
             CreatedSince = CreatedSince is { } created ? new DateTimeOffset(created.ToUniversalTime()) : null,
             ModifiedSince = ModifiedSince is { } modified ? new DateTimeOffset(modified.ToUniversalTime()) : null,
         };
-        try
-        {
-            WriteStream(session.Client, ct => cohorts.ListAsync(options, ct), cohort => new TotaraCohort(cohort, session.Url));
-        }
-        catch (Exception ex) when (IsRequestFailure(ex))
-        {
-            WriteRequestError(ex, session);
-        }
+        WriteStreamOrError(session.Client, ct => cohorts.ListAsync(options, ct), cohort => new TotaraCohort(cohort, session.Url), session);
     }
 
     private void GetOne(TotaraSession session, CohortsClient cohorts, CohortIdentity identity)

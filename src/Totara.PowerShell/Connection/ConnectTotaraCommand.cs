@@ -15,9 +15,9 @@ namespace Totara.PowerShell.Connection;
 [OutputType(typeof(TotaraSession))]
 public sealed class ConnectTotaraCommand : TotaraCmdlet
 {
-    private const string ClientSecretSet = "ClientSecret";
-    private const string CredentialSet = "Credential";
-    private const string AccessTokenSet = "AccessToken";
+    internal const string ClientSecretSet = "ClientSecret";
+    internal const string CredentialSet = "Credential";
+    internal const string AccessTokenSet = "AccessToken";
 
     /// <summary>The site's base URL, e.g. https://learn.example.com.</summary>
     [Parameter(Mandatory = true, Position = 0)]
@@ -107,7 +107,11 @@ public sealed class ConnectTotaraCommand : TotaraCmdlet
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
-        var options = BuildOptions();
+        if (ConnectOptions.From(this, out var problem) is not { } options)
+        {
+            ThrowTerminatingError(problem!);
+            return;
+        }
         var client = new TotaraClient(options);
         try
         {
@@ -137,35 +141,4 @@ public sealed class ConnectTotaraCommand : TotaraCmdlet
             throw;
         }
     }
-
-    private TotaraClientOptions BuildOptions()
-    {
-        var problem = ConnectionSettings.CheckUrl(Url, AllowUnencryptedAuthentication, out var url)
-            ?? ConnectionSettings.CheckPositive(MaxRetryDuration, nameof(MaxRetryDuration))
-            ?? ConnectionSettings.CheckPositive(RequestTimeout, nameof(RequestTimeout))
-            ?? ConnectionSettings.CheckCredentials(Credential)
-            ?? ConnectionSettings.CheckProxy(Proxy, ProxyCredential, ProxyUseDefaultCredentials);
-        if (problem is not null) ThrowTerminatingError(problem);
-        return new TotaraClientOptions(url!, ReadCredentials())
-        {
-            ComplexityBudgetPerMinute = ComplexityBudget,
-            SiteComplexityBudgetPerMinute = SiteComplexityBudget,
-            MaxComplexity = MaxComplexity,
-            MaxRetryAttempts = MaxRetryCount,
-            MaxRetryDuration = MaxRetryDuration,
-            RequestTimeout = RequestTimeout,
-            Proxy = Proxy is null ? null : new TotaraProxy(Proxy, ProxyCredential?.GetNetworkCredential()),
-            ProxyUseDefaultCredentials = ProxyUseDefaultCredentials,
-            UserAgent = ModuleUserAgent.Value,
-        };
-    }
-
-    // The client secret stays a SecureString inside the client until each token request is built;
-    // a pre-issued token is sent with every request, so it becomes a string here, once.
-    private TotaraCredential[] ReadCredentials() => ParameterSetName switch
-    {
-        CredentialSet => Array.ConvertAll(Credential!, c => TotaraCredential.FromClientCredentials(ConnectionSettings.ClientIdOf(c), c.Password)),
-        AccessTokenSet => new[] { TotaraCredential.FromAccessToken(SecureText.Read(AccessToken!)) },
-        _ => new[] { TotaraCredential.FromClientCredentials(ClientId, ClientSecret!) },
-    };
 }

@@ -61,14 +61,7 @@ public sealed class GetTotaraCourseCommand : TotaraSessionCmdlet
             ModifiedSince = ModifiedSince is { } modified ? new DateTimeOffset(modified.ToUniversalTime()) : null,
             SortByFullName = SortByName.IsPresent,
         };
-        try
-        {
-            WriteStream(session.Client, ct => courses.ListAsync(options, ct), course => new TotaraCourse(course, session.Url));
-        }
-        catch (Exception ex) when (IsRequestFailure(ex))
-        {
-            WriteRequestError(ex, session);
-        }
+        WriteStreamOrError(session.Client, ct => courses.ListAsync(options, ct), course => new TotaraCourse(course, session.Url), session);
     }
 
     private void GetOne(TotaraSession session, CoursesClient courses, CourseIdentity identity)

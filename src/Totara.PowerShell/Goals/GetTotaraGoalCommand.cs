@@ -1,10 +1,9 @@
-using System.Linq;
 using System;
 using System.Collections.Generic;
 using System.Management.Automation;
 using Totara.Client;
-using Totara.Client.Cohorts;
 using Totara.Client.Goals;
+using Totara.Client.Users;
 using Totara.PowerShell.Infrastructure;
 using Totara.PowerShell.Session;
 using Totara.PowerShell.Users;
@@ -55,30 +54,24 @@ public sealed class GetTotaraGoalCommand : TotaraSessionCmdlet
         foreach (var user in User) ListFor(session, user, user.SourceRecord ?? user.Text);
     }
 
-    /// <summary>Lists a user's goals, trying the identity's references in turn (a string may be a username or an idnumber).</summary>
+    /// <summary>Lists a user's goals (all users' without one), the identity's references tried in turn by the client.</summary>
     private void ListFor(TotaraSession session, UserIdentity? user, object? target)
     {
-        var wanted = Status is null ? null : Normalise(Status);
-        var candidates = user?.CandidatesFor(session.Url);
-        for (var i = 0; i < (candidates?.Count ?? 1); i++)
+        var wanted = GoalValues.StatusCode(Status);
+        var goals = session.Client.Goals;
+        try
         {
-            var reference = candidates?[i];
-            try
-            {
-                WriteStream(session.Client, ct => WithStatus(session.Client.Goals.ListForUserAsync(reference, ct), wanted), goal => new TotaraGoal(goal, session.Url));
-                return;
-            }
-            catch (TotaraException ex) when (CohortsClient.IsUserNotFound(ex.Errors.FirstOrDefault()) && candidates is not null)
-            {
-                if (i + 1 < candidates.Count) continue;
-                WriteError(TotaraErrors.Create(new ItemNotFoundException($"No user matches {string.Join(" or ", candidates)} on {session.Url}.", ex),
-                    ErrorIds.UserNotFound, ErrorCategory.ObjectNotFound, target));
-            }
-            catch (Exception ex) when (IsRequestFailure(ex))
-            {
-                WriteRequestError(ex, target);
-                return;
-            }
+            WriteStream(session.Client, ct => WithStatus(user is null ? goals.ListForUserAsync(null, ct) : goals.ListForFirstUserAsync(user.CandidatesFor(session.Url), ct), wanted),
+                goal => new TotaraGoal(goal, session.Url));
+        }
+        catch (UserNotFoundException ex)
+        {
+            WriteError(TotaraErrors.Create(new ItemNotFoundException($"No user matches {string.Join(" or ", ex.Tried)} on {session.Url}.", ex),
+                ErrorIds.UserNotFound, ErrorCategory.ObjectNotFound, target));
+        }
+        catch (Exception ex) when (IsRequestFailure(ex))
+        {
+            WriteRequestError(ex, target);
         }
     }
 
@@ -109,11 +102,4 @@ public sealed class GetTotaraGoalCommand : TotaraSessionCmdlet
         await foreach (var goal in goals)
             if (status is null || goal.Status == status) yield return goal;
     }
-
-    private static string Normalise(string status) => status.Replace("_", "").ToLowerInvariant() switch
-    {
-        "notstarted" => "not_started",
-        "inprogress" => "in_progress",
-        var other => other,
-    };
 }

@@ -83,6 +83,30 @@ public abstract class TotaraCmdlet : PSCmdlet, IDisposable
     }
 
     /// <summary>
+    /// As <see cref="WriteStream{T}"/>, for a read that stands alone: a failed request becomes a
+    /// non-terminating error about <paramref name="target"/> and the command goes on. The number
+    /// of items written; null when the request failed.
+    /// </summary>
+    private protected int? WriteStreamOrError<T>(TotaraClient client, Func<CancellationToken, IAsyncEnumerable<T>> items, Func<T, object?> convert, object? target)
+    {
+        var written = 0;
+        try
+        {
+            WriteStream(client, items, item =>
+            {
+                written++;
+                return convert(item);
+            });
+            return written;
+        }
+        catch (Exception ex) when (IsRequestFailure(ex))
+        {
+            WriteRequestError(ex, target);
+            return null;
+        }
+    }
+
+    /// <summary>
     /// Whether this invocation only shows what it would do: -WhatIf given, or $WhatIfPreference on.
     /// For work before ShouldProcess is asked (a look-up that -WhatIf must not need).
     /// </summary>

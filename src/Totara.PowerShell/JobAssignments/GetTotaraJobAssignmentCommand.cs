@@ -118,35 +118,14 @@ public sealed class GetTotaraJobAssignmentCommand : TotaraSessionCmdlet
     /// <summary>Reads the whole list for assignments no cheaper query can find; an error when none matched.</summary>
     private void Scan(TotaraSession session, Func<JobAssignmentData, bool> match, string what, object target, int? stopAfter)
     {
-        var written = 0;
-        try
-        {
-            WriteStream(session.Client, ct => session.Client.JobAssignments.FindAsync(match, stopAfter, ct), job =>
-            {
-                written++;
-                return new TotaraJobAssignment(job, session.Url);
-            });
-            if (written == 0)
-                WriteError(TotaraErrors.Create(new ItemNotFoundException($"No job assignment with {what} on {session.Url}."),
-                    ErrorIds.JobAssignmentNotFound, ErrorCategory.ObjectNotFound, target));
-        }
-        catch (Exception ex) when (IsRequestFailure(ex))
-        {
-            WriteRequestError(ex, target);
-        }
+        var written = WriteStreamOrError(session.Client, ct => session.Client.JobAssignments.FindAsync(match, stopAfter, ct),
+            job => new TotaraJobAssignment(job, session.Url), target);
+        if (written == 0)
+            WriteError(TotaraErrors.Create(new ItemNotFoundException($"No job assignment with {what} on {session.Url}."),
+                ErrorIds.JobAssignmentNotFound, ErrorCategory.ObjectNotFound, target));
     }
 
-    private void List(TotaraSession session)
-    {
-        var jobs = session.Client.JobAssignments;
-        try
-        {
-            WriteStream(session.Client, ct => jobs.ListAsync(new JobAssignmentListOptions { Descending = Descending.IsPresent }, ct),
-                job => new TotaraJobAssignment(job, session.Url));
-        }
-        catch (Exception ex) when (IsRequestFailure(ex))
-        {
-            WriteRequestError(ex, session);
-        }
-    }
+    private void List(TotaraSession session) =>
+        WriteStreamOrError(session.Client, ct => session.Client.JobAssignments.ListAsync(new JobAssignmentListOptions { Descending = Descending.IsPresent }, ct),
+            job => new TotaraJobAssignment(job, session.Url), session);
 }

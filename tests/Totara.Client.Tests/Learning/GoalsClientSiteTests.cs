@@ -80,6 +80,22 @@ public sealed class GoalsClientSiteTests
     }
 
     [Fact]
+    public async Task A_users_goals_are_listed_by_the_first_reference_that_names_a_user_and_none_is_a_typed_failure()
+    {
+        await using var site = await TestSite.StartAsync();
+        LearningData.AddUser(site.Host, "ann");
+        var goals = site.Client.Goals;
+        await goals.RunAsync(new[] { goals.Create(NewGoal("ann", "One", "G1")) }).ToListAsync();
+        var nobody = new[] { UserReference.ByIdNumber("ann"), UserReference.ByUsername("nobody") };
+
+        var listed = await goals.ListForFirstUserAsync(new[] { UserReference.ByIdNumber("ann"), UserReference.ByUsername("ann") }).ToListAsync();
+        var failure = await Assert.ThrowsAsync<UserNotFoundException>(async () => await goals.ListForFirstUserAsync(nobody).ToListAsync());
+
+        Assert.Equal(new[] { "G1" }, listed.Select(g => g.IdNumber));
+        Assert.Equal(nobody, failure.Tried);
+    }
+
+    [Fact]
     public async Task Progress_delete_and_the_users_list_work_and_an_unknown_goal_fails_alone()
     {
         await using var site = await TestSite.StartAsync();
