@@ -5,9 +5,11 @@ using System.Net.Http;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
-using Totara.Client.Cohorts;
 using Totara.Client.Auth;
 using Totara.Client.Batching;
+using Totara.Client.Cohorts;
+using Totara.Client.Courses;
+using Totara.Client.Goals;
 using Totara.Client.Handshake;
 using Totara.Client.JobAssignments;
 using Totara.Client.Pacing;
@@ -15,8 +17,6 @@ using Totara.Client.Paging;
 using Totara.Client.Resilience;
 using Totara.Client.Transport;
 using Totara.Client.Users;
-using Totara.Client.Courses;
-using Totara.Client.Goals;
 
 namespace Totara.Client;
 

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using Totara.Client.Users;
 
 namespace Totara.Client.Courses;

@@ -2,7 +2,6 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using Totara.Client.Courses;
 using Totara.Client.Users;
 
 namespace Totara.Client.Goals;

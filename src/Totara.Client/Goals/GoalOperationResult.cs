@@ -1,6 +1,5 @@
 using System;
 using System.Text.Json;
-using Totara.Client.Courses;
 
 namespace Totara.Client.Goals;
 

@@ -6,7 +6,6 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
-using Totara.Client.Courses;
 using Totara.Client.Users;
 
 namespace Totara.Client.Goals;

@@ -1,9 +1,7 @@
-using System;
 using System.Diagnostics;
 using System.Threading;
 using System.Threading.Tasks;
 using Polly;
-using Totara.Client.Pacing;
 using Totara.Client.Resilience;
 
 namespace Totara.Client.Transport;

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Totara.Client.Courses;
 
 namespace Totara.Client.Users;
 

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Management.Automation;
-using System.Threading;
 using Totara.Client.Cohorts;
 using Totara.PowerShell.Infrastructure;
 using Totara.PowerShell.Session;

@@ -2,7 +2,6 @@ using System;
 using System.Management.Automation;
 using System.Security;
 using Totara.Client;
-using Totara.Client.Transport;
 using Totara.PowerShell.Infrastructure;
 using Totara.PowerShell.Session;
 

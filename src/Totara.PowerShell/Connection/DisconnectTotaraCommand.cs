@@ -1,7 +1,6 @@
 using System.Management.Automation;
-using Totara.PowerShell.Session;
-
 using Totara.PowerShell.Infrastructure;
+using Totara.PowerShell.Session;
 
 namespace Totara.PowerShell.Connection;
 

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Management.Automation;
-using Totara.Client;
 using Totara.Client.Goals;
 using Totara.Client.Users;
 using Totara.PowerShell.Infrastructure;

@@ -1,15 +1,10 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using System.Management.Automation;
-using System.Threading;
-using System.Threading.Tasks;
-using Totara.Client.Users;
-using Totara.Client;
 using Totara.Client.Goals;
+using Totara.PowerShell.Infrastructure;
 using Totara.PowerShell.Session;
 using Totara.PowerShell.Users;
-using Totara.PowerShell.Infrastructure;
 
 namespace Totara.PowerShell.Goals;
 

@@ -1,9 +1,7 @@
 using System.Collections.Generic;
 using System.Management.Automation;
-using Totara.Client;
-using Totara.Client.Goals;
-using Totara.PowerShell.Session;
 using Totara.PowerShell.Infrastructure;
+using Totara.PowerShell.Session;
 
 namespace Totara.PowerShell.Goals;
 

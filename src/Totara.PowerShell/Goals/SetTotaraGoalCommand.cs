@@ -1,10 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.Management.Automation;
-using Totara.Client;
 using Totara.Client.Goals;
-using Totara.PowerShell.Session;
 using Totara.PowerShell.Infrastructure;
+using Totara.PowerShell.Session;
 
 namespace Totara.PowerShell.Goals;
 

@@ -1,10 +1,5 @@
 using System.Collections.Generic;
-using System.Linq;
 using System.Management.Automation;
-using System.Threading;
-using System.Threading.Tasks;
-using Totara.Client;
-using Totara.Client.Goals;
 using Totara.PowerShell.Infrastructure;
 using Totara.PowerShell.Session;
 

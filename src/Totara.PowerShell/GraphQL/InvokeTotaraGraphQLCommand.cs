@@ -2,7 +2,6 @@ using System;
 using System.Collections;
 using System.Collections.Generic;
 using System.Management.Automation;
-using System.Text.Json;
 using Totara.Client;
 using Totara.Client.Schema;
 using Totara.PowerShell.Infrastructure;

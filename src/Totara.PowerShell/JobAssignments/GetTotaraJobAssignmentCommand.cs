@@ -1,8 +1,6 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using System.Management.Automation;
-using System.Threading.Tasks;
 using Totara.Client.JobAssignments;
 using Totara.Client.Users;
 using Totara.PowerShell.Infrastructure;

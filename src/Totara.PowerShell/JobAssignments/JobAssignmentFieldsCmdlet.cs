@@ -2,9 +2,9 @@ using System;
 using System.Management.Automation;
 using Totara.Client.JobAssignments;
 using Totara.Client.Users;
+using Totara.PowerShell.Infrastructure;
 using Totara.PowerShell.Session;
 using Totara.PowerShell.Users;
-using Totara.PowerShell.Infrastructure;
 
 namespace Totara.PowerShell.JobAssignments;
 

@@ -4,7 +4,6 @@ using System.Linq;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
-using Totara.Client;
 using Totara.Client.JobAssignments;
 using Totara.PowerShell.Infrastructure;
 using Totara.PowerShell.Session;

@@ -1,10 +1,9 @@
 using System.Collections.Generic;
 using System.Management.Automation;
-using Totara.Client;
 using Totara.Client.JobAssignments;
+using Totara.PowerShell.Infrastructure;
 using Totara.PowerShell.Session;
 using Totara.PowerShell.Users;
-using Totara.PowerShell.Infrastructure;
 
 namespace Totara.PowerShell.JobAssignments;
 

@@ -1,9 +1,8 @@
 using System.Collections.Generic;
 using System.Management.Automation;
-using Totara.Client;
 using Totara.Client.JobAssignments;
-using Totara.PowerShell.Session;
 using Totara.PowerShell.Infrastructure;
+using Totara.PowerShell.Session;
 
 namespace Totara.PowerShell.JobAssignments;
 

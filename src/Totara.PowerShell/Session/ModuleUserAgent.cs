@@ -1,6 +1,5 @@
 using System;
 using System.Management.Automation;
-using System.Reflection;
 using System.Runtime.InteropServices;
 
 namespace Totara.PowerShell.Session;

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using Totara.Client;
-using Totara.PowerShell.Connection;
 
 namespace Totara.PowerShell.Session;
 

@@ -2,9 +2,9 @@ using System;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
-using Totara.Sync;
 using Totara.PowerShell.Infrastructure;
 using Totara.PowerShell.Session;
+using Totara.Sync;
 
 namespace Totara.PowerShell.Sync;
 

@@ -1,8 +1,8 @@
 using System;
 using System.Diagnostics;
 using System.Management.Automation;
-using Totara.Sync;
 using Totara.PowerShell.Infrastructure;
+using Totara.Sync;
 
 namespace Totara.PowerShell.Sync;
 

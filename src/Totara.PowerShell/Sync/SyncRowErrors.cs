@@ -1,7 +1,7 @@
 using System;
 using System.Management.Automation;
-using Totara.Sync;
 using Totara.PowerShell.Infrastructure;
+using Totara.Sync;
 
 namespace Totara.PowerShell.Sync;
 
