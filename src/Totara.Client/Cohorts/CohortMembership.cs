@@ -36,27 +36,18 @@ public enum CohortMembershipOutcome
 }
 
 /// <summary>The result of one membership request.</summary>
-public sealed class CohortMembershipResult
+public sealed class CohortMembershipResult : UserRequestResult
 {
     internal CohortMembershipResult(UserRequest request, UserReference tried, CohortMembershipOutcome? outcome,
         long? userId, string? username, TotaraGraphQLError? error, bool userNotFound)
+        : base(request, tried, error, userNotFound)
     {
-        Request = request;
-        Tried = tried;
         Outcome = outcome;
         UserId = userId;
         Username = username;
-        Error = error;
-        UserNotFound = userNotFound;
     }
 
-    /// <summary>The request this result answers, as given (with all its user references).</summary>
-    public UserRequest Request { get; }
-
-    /// <summary>The reference that matched (or, on failure, the last one tried).</summary>
-    public UserReference Tried { get; }
-
-    /// <summary>What was found or done; null when the request failed (see <see cref="Error"/>).</summary>
+    /// <summary>What was found or done; null when the request failed (see <see cref="UserRequestResult.Error"/>).</summary>
     public CohortMembershipOutcome? Outcome { get; }
 
     /// <summary>The user's id and username, when the site returned the user (adds and removes).</summary>
@@ -65,18 +56,8 @@ public sealed class CohortMembershipResult
     /// <summary>The user's username, when the site returned the user (adds and removes); null for a test or a membership that needed no change.</summary>
     public string? Username { get; }
 
-    /// <summary>Why the request failed; null when it succeeded. <see cref="UserNotFound"/> tells when no reference matched a user.</summary>
-    public TotaraGraphQLError? Error { get; }
-
-    /// <summary>True when no reference of the request matched a user.</summary>
-    public bool UserNotFound { get; }
-
-    /// <summary>True when the request has no error and <see cref="Outcome"/> is set.</summary>
-    public bool Succeeded => Error is null;
-
     /// <summary>For a test: whether the user is a member.</summary>
     public bool IsMember => Outcome is CohortMembershipOutcome.IsMember or CohortMembershipOutcome.AlreadyMember or CohortMembershipOutcome.Added;
 
-    /// <inheritdoc/>
-    public override string ToString() => Succeeded ? $"{Tried}: {Outcome}" : $"{Tried}: {Error!.Message}";
+    private protected override string AnswerText => Outcome.ToString() ?? "";
 }

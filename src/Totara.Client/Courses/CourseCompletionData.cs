@@ -120,35 +120,16 @@ public sealed class CourseCompletionData
 }
 
 /// <summary>The answer for one user of a completion request.</summary>
-public sealed class CourseCompletionResult
+public sealed class CourseCompletionResult : UserRequestResult
 {
     internal CourseCompletionResult(UserRequest request, UserReference tried, CourseCompletionData? completion, TotaraGraphQLError? error, bool userNotFound)
+        : base(request, tried, error, userNotFound)
     {
-        Request = request;
-        Tried = tried;
         Completion = completion;
-        Error = error;
-        UserNotFound = userNotFound;
     }
-
-    /// <summary>The request this result answers, as given (with all its user references).</summary>
-    public UserRequest Request { get; }
-
-    /// <summary>The reference that matched (or, on failure, the last one tried).</summary>
-    public UserReference Tried { get; }
 
     /// <summary>The user's completion; null when the request failed.</summary>
     public CourseCompletionData? Completion { get; }
 
-    /// <summary>Why the request failed; null when it succeeded.</summary>
-    public TotaraGraphQLError? Error { get; }
-
-    /// <summary>True when no reference of the request matched a user.</summary>
-    public bool UserNotFound { get; }
-
-    /// <summary>True when the request has no error and <see cref="Completion"/> is set.</summary>
-    public bool Succeeded => Error is null;
-
-    /// <inheritdoc/>
-    public override string ToString() => Succeeded ? $"{Tried}: {Completion!.State}" : $"{Tried}: {Error!.Message}";
+    private protected override string AnswerText => Completion!.State.ToString();
 }

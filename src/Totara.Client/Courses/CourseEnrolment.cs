@@ -62,31 +62,22 @@ public sealed class EnrolmentSettings
 }
 
 /// <summary>The result of one enrolment request.</summary>
-public sealed class CourseEnrolmentResult
+public sealed class CourseEnrolmentResult : UserRequestResult
 {
     internal CourseEnrolmentResult(UserRequest request, UserReference tried, CourseEnrolmentOutcome? outcome,
         long? userId, string? username, TotaraGraphQLError? error, bool userNotFound, DateTimeOffset? start = null, DateTimeOffset? end = null, string? status = null, string? role = null)
+        : base(request, tried, error, userNotFound)
     {
-        Request = request;
-        Tried = tried;
         Outcome = outcome;
         UserId = userId;
         Username = username;
-        Error = error;
-        UserNotFound = userNotFound;
         Start = start;
         End = end;
         Status = status;
         Role = role;
     }
 
-    /// <summary>The request this result answers, as given (with all its user references).</summary>
-    public UserRequest Request { get; }
-
-    /// <summary>The reference that matched (or, on failure, the last one tried).</summary>
-    public UserReference Tried { get; }
-
-    /// <summary>What was found or done; null when the request failed (see <see cref="Error"/>).</summary>
+    /// <summary>What was found or done; null when the request failed (see <see cref="UserRequestResult.Error"/>).</summary>
     public CourseEnrolmentOutcome? Outcome { get; }
 
     /// <summary>The user's id and username, when the site returned the user (enrols and unenrols).</summary>
@@ -107,21 +98,11 @@ public sealed class CourseEnrolmentResult
     /// <summary>The shortname of the role the enrol gave; null when not an enrol or the site sent none.</summary>
     public string? Role { get; }
 
-    /// <summary>Why the request failed; null when it succeeded. <see cref="UserNotFound"/> tells when no reference matched a user.</summary>
-    public TotaraGraphQLError? Error { get; }
-
-    /// <summary>True when no reference of the request matched a user.</summary>
-    public bool UserNotFound { get; }
-
-    /// <summary>True when the request has no error and <see cref="Outcome"/> is set.</summary>
-    public bool Succeeded => Error is null;
-
     /// <summary>Whether the user is enrolled after the operation (or, for a test, is enrolled).</summary>
     public bool IsEnrolled => Outcome is CourseEnrolmentOutcome.Enrolled or CourseEnrolmentOutcome.AlreadyEnrolled or CourseEnrolmentOutcome.IsEnrolled;
 
     internal CourseEnrolmentResult With(CourseEnrolmentOutcome outcome) =>
         new(Request, Tried, outcome, UserId, Username, null, false, Start, End, Status, Role);
 
-    /// <inheritdoc/>
-    public override string ToString() => Succeeded ? $"{Tried}: {Outcome}" : $"{Tried}: {Error!.Message}";
+    private protected override string AnswerText => Outcome.ToString() ?? "";
 }

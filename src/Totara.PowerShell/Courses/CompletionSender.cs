@@ -28,7 +28,7 @@ internal sealed class CompletionSender : CourseUserSender
         var result = record.Completion!;
         if (!result.Succeeded)
         {
-            WriteUserError(cmdlet, session, record, result.Error!, result.UserNotFound, result.Request.Describe());
+            WriteUserError(cmdlet, session, record, result);
             return;
         }
         cmdlet.WriteObject(new TotaraCourseCompletion(record.Label, result.Completion!, Course.Label, session.Url));

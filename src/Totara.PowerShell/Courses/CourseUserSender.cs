@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
-using Totara.Client;
 using Totara.Client.Users;
 using Totara.PowerShell.Infrastructure;
 using Totara.PowerShell.Session;
@@ -27,8 +26,8 @@ internal abstract class CourseUserSender : RecordSender<CourseUserRecord>
         batch.Select(r => new UserRequest(r.Identity.CandidatesFor(session.Url), r)).ToList();
 
     /// <summary>Writes a user's failure: not found, state unknown after a lost answer, or refused by the site.</summary>
-    protected static void WriteUserError(Cmdlet cmdlet, TotaraSession session, CourseUserRecord record, TotaraGraphQLError error, bool userNotFound, string candidates) =>
-        cmdlet.WriteError(userNotFound
-            ? TotaraErrors.UserNotFound(record, $"no user matches {candidates} on {session.Url}.", "User", error.Category)
-            : TotaraErrors.RecordFailure(record, error, null));
+    protected static void WriteUserError(Cmdlet cmdlet, TotaraSession session, CourseUserRecord record, UserRequestResult result) =>
+        cmdlet.WriteError(result.UserNotFound
+            ? TotaraErrors.UserNotFound(record, $"no user matches {result.Request.Describe()} on {session.Url}.", "User", result.Error!.Category)
+            : TotaraErrors.RecordFailure(record, result.Error!, null));
 }

@@ -43,7 +43,7 @@ internal sealed class EnrolmentSender : CourseUserSender
         var result = record.Enrolment!;
         if (!result.Succeeded)
         {
-            WriteUserError(cmdlet, session, record, result.Error!, result.UserNotFound, result.Request.Describe());
+            WriteUserError(cmdlet, session, record, result);
             return;
         }
         bool? suspended = result.Status is null ? null : result.Status == "ENROL_USER_SUSPENDED";
