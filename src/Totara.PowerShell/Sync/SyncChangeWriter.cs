@@ -5,6 +5,7 @@ using System.Linq;
 using System.Management.Automation;
 using System.Runtime.ExceptionServices;
 using System.Threading;
+using System.Threading.Tasks;
 using Totara.PowerShell.Infrastructure;
 using Totara.Sync;
 
@@ -40,12 +41,36 @@ internal sealed class SyncChangeWriter : IDisposable
     /// <summary>The applied changes that never reached the pipeline, in plan order; null when every batch was written.</summary>
     public IReadOnlyList<SyncChange>? Unwritten => _pending.IsEmpty ? null : _pending.SelectMany(b => b).ToList();
 
-    /// <summary>Takes an applied batch (on the engine's thread) and asks the pipeline thread to write it.</summary>
+    /// <summary>
+    /// Takes an applied batch (on the engine's thread), has the pipeline thread write it, and waits
+    /// until it has: a write the pipeline refuses (Select-Object -First) then stops the engine before
+    /// its next batch, not some batches later. Ctrl+C ends the wait at once.
+    /// </summary>
     public void Hand(IReadOnlyList<SyncChange> batch)
     {
         // Queued before it is posted: should the post be dropped (the pipeline is stopping), the batch is still counted as unwritten.
         _pending.Enqueue(batch);
-        PipelinePump.Current?.Post(WritePending);
+        if (PipelinePump.Current is not { } pump) return;
+        var written = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        pump.Post(() =>
+        {
+            try
+            {
+                WritePending();
+            }
+            finally
+            {
+                written.TrySetResult(true);
+            }
+        });
+        try
+        {
+            written.Task.Wait(_stopping);
+        }
+        catch (OperationCanceledException)
+        {
+            // Ctrl+C: the pipeline thread may no longer pump; what was not written stays Unwritten.
+        }
     }
 
     /// <summary>After the apply: a write the pipeline refused ends the command the way PowerShell asked.</summary>
