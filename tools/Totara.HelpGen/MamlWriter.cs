@@ -23,12 +23,24 @@ public static class MamlWriter
                 new XAttribute(XNamespace.Xmlns + "dev", Dev),
                 commands.OrderBy(command => command.Name, StringComparer.OrdinalIgnoreCase).Select(CommandElement)));
 
+    /// <summary>
+    /// Writes the help file, only when its content changes and then by replacing the file whole:
+    /// every build of the module runs this, and tests in other processes read the file meanwhile
+    /// (a file rewritten in place can be read half-written).
+    /// </summary>
     public static void Write(IEnumerable<CommandHelp> commands, string path)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        var full = Path.GetFullPath(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         var settings = new XmlWriterSettings { Indent = true, Encoding = new System.Text.UTF8Encoding(false) };
-        using var writer = XmlWriter.Create(path, settings);
-        Build(commands).Save(writer);
+        using var content = new MemoryStream();
+        using (var writer = XmlWriter.Create(content, settings))
+            Build(commands).Save(writer);
+        var bytes = content.ToArray();
+        if (File.Exists(full) && File.ReadAllBytes(full).AsSpan().SequenceEqual(bytes)) return;
+        var temporary = full + "." + Guid.NewGuid().ToString("N") + ".tmp";
+        File.WriteAllBytes(temporary, bytes);
+        File.Move(temporary, full, overwrite: true);
     }
 
     private static XElement CommandElement(CommandHelp help) =>

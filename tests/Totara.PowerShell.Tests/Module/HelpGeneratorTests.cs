@@ -231,6 +231,31 @@ public sealed class HelpGeneratorTests
     }
 
     [Fact]
+    public void The_file_is_left_alone_when_its_content_is_the_same_and_replaced_whole_when_it_changes()
+    {
+        var folder = Directory.CreateTempSubdirectory("helpgen-");
+        try
+        {
+            var path = Path.Combine(folder.FullName, "Help.xml");
+            var page = HelpPageParser.Parse(SamplePage, "docs/Get-TotaraWidget.md");
+            MamlWriter.Write(new[] { page }, path);
+            var written = File.GetLastWriteTimeUtc(path);
+            File.SetLastWriteTimeUtc(path, written.AddHours(-1));   // a rewrite would move it back to now
+
+            MamlWriter.Write(new[] { page }, path);
+            Assert.Equal(written.AddHours(-1), File.GetLastWriteTimeUtc(path));
+
+            MamlWriter.Write(Array.Empty<CommandHelp>(), path);
+            Assert.DoesNotContain("Get-TotaraWidget", File.ReadAllText(path));
+            Assert.Single(folder.GetFiles());   // no temporary file left behind
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public void Document_is_a_maml_helpItems_root()
     {
         var document = MamlWriter.Build(new[] { HelpPageParser.Parse(SamplePage, "docs/Get-TotaraWidget.md") });
