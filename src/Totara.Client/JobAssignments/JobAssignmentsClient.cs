@@ -92,6 +92,14 @@ public sealed class JobAssignmentsClient
     }
 
     /// <summary>
+    /// How many requests one <see cref="RunCheckedAsync"/> should take: several requests' worth (at
+    /// most 1,000), since manager-first ordering and cycle checks work within one run, so a wider run
+    /// lets a manager's row come further after their staff's rows. The run still sends one request
+    /// at a time, each sized to the complexity limit.
+    /// </summary>
+    public int CheckedRunSize() => Math.Min(1000, 10 * OperationsPerRequest());
+
+    /// <summary>
     /// Runs create, update and delete requests with HR Import's rules: managers named without a job
     /// are settled, what the site would refuse is refused before sending (with the reason), and the
     /// rest go manager-first in batched mutations. One outcome per request, in the requests' order.

@@ -45,7 +45,7 @@ public sealed class CohortIdentity
 
     /// <summary>The audience this identity came from, when it is on <paramref name="site"/>.</summary>
     internal TotaraCohort? KnownOn(Uri site) =>
-        _cohort is not null && string.Equals(_cohort.Site.AbsoluteUri.TrimEnd('/'), site.AbsoluteUri.TrimEnd('/'), StringComparison.OrdinalIgnoreCase)
+        _cohort is not null && Sites.Same(_cohort.Site, site)
             ? _cohort
             : null;
 

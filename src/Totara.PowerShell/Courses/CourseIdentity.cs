@@ -45,7 +45,7 @@ public sealed class CourseIdentity
 
     /// <summary>The course this identity came from, when it is on <paramref name="site"/>.</summary>
     internal TotaraCourse? KnownOn(Uri site) =>
-        _course is not null && string.Equals(_course.Site.AbsoluteUri.TrimEnd('/'), site.AbsoluteUri.TrimEnd('/'), StringComparison.OrdinalIgnoreCase)
+        _course is not null && Sites.Same(_course.Site, site)
             ? _course
             : null;
 

@@ -10,7 +10,7 @@ namespace Totara.PowerShell.Goals;
 /// <summary>How New-TotaraGoal sends: each goal's user (and owner) found by its references, then the creates.</summary>
 internal sealed class GoalCreateSender : GoalSender
 {
-    public GoalCreateSender() : base(null) { }
+    public GoalCreateSender() { }
 
     /// <inheritdoc />
     /// <remarks>Users are looked up before the creates, which are sent as GoalBatches.CreateAsync explains.</remarks>

@@ -54,7 +54,7 @@ public sealed class GoalIdentity
     /// <summary>The reference for <paramref name="site"/>: a TotaraGoal's id counts only on its own site (else its id_number).</summary>
     internal GoalReference ReferenceFor(Uri site)
     {
-        if (Goal is not null && !SameSite(Goal.Site, site))
+        if (Goal is not null && !Sites.Same(Goal.Site, site))
             return string.IsNullOrEmpty(Goal.IdNumber)
                 ? throw new ArgumentException($"Goal {Goal} comes from {Goal.Site} and has no id_number to find it by on {site}.")
                 : GoalReference.ByIdNumber(Goal.IdNumber!);
@@ -128,9 +128,6 @@ public sealed class GoalIdentity
 
     private static string Require(string text) =>
         string.IsNullOrWhiteSpace(text) ? throw new ArgumentException("A goal identity is an empty string.") : text.Trim();
-
-    private static bool SameSite(Uri a, Uri b) =>
-        string.Equals(a.AbsoluteUri.TrimEnd('/'), b.AbsoluteUri.TrimEnd('/'), StringComparison.OrdinalIgnoreCase);
 }
 
 /// <summary>Lets -Identity take a number, a string, a TotaraGoal or an object naming a goal (and arrays of them).</summary>

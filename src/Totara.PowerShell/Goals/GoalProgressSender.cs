@@ -11,7 +11,7 @@ namespace Totara.PowerShell.Goals;
 /// <summary>How Set-TotaraGoalProgress sends: progress updates, each written as a TotaraGoalProgress.</summary>
 internal sealed class GoalProgressSender : GoalSender
 {
-    public GoalProgressSender() : base(null, WriteProgress) { }
+    public GoalProgressSender() : base(WriteProgress) { }
 
     /// <inheritdoc />
     /// <remarks>Totara's progress update needs both values: goals missing one are read first (see GoalBatches.UpdateProgressAsync).</remarks>

@@ -2,10 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
-using System.Threading;
-using System.Threading.Tasks;
-using Totara.Client;
-using Totara.Client.Goals;
 using Totara.PowerShell.Infrastructure;
 using Totara.PowerShell.Session;
 
@@ -15,30 +11,15 @@ namespace Totara.PowerShell.Goals;
 /// How the goal cmdlets send: batched goal mutations, and per-record errors naming the record and
 /// the field (a goal or user not found, or the site's refusal).
 /// </summary>
-internal class GoalSender : RecordSender<GoalBatchRecord>
+internal abstract class GoalSender : RecordSender<GoalBatchRecord>
 {
-    private readonly Func<GoalsClient, GoalBatchRecord, BatchOperation>? _build;
     private readonly Action<Cmdlet, TotaraSession, GoalBatchRecord>? _writeSuccess;
 
-    /// <param name="build">The operation for a record (null when <see cref="SendAsync"/> is overridden).</param>
     /// <param name="writeSuccess">Writes a record's success; by default the goal itself.</param>
-    public GoalSender(Func<GoalsClient, GoalBatchRecord, BatchOperation>? build, Action<Cmdlet, TotaraSession, GoalBatchRecord>? writeSuccess = null)
-    {
-        _build = build;
-        _writeSuccess = writeSuccess;
-    }
+    protected GoalSender(Action<Cmdlet, TotaraSession, GoalBatchRecord>? writeSuccess = null) => _writeSuccess = writeSuccess;
 
     /// <inheritdoc />
     public override int BatchSize(TotaraSession session) => session.Client.Goals.OperationsPerRequest();
-
-    /// <inheritdoc />
-    public override async Task SendAsync(TotaraSession session, IReadOnlyList<GoalBatchRecord> batch, CancellationToken ct)
-    {
-        var goals = session.Client.Goals;
-        var i = 0;
-        await foreach (var result in goals.RunAsync(batch.Select(r => _build!(goals, r)).ToList(), ct).ConfigureAwait(false))
-            batch[i++].Result = result;
-    }
 
     /// <inheritdoc />
     public override IEnumerable<UniqueKey> UniqueKeys(TotaraSession session, GoalBatchRecord record)

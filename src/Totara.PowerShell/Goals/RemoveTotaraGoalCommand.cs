@@ -24,7 +24,7 @@ public sealed class RemoveTotaraGoalCommand : GoalTargetCmdlet
         if (TargetRecord(session, null) is { } record) yield return record;
     }
 
-    private protected override RecordSender<GoalBatchRecord> Sender { get; } = new GoalSender(
+    private protected override RecordSender<GoalBatchRecord> Sender { get; } = new GoalOperationSender(
         (goals, record) => goals.Delete(record.Reference!, record),
         (cmdlet, session, record) => cmdlet.WriteVerbose($"Deleted goal {record.Label} on {session.Url}."));
 }

@@ -72,7 +72,7 @@ public sealed class SetTotaraGoalCommand : GoalTargetCmdlet
     }
 
     private protected override RecordSender<GoalBatchRecord> Sender { get; } =
-        new GoalSender((goals, record) => goals.Update(record.Reference!, record.Change!, record));
+        new GoalOperationSender((goals, record) => goals.Update(record.Reference!, record.Change!, record));
 
     private static void DropUnchanged(GoalChange change, TotaraGoal goal)
     {

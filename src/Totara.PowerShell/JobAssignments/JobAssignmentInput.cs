@@ -5,6 +5,7 @@ using Totara.Client.JobAssignments;
 using Totara.Client.Users;
 using Totara.PowerShell.Session;
 using Totara.PowerShell.Users;
+using Totara.PowerShell.Infrastructure;
 
 namespace Totara.PowerShell.JobAssignments;
 
@@ -68,7 +69,7 @@ internal sealed class JobAssignmentInput
     public JobAssignmentReference? TargetOf(TotaraSession session, long id, string? idNumber, out string label, out string? problem)
     {
         problem = null;
-        if (Piped?.BaseObject is TotaraJobAssignment piped && SameSite(piped.Site, session.Url))
+        if (Piped?.BaseObject is TotaraJobAssignment piped && Sites.Same(piped.Site, session.Url))
         {
             label = $"job '{piped.IdNumber}' of {piped.Username ?? piped.UserIdNumber}";
             return JobAssignmentReference.ById(piped.Id);
@@ -89,7 +90,4 @@ internal sealed class JobAssignmentInput
         label = $"job '{idNumber!.Trim()}' of {holder}";
         return JobAssignmentReference.ByIdNumber(holder, idNumber);
     }
-
-    private static bool SameSite(Uri a, Uri b) =>
-        string.Equals(a.AbsoluteUri.TrimEnd('/'), b.AbsoluteUri.TrimEnd('/'), StringComparison.OrdinalIgnoreCase);
 }

@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
@@ -18,22 +17,13 @@ namespace Totara.PowerShell.JobAssignments;
 /// </summary>
 internal sealed class JobAssignmentSender : RecordSender<JobAssignmentRecord>
 {
-    /// <summary>The most records ordered (manager-first) together; the client splits them into requests in order.</summary>
-    public const int OrderingWindow = 1000;
-
     private readonly bool _writesAssignment;
 
     /// <param name="writesAssignment">Whether a successful record writes its TotaraJobAssignment.</param>
     public JobAssignmentSender(bool writesAssignment) => _writesAssignment = writesAssignment;
 
     /// <inheritdoc />
-    /// <remarks>
-    /// Several requests' worth: manager-first ordering and cycle checks work within one batch, so a
-    /// wider batch lets a manager's row come further after their staff's rows. The requests still go
-    /// one at a time, each sized to the complexity limit.
-    /// </remarks>
-    public override int BatchSize(TotaraSession session) =>
-        Math.Min(OrderingWindow, 10 * session.Client.JobAssignments.OperationsPerRequest());
+    public override int BatchSize(TotaraSession session) => session.Client.JobAssignments.CheckedRunSize();
 
     /// <inheritdoc />
     public override async Task SendAsync(TotaraSession session, IReadOnlyList<JobAssignmentRecord> batch, CancellationToken ct)

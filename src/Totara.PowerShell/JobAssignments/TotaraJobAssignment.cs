@@ -1,5 +1,6 @@
 using System;
 using Totara.Client.JobAssignments;
+using Totara.PowerShell.Infrastructure;
 
 namespace Totara.PowerShell.JobAssignments;
 
@@ -122,7 +123,7 @@ public sealed class TotaraJobAssignment
     /// <summary>How to name the holder on <paramref name="site"/>: by id on the assignment's own site, else by idnumber or username.</summary>
     internal Totara.Client.Users.UserReference HolderOn(Uri site)
     {
-        if (string.Equals(Site.AbsoluteUri.TrimEnd('/'), site.AbsoluteUri.TrimEnd('/'), StringComparison.OrdinalIgnoreCase) || (string.IsNullOrWhiteSpace(UserIdNumber) && string.IsNullOrWhiteSpace(Username)))
+        if (Sites.Same(Site, site) || (string.IsNullOrWhiteSpace(UserIdNumber) && string.IsNullOrWhiteSpace(Username)))
             return Totara.Client.Users.UserReference.ById(UserId);
         return string.IsNullOrWhiteSpace(UserIdNumber) ? Totara.Client.Users.UserReference.ByUsername(Username!) : Totara.Client.Users.UserReference.ByIdNumber(UserIdNumber!);
     }

@@ -44,11 +44,11 @@ internal sealed class SyncRun
         }
         if (!_command.ShouldProcess(description, description, "Invoke-TotaraSync", out var reason))
         {
-            if (reason == System.Management.Automation.ShouldProcessReason.WhatIf) _report.WhatIf(plan, refused: plan.ExceedsGuard && !_options.Force);
+            if (reason == System.Management.Automation.ShouldProcessReason.WhatIf) _report.WhatIf(plan, refused: plan.GuardRefuses);
             _progress.Done();
             return;
         }
-        if (plan.ExceedsGuard && !_options.Force)
+        if (plan.GuardRefuses)
         {
             _progress.Done();
             _command.ThrowTerminatingError(_report.Guarded(plan, _session));

@@ -65,7 +65,7 @@ public sealed class UserIdentity
     public IReadOnlyList<UserReference> CandidatesFor(Uri site)
     {
         if (_user is null) return _candidates;
-        return SameSite(_user.Site, site) ? new[] { UserReference.ById(_user.Id) } : _candidates;
+        return Sites.Same(_user.Site, site) ? new[] { UserReference.ById(_user.Id) } : _candidates;
     }
 
     /// <summary>
@@ -175,9 +175,6 @@ public sealed class UserIdentity
     }
 
     private static string? AsText(object? value) => value is null ? null : Convert.ToString(value, CultureInfo.InvariantCulture)?.Trim();
-
-    private static bool SameSite(Uri a, Uri b) =>
-        string.Equals(a.AbsoluteUri.TrimEnd('/'), b.AbsoluteUri.TrimEnd('/'), StringComparison.OrdinalIgnoreCase);
 }
 
 /// <summary>Lets -Identity take a number, a string, a TotaraUser or any object naming a user (and arrays of them).</summary>

@@ -31,7 +31,7 @@ public sealed class SyncSummary
         PlannedUserRemovals = plan?.Removals ?? 0;
         PlannedMembershipRemovals = plan?.MembershipRemovals ?? 0;
         AllowedRemovals = plan?.AllowedRemovals ?? 0;
-        RemovalLimitExceeded = plan is not null && plan.ExceedsGuard && !plan.Options.Force;
+        RemovalLimitExceeded = plan is not null && plan.GuardRefuses;
         // In a plan (WhatIf) the counts are what would be done; after applying, what was done.
         bool Counts(SyncChange c) => whatIf ? c.Outcome == SyncOutcome.Planned : c.Outcome == SyncOutcome.Applied;
         ByAction = Enum.GetValues(typeof(SyncAction)).Cast<SyncAction>()

@@ -16,7 +16,7 @@ public static class RemovalGuard
     public static void Check(SyncPlan plan)
     {
         if (plan is null) throw new ArgumentNullException(nameof(plan));
-        if (!plan.ExceedsGuard || plan.Options.Force) return;
+        if (!plan.GuardRefuses) return;
         throw new SyncGuardException(plan);
     }
 }

@@ -59,6 +59,9 @@ public sealed class SyncPlan
     /// <summary>True when the guard would stop this plan (unless forced): too many users or too many memberships removed.</summary>
     public bool ExceedsGuard => Removals > AllowedRemovals || MembershipRemovals > AllowedRemovals;
 
+    /// <summary>True when the guard stops this plan: it exceeds the guard and -Force was not given.</summary>
+    public bool GuardRefuses => ExceedsGuard && !Options.Force;
+
     /// <summary>How many of the plan's changes do <paramref name="action"/>.</summary>
     /// <param name="action">The action to count.</param>
     public int Count(SyncAction action) => Changes.Count(c => c.Action == action);
