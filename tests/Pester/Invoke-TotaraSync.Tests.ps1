@@ -158,7 +158,9 @@ Describe 'Invoke-TotaraSync' {
             $rows | Invoke-TotaraSync -StatePath $state | Out-Null
             Set-TotaraUser -Identity "$prefix-2".ToLowerInvariant() -Department 'Changed by hand' | Out-Null
 
-            $repair = $rows | Invoke-TotaraSync -StatePath $state
+            $repair = $rows | Invoke-TotaraSync -StatePath $state -InformationVariable info
+            # A delta run must see it (the user's timemodified moved), not only a full one.
+            ($info | Where-Object { $_.Tags -contains 'TotaraSyncSummary' }).MessageData.RunKind | Should -Be 'Delta'
             $repair.Action | Should -Be 'Update'
             $repair.Changes | Should -Be "department: 'Changed by hand' -> 'Sales'"
             (Get-TotaraUser -Identity "$prefix-2".ToLowerInvariant() -Property Department).Department | Should -Be 'Sales'

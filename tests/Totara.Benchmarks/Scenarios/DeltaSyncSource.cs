@@ -6,7 +6,7 @@ using Totara.Emulator.Domain.Jobs;
 namespace Totara.Benchmarks.Scenarios;
 
 /// <summary>
-/// Scenario 10's site and source: N users already on the site as the HR export describes them,
+/// Scenario 11's site and source: N users already on the site as the HR export describes them,
 /// each with a job assignment (position, organisation, manager) and one audience, last modified a
 /// month ago. So the first sync (a full run) reads everything and changes nothing, as when a
 /// state file is first given to a sync that has run for a while.

@@ -1,7 +1,6 @@
 using Totara.Client.JobAssignments;
 using Totara.Client.Tests.Support;
 using Totara.Client.Users;
-using UserRecord = Totara.Emulator.Domain.UserRecord;
 
 namespace Totara.Client.Tests.JobAssignments;
 
@@ -11,19 +10,12 @@ namespace Totara.Client.Tests.JobAssignments;
 /// </summary>
 public sealed class CheckedJobAssignmentRunTests
 {
-    private static readonly UserReference Boss = UserReference.ByIdNumber("E-boss");
-    private static readonly UserReference Worker = UserReference.ByIdNumber("E-worker");
-    private static readonly UserReference Intern = UserReference.ByIdNumber("E-intern");
+    private static readonly UserReference Boss = JobAssignmentsClientSiteTests.Boss;
+    private static readonly UserReference Worker = JobAssignmentsClientSiteTests.Worker;
+    private static readonly UserReference Intern = JobAssignmentsClientSiteTests.Intern;
     private static readonly UserReference Nobody = UserReference.ByIdNumber("E-nobody");
 
-    private static async Task<TestSite> SiteAsync()
-    {
-        var site = await TestSite.StartAsync();
-        var state = site.Host.State;
-        foreach (var name in new[] { "boss", "worker", "intern" })
-            state.Users.Add(new UserRecord { Id = state.Users.NextId(), Username = name, Email = name + "@example.org", FirstName = name, LastName = "Test", IdNumber = "E-" + name });
-        return site;
-    }
+    private static Task<TestSite> SiteAsync() => JobAssignmentsClientSiteTests.SiteAsync();
 
     [Fact]
     public async Task What_the_site_would_refuse_is_refused_before_sending_with_its_reason()

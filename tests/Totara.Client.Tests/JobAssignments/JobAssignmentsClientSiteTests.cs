@@ -9,10 +9,12 @@ namespace Totara.Client.Tests.JobAssignments;
 /// <summary>The job assignments area against the emulator over HTTP.</summary>
 public sealed class JobAssignmentsClientSiteTests
 {
-    private static readonly UserReference Boss = UserReference.ByIdNumber("E-boss");
-    private static readonly UserReference Worker = UserReference.ByIdNumber("E-worker");
+    internal static readonly UserReference Boss = UserReference.ByIdNumber("E-boss");
+    internal static readonly UserReference Worker = UserReference.ByIdNumber("E-worker");
+    internal static readonly UserReference Intern = UserReference.ByIdNumber("E-intern");
 
-    private static async Task<TestSite> SiteAsync()
+    /// <summary>A site with the users boss, worker and intern (idnumbers E-boss, ...), a position and an organisation.</summary>
+    internal static async Task<TestSite> SiteAsync()
     {
         var site = await TestSite.StartAsync();
         var state = site.Host.State;

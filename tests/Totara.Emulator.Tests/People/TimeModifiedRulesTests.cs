@@ -69,9 +69,11 @@ public sealed class TimeModifiedRulesTests
         var jobs = new JobAssignmentService(_state);
         _clock.Advance(TimeSpan.FromHours(1));
         var job = jobs.Create(new Dictionary<string, object?> { ["user"] = ByUsername("worker"), ["idnumber"] = "J1", ["fullname"] = "First" });
+        _clock.Advance(TimeSpan.FromHours(1));
         jobs.Update(new Dictionary<string, object?> { ["id"] = job.Id }, new Dictionary<string, object?> { ["fullname"] = "Second" });
 
         Assert.Equal("Second", _state.Jobs.Get(job.Id)!.FullName);
+        Assert.Equal(Now, _state.Jobs.Get(job.Id)!.TimeModified);
         Assert.Equal(stamped, user.TimeModified);
     }
 

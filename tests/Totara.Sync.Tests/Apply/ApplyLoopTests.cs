@@ -123,6 +123,7 @@ public sealed class ApplyLoopTests : IAsyncLifetime
             var abandoned = await Assert.ThrowsAsync<SyncAbandonedException>(() => applying);
 
             Assert.Equal(TimeSpan.FromMilliseconds(100), abandoned.Grace);
+            Assert.NotEmpty(abandoned.InFlight);
             Assert.Equal(plan.Changes.Take(abandoned.InFlight.Count), abandoned.InFlight);
             Assert.All(abandoned.InFlight, c => Assert.Equal(SyncOutcome.Planned, c.Outcome));
             Assert.NotEmpty(plan.Changes.Skip(abandoned.InFlight.Count));

@@ -249,5 +249,6 @@ public sealed class JobAssignmentService
         }
     }
 
-    private static long Now() => DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+    // The emulator's clock, as for users (a test or --clock moves both together).
+    private long Now() => LearningClock.Now(_state);
 }
